@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // Fixture builds run Eleventy and openpgp.js; a cold worker can take a few seconds.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
