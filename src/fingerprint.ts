@@ -1,0 +1,157 @@
+import type { Fingerprint, Problem } from "./types.ts";
+
+/** Hex digits in a v4 and a v6 fingerprint (RFC 4880 section 12.2; RFC 9580 section 5.5.4). */
+export const FINGERPRINT_LENGTHS = { 4: 40, 6: 64 } as const;
+
+const HEX = /^[0-9A-F]+$/;
+const SPACE = "[ \\u00a0]";
+
+/**
+ * Reads a fingerprint the way people write one: grouped in fours with one or two spaces
+ * (gpg prints a double space in the middle), or unbroken; any case; an optional `0x`.
+ * Returns the fingerprint, or the problem that tells the author what is wrong with it.
+ */
+export function parseFingerprint(text: string): { fingerprint?: Fingerprint; problem?: Problem } {
+  const trimmed = text.trim().replace(/^0x/i, "");
+  const groups = trimmed.split(/[ \u00a0]{1,2}/);
+  const digits = groups.join("").toUpperCase();
+  const where = `fingerprint "${text.trim()}"`;
+
+  const bad = [...digits].findIndex((c) => !/[0-9A-F]/.test(c));
+  if (bad >= 0) {
+    return fail(`${where} has "${digits[bad]}", which is not a hex digit; a fingerprint uses only 0-9 and A-F`);
+  }
+  if (/[ \u00a0]{3,}|\t/.test(trimmed)) {
+    return fail(`${where} has a gap of more than two spaces; separate the groups of four with one space (two in the middle, as gpg prints it)`);
+  }
+  const version = digits.length === 40 ? 4 : digits.length === 64 ? 6 : undefined;
+  if (version === undefined) {
+    return fail(`${where} has ${digits.length} hex digits; a v4 fingerprint has 40 and a v6 fingerprint has 64. Copy it again from \`gpg --fingerprint\``);
+  }
+  if (groups.length > 1) {
+    const odd = groups.find((g) => g.length !== 4);
+    if (odd !== undefined) {
+      return fail(`${where} has a group "${odd}" of ${odd.length} digits; write it in groups of four, or unbroken`);
+    }
+  }
+  return { fingerprint: { version, hex: digits } };
+}
+
+function fail(message: string): { problem: Problem } {
+  return { problem: { rule: "fingerprint-malformed", severity: "error", message } };
+}
+
+/** `0168 DA26 2989 0DB9 …`: groups of four, the form pages and messages show and a reader can compare. */
+export function formatFingerprint(fp: Fingerprint): string {
+  return fp.hex.toUpperCase().replace(/(.{4})(?=.)/g, "$1 ");
+}
+
+export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
+  return a.version === b.version && a.hex === b.hex;
+}
+
+/** The long key ID: the last 16 hex digits of a v4 fingerprint, the first 16 of a v6 one (RFC 9580 section 5.5.4). */
+export function keyIdOf(fp: Fingerprint): string {
+  return fp.version === 4 ? fp.hex.slice(-16) : fp.hex.slice(0, 16);
+}
+
+/** A one-line pointer to the first digit that differs, for a message about a near miss. */
+export function describeDifference(shown: Fingerprint, declared: Fingerprint): string {
+  if (shown.version !== declared.version) {
+    return `it is a v${shown.version} fingerprint and the declared one is v${declared.version}`;
+  }
+  const at = [...shown.hex].findIndex((c, i) => c !== declared.hex[i]);
+  const differing = [...shown.hex].filter((c, i) => c !== declared.hex[i]).length;
+  return differing === 1
+    ? `digit ${at + 1} is ${shown.hex[at]} where the declared fingerprint has ${declared.hex[at]}`
+    : `${differing} digits differ, the first at digit ${at + 1}`;
+}
+
+export interface FingerprintMention {
+  /** Offset of the mention in the text searched. */
+  index: number;
+  text: string;
+  fingerprint?: Fingerprint;
+  problem?: Problem;
+}
+
+/*
+ * What looks like a fingerprint in running text. Two shapes: eight or more groups of
+ * two to six letters or digits, separated by one or two spaces; or one unbroken run of
+ * 32 to 72 letters and digits. Both must be nearly all hex with some digits, so that
+ * words and ordinary text never match, while a near miss (a digit too few or too many,
+ * a letter that is not hex, one group short) still does and gets reported.
+ */
+const GROUPED = new RegExp(`(?<![0-9A-Za-z])(?:0x)?[0-9A-Za-z]{2,6}(?:${SPACE}{1,3}[0-9A-Za-z]{2,6}){7,17}(?![0-9A-Za-z])`, "g");
+const UNBROKEN = /(?<![0-9A-Za-z])(?:0x)?[0-9A-Za-z]{32,72}(?![0-9A-Za-z])/g;
+
+function looksLikeFingerprint(candidate: string): boolean {
+  const body = candidate.replace(/^0x/i, "");
+  const chars = body.replace(/[ \u00a0]/g, "");
+  const nonHex = chars.replace(/[0-9A-Fa-f]/g, "").length;
+  const digits = chars.replace(/[^0-9]/g, "").length;
+  if (nonHex > 2 || digits < 4) return false;
+  // Mixed case inside one run (e.g. "DeadBeef...") is not how keys are printed, but a
+  // mistyped lower-case digit in an upper-case fingerprint is: allow either, within reason.
+  const groups = body.split(/[ \u00a0]+/);
+  if (groups.length === 1) return chars.length >= 36 && chars.length <= 68;
+  const fours = groups.filter((g) => g.length === 4).length;
+  return fours >= groups.length - 2;
+}
+
+/** Every fingerprint, or near miss of one, in a run of text. */
+export function findFingerprints(text: string): FingerprintMention[] {
+  const found: FingerprintMention[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const pattern of [GROUPED, UNBROKEN]) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (!looksLikeFingerprint(m[0])) continue;
+      taken.push([start, end]);
+      const parsed = parseFingerprint(m[0]);
+      found.push({ index: start, text: m[0], ...parsed });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Key IDs and fingerprints carried by a URL, e.g. a keyserver lookup or `by-fingerprint/…`. */
+export interface UrlKeyReference {
+  hex: string;
+  kind: "key-id" | "short-key-id" | "fingerprint";
+}
+
+const KEYSERVER_HINT = /(?:^|[./-])(?:keys?|pgp|gpg|openpgp|keyserver|sks|pks|hkps?)(?:[./-]|$)|by-(?:fingerprint|keyid)|\/pks\/lookup/i;
+
+/**
+ * The key references in a link. A hex run counts when it is written `0x…`, sits after
+ * `by-fingerprint/` or `by-keyid/`, or the URL is evidently a keyserver's; other hex in
+ * URLs (commit hashes on a code host, say) is left alone.
+ */
+export function keyReferencesInUrl(href: string): UrlKeyReference[] {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(href);
+  } catch {
+    // A malformed escape is not ours to report here; the raw text is still searched.
+    decoded = href;
+  }
+  const keyserver = KEYSERVER_HINT.test(decoded);
+  const refs: UrlKeyReference[] = [];
+  for (const m of decoded.matchAll(/(?<![0-9A-Za-z])(0x)?([0-9A-Fa-f]{8,})(?![0-9A-Za-z])/g)) {
+    const hex = (m[2] ?? "").toUpperCase();
+    const prefixed = m[1] !== undefined;
+    if (!prefixed && !keyserver) continue;
+    if (hex.length === 16) refs.push({ hex, kind: "key-id" });
+    else if (hex.length === 40 || hex.length === 64) refs.push({ hex, kind: "fingerprint" });
+    else if (hex.length === 8 && prefixed) refs.push({ hex, kind: "short-key-id" });
+    else if (prefixed) refs.push({ hex, kind: "fingerprint" });
+  }
+  return refs;
+}
+
+export function isHex(text: string): boolean {
+  return HEX.test(text);
+}
