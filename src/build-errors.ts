@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Finding } from "./types.ts";
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  originalError?: unknown;
+  cause?: unknown;
+  mark?: { line?: number; column?: number };
+  reason?: string;
+  lineno?: number;
+  colno?: number;
+}
+
+/** The error and every error it wraps, outermost first. */
+function chain(error: unknown): ErrorLike[] {
+  const errors: ErrorLike[] = [];
+  for (let e: unknown = error; e && typeof e === "object" && errors.length < 20; ) {
+    errors.push(e as ErrorLike);
+    const next = (e as ErrorLike).originalError ?? (e as ErrorLike).cause;
+    e = next;
+  }
+  return errors;
+}
+
+function relative(p: string): string {
+  return path.relative(process.cwd(), path.resolve(p)) || p;
+}
+
+/** The line of a front matter key (`layout:`, `permalink:`) in a page, or 1 when the page does not set it. */
+function keyLine(file: string, key: string): number {
+  if (!existsSync(file)) return 1;
+  const lines = readFileSync(file, "utf8").split(/\r?\n/);
+  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
+  return at < 0 ? 1 : at + 1;
+}
+
+/** The first `./path/to/file.ext` an error message names. */
+function fileIn(message: string): string | undefined {
+  return /(?:^|[\s(`])(\.{0,2}\/?[\w./@-]+\.(?:md|njk|html|json|11tydata\.\w+|ts|js))\b/.exec(message)?.[1];
+}
+
+/**
+ * Turns an error from Eleventy (or a template engine under it) into one finding that
+ * names the file, the line where one is known, and what to fix: never a stack trace.
+ */
+export function explainBuildError(error: unknown): Finding[] {
+  const errors = chain(error);
+  const messages = errors.map((e) => String(e.message ?? e)).filter((m) => m !== "");
+  const all = messages.join("\n");
+  const finding = (file: string | undefined, line: number, column: number, rule: string, message: string): Finding => ({
+    file: file ? relative(file) : "(build)",
+    line,
+    column,
+    severity: "error",
+    rule,
+    message,
+  });
+
+  const frontMatter = /Having trouble reading front matter from template (\S+)/.exec(all);
+  if (frontMatter) {
+    const yaml = errors.find((e) => e.mark);
+    // The YAML parser is given the text after the opening `---` (from its line break), counting from 0.
+    const line = yaml?.mark?.line !== undefined ? yaml.mark.line + 1 : 1;
+    const column = (yaml?.mark?.column ?? 0) + 1;
+    const reason = yaml?.reason ?? messages.at(-1) ?? "it cannot be read";
+    return [finding(frontMatter[1], line, column, "front-matter-invalid", `the front matter is not valid YAML: ${reason}; fix the lines between the two "---"`)];
+  }
+
+  const layout = /layout that does not exist: (\S+)(?: \(via `layout: ([^`]+)`\))?/.exec(all);
+  if (layout) {
+    const template = /for the "([^"]+)" template/.exec(all)?.[1];
+    const name = layout[2] ?? layout[1];
+    return [
+      finding(
+        template,
+        template ? keyLine(template, "layout") : 1,
+        1,
+        "layout-missing",
+        `the layout "${name}" does not exist (looked for ${layout[1]}); use "layouts/policy.njk" (or its alias "ballerina-inner-page"), or add the layout to _includes/`,
+      ),
+    ];
+  }
+
+  const conflict = /Output conflict: multiple input files are writing to `([^`]+)`/.exec(all);
+  if (conflict) {
+    const pages = [...all.matchAll(/^\s+\d+\. (\S+)$/gm)].map((m) => m[1] as string);
+    const target = relative(conflict[1] ?? "");
+    return pages.map((page) =>
+      finding(
+        page,
+        keyLine(page, "permalink"),
+        1,
+        "permalink-duplicate",
+        `this page writes ${target}, and so does ${pages.filter((p) => p !== page).map(relative).join(", ")}; give each page its own permalink`,
+      ),
+    );
+  }
+
+  // Nunjucks reports `(file) [Line n, Column m]`.
+  const njk = /\(([^)]+\.(?:njk|md|html))\)\s*\[Line (\d+), Column (\d+)\]\s*([^\n]*)/.exec(all);
+  if (njk) {
+    const detail = messages.at(-1)?.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? njk[4];
+    return [finding(njk[1], Number(njk[2]), Number(njk[3]), "template-error", `the template cannot be rendered: ${detail}`)];
+  }
+
+  const file = messages.map(fileIn).find((f) => f !== undefined);
+  const summary = messages
+    .map((m) => m.split("\n")[0]?.trim())
+    .filter((m): m is string => Boolean(m))
+    .filter((m, i, list) => list.indexOf(m) === i)
+    .join(": ");
+  return [finding(file, 1, 1, "build-error", summary || "the build failed for a reason Eleventy did not give")];
+}

@@ -1,0 +1,58 @@
+/**
+ * The parts of Eleventy 3's API this project uses. Eleventy ships no type declarations;
+ * these keep the plugins strict without `eleventyConfig: any`.
+ */
+declare module "@11ty/eleventy" {
+  import type { MarkdownIt } from "markdown-it";
+
+  export interface PageData {
+    inputPath: string;
+    outputPath: string | false;
+    url: string | false;
+    fileSlug: string;
+  }
+
+  export interface BuildEvent {
+    directories: { input: string; output: string; includes: string; data: string };
+    runMode: "build" | "watch" | "serve";
+    outputMode: "fs" | "json" | "ndjson";
+    incremental: boolean;
+    results?: Array<{ inputPath: string; outputPath: string; url: string; content: string }>;
+  }
+
+  export interface UserConfig {
+    directories: { input: string; output: string; includes: string; data: string; layouts?: string };
+    addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
+    addTransform(name: string, transform: (this: { page: PageData }, content: string) => string | Promise<string>): void;
+    amendLibrary(name: "md", amend: (md: MarkdownIt) => void): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addLayoutAlias(alias: string, target: string): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate?(path: string, content: string, data?: Record<string, unknown>): void;
+    addWatchTarget(path: string): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    on(event: "eleventy.before" | "eleventy.after", handler: (event: BuildEvent) => void | Promise<void>): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    source?: "cli" | "script";
+    runMode?: "build" | "watch" | "serve";
+    config?: (config: UserConfig) => void | Promise<void>;
+  }
+
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+    setIsVerbose(verbose: boolean): void;
+    disableLogger(): void;
+    errorHandler: { logger: unknown };
+    /** Input and output given to the constructor win over the config's, once frozen. */
+    directories: { freeze(): void };
+    logger: unknown;
+  }
+}

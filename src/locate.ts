@@ -1,0 +1,59 @@
+import type { SourceMarker } from "./html-scan.ts";
+import type { Position } from "./json-locate.ts";
+
+/**
+ * How many lines of a Markdown file come before its body: the front matter and its
+ * fences. markdown-it counts lines from the start of the body; the author counts from
+ * the top of the file.
+ */
+export function frontMatterLines(raw: string): number {
+  const lines = raw.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== "---") return 0;
+  const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
+  return close < 0 ? 0 : close + 1;
+}
+
+/** Finds the first of the needles in `lines[from..to)` (0-based), trying each as written and with `&` escaped. */
+function search(lines: string[], needles: string[], from: number, to: number): Position | undefined {
+  const variants = [...new Set(needles.flatMap((n) => [n, n.replace(/&/g, "&amp;")]))].filter((v) => v.trim() !== "");
+  for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
+    for (const v of variants) {
+      const column = (lines[i] ?? "").indexOf(v);
+      if (column >= 0) return { line: i + 1, column: column + 1 };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The line and column in a Markdown file for a problem found at `htmlIndex` in its page.
+ * The marker before the problem names the block's first line; the needle is then looked
+ * for from there to the next block. Returns undefined when the HTML there is the layout's.
+ */
+export function locateInMarkdown(
+  raw: string,
+  markers: SourceMarker[],
+  htmlIndex: number,
+  needles: string[],
+): Position | undefined {
+  let current = -1;
+  for (let i = 0; i < markers.length && (markers[i]?.index ?? Infinity) <= htmlIndex; i++) current = i;
+  const marker = markers[current];
+  if (!marker || marker.line === undefined) return undefined;
+
+  const offset = frontMatterLines(raw);
+  const lines = raw.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const start = offset + marker.line - 1;
+  const nextLine = markers.slice(current + 1).find((m) => m.line !== undefined && m.line > (marker.line ?? 0))?.line;
+  const end = nextLine === undefined ? lines.length : offset + nextLine - 1;
+  return search(lines, needles, start, Math.max(end, start + 1)) ?? { line: start + 1, column: 1 };
+}
+
+/** The first file, in order, whose text holds one of the needles, with its line and column. */
+export function locateInFiles(files: Map<string, string>, needles: string[]): { file: string; position: Position } | undefined {
+  for (const [file, text] of files) {
+    const position = search(text.split(/\r?\n/), needles, 0, Infinity);
+    if (position) return { file, position };
+  }
+  return undefined;
+}

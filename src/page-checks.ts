@@ -1,0 +1,211 @@
+import {
+  describeDifference,
+  findFingerprints,
+  formatFingerprint,
+  keyIdOf,
+  keyReferencesInUrl,
+  sameFingerprint,
+} from "./fingerprint.ts";
+import type { ScannedPage } from "./html-scan.ts";
+import { linkTextProblems } from "./linktext.ts";
+import { isAddrSpec, parseMailto } from "./mailto.ts";
+import { mojibakeProblems } from "./mojibake.ts";
+import type { Contact, Problem } from "./types.ts";
+
+/** A problem on a page: where it is in the HTML, and the text to look for in the source. */
+export interface PageProblem extends Problem {
+  index: number;
+  /** Texts as the author may have written them, best first, to find the line in the Markdown or layout. */
+  needles: string[];
+}
+
+/** Every check that reads a rendered page. Pure: the page is scanned HTML, the contacts plain data. */
+export function checkPage(page: ScannedPage, contacts: Contact[]): PageProblem[] {
+  return [
+    ...checkFingerprints(page, contacts),
+    ...checkLinks(page, contacts),
+    ...checkEncoding(page),
+    ...checkAnchors(page),
+  ].sort((a, b) => a.index - b.index);
+}
+
+function error(rule: string, index: number, needle: string | string[], message: string): PageProblem {
+  return { rule, severity: "error", index, needles: [needle].flat().filter((n) => n.trim() !== ""), message };
+}
+
+/** Where each declared contact is named on the page, in document order. */
+function contactMentions(page: ScannedPage, contacts: Contact[]): Array<{ index: number; contact: Contact }> {
+  const mentions: Array<{ index: number; contact: Contact }> = [];
+  const byEmail = new Map(contacts.map((c) => [c.email.toLowerCase(), c]));
+  for (const run of page.texts) {
+    for (const m of run.text.matchAll(/[^\s<>()"',;:]+@[^\s<>()"',;:]+[A-Za-z0-9]/g)) {
+      const contact = byEmail.get(m[0].toLowerCase());
+      if (contact) mentions.push({ index: run.index + m.index, contact });
+    }
+  }
+  return mentions.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A fingerprint is shown for the contact named nearest before it (the seed's
+ * "security@ballerina.io: 0168 DA26 …"), else the first named after it, else the only
+ * contact there is. With several contacts and none named, it must be one of theirs.
+ */
+function checkFingerprints(page: ScannedPage, contacts: Contact[]): PageProblem[] {
+  const problems: PageProblem[] = [];
+  const mentions = contactMentions(page, contacts);
+  for (const run of page.texts) {
+    for (const found of findFingerprints(run.text)) {
+      const index = run.index + found.index;
+      if (found.problem) {
+        problems.push(error("fingerprint-malformed", index, found.text, `${found.problem.message}`));
+        continue;
+      }
+      const shown = found.fingerprint;
+      if (!shown) continue;
+      const owner =
+        [...mentions].reverse().find((m) => m.index <= index)?.contact ??
+        mentions.find((m) => m.index > index)?.contact ??
+        (contacts.length === 1 ? contacts[0] : undefined);
+      if (owner && sameFingerprint(shown, owner.fingerprint)) continue;
+      if (!owner && contacts.some((c) => sameFingerprint(shown, c.fingerprint))) continue;
+      const declared = owner ?? closestContact(shown, contacts);
+      problems.push(
+        error(
+          "fingerprint-mismatch",
+          index,
+          found.text,
+          declared
+            ? `fingerprint ${formatFingerprint(shown)} is not the declared fingerprint of ${declared.email} (${formatFingerprint(declared.fingerprint)}): ${describeDifference(shown, declared.fingerprint)}. Correct the page, or the site data if the key was rotated`
+            : `fingerprint ${formatFingerprint(shown)} belongs to no declared contact; declare it in the site data or remove it`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+function closestContact(shown: { hex: string }, contacts: Contact[]): Contact | undefined {
+  let best: Contact | undefined;
+  let bestSame = -1;
+  for (const c of contacts) {
+    const same = [...c.fingerprint.hex].filter((d, i) => d === shown.hex[i]).length;
+    if (same > bestSame) [best, bestSame] = [c, same];
+  }
+  return best;
+}
+
+function checkLinks(page: ScannedPage, contacts: Contact[]): PageProblem[] {
+  const problems: PageProblem[] = [];
+  const declared = new Set(contacts.map((c) => c.email.toLowerCase()));
+  const list = contacts.map((c) => c.email).join(", ");
+
+  for (const link of page.links) {
+    const { href, text, index } = link;
+    if (/^mailto:/i.test(href)) {
+      const { mailto, problems: invalid } = parseMailto(href);
+      for (const p of invalid) problems.push(error("mailto-invalid", index, [href, text], `mailto link "${href}": ${p.message}`));
+      if (!mailto) continue;
+      for (const address of mailto.to) {
+        if (!declared.has(address.toLowerCase())) {
+          problems.push(
+            error(
+              "mailto-undeclared",
+              index,
+              [href, text],
+              `mailto link goes to ${address}, which is not a declared security contact (${list}); fix the address, or declare it in the site data`,
+            ),
+          );
+        }
+      }
+      const shownAddress = text.replace(/^mailto:/i, "").trim();
+      if (shownAddress.includes("@") && !/\s/.test(shownAddress) && isAddrSpec(shownAddress)) {
+        if (!mailto.to.some((a) => a.toLowerCase() === shownAddress.toLowerCase())) {
+          problems.push(
+            error(
+              "mailto-text-mismatch",
+              index,
+              [href, text],
+              `link text says ${shownAddress} but the link writes to ${mailto.to.join(", ") || "no address"}; make the text and the href the same address`,
+            ),
+          );
+        }
+      }
+      continue;
+    }
+
+    for (const p of linkTextProblems(text, href)) problems.push(error("link-text-host", index, [href, text], p.message));
+
+    for (const ref of keyReferencesInUrl(href)) {
+      if (ref.kind === "short-key-id") {
+        problems.push(
+          error(
+            "keyserver-mismatch",
+            index,
+            [href, text],
+            `link looks up the short key ID 0x${ref.hex}, which anyone can collide with; look the key up by its full fingerprint`,
+          ),
+        );
+        continue;
+      }
+      const matches = contacts.some((c) =>
+        ref.kind === "key-id" ? keyIdOf(c.fingerprint) === ref.hex || c.fingerprint.hex.endsWith(ref.hex) : c.fingerprint.hex === ref.hex,
+      );
+      if (!matches) {
+        const expected = contacts
+          .map((c) => (ref.kind === "key-id" ? `0x${keyIdOf(c.fingerprint)}` : c.fingerprint.hex))
+          .join(" or ");
+        problems.push(
+          error(
+            "keyserver-mismatch",
+            index,
+            [href, text],
+            `link looks up ${ref.kind === "key-id" ? "key ID" : "fingerprint"} ${ref.hex}, which is not a declared key; it should be ${expected}`,
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+function checkEncoding(page: ScannedPage): PageProblem[] {
+  return page.texts.flatMap((run) =>
+    mojibakeProblems(run.text).map((p) => {
+      const at = p.index ?? 0;
+      const needle = /"([^"]+)"/.exec(p.message)?.[1] ?? run.text.slice(at, at + 3);
+      return error("mojibake", run.index + at, needle, p.message);
+    }),
+  );
+}
+
+function checkAnchors(page: ScannedPage): PageProblem[] {
+  const problems: PageProblem[] = [];
+  for (const [id, places] of page.ids) {
+    for (const index of places.slice(1)) {
+      problems.push(error("anchor-duplicate", index, `id="${id}"`, `id "${id}" is used ${places.length} times on this page; ids must be unique so links land in one place`));
+    }
+  }
+  for (const link of page.links) {
+    if (!link.href.startsWith("#") || link.href === "#") continue;
+    let id: string;
+    try {
+      id = decodeURIComponent(link.href.slice(1));
+    } catch {
+      id = link.href.slice(1);
+    }
+    if (!page.ids.has(id)) {
+      const known = [...page.ids.keys()];
+      const hint = known.find((k) => k.toLowerCase() === id.toLowerCase() || k.replace(/-/g, "") === id.replace(/-/g, ""));
+      problems.push(
+        error(
+          "anchor-missing",
+          link.index,
+          link.href,
+          `link to "${link.href}" has no target: no element on this page has id "${id}"${hint ? `; did you mean "#${hint}"?` : ""}`,
+        ),
+      );
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,258 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import type { MarkdownIt } from "markdown-it";
+import { formatFingerprint } from "./fingerprint.ts";
+import { MARKER_PATTERN, MARKER_PREFIX, scanHtml } from "./html-scan.ts";
+import { inspectKey, type KeyReport } from "./keys.ts";
+import { locateInFiles, locateInMarkdown } from "./locate.ts";
+import { checkPage } from "./page-checks.ts";
+import { applyStrict, ChecksFailed, formatFinding, sortFindings } from "./report.ts";
+import { locateField, readSiteData, type SiteData } from "./site-data.ts";
+import type { Contact, Finding } from "./types.ts";
+
+export interface PolicyChecksOptions {
+  /** Every warning fails the build too. */
+  strict: boolean;
+  /** The site data, relative to the input folder. */
+  dataFile: string;
+  /** The folder of armored public keys, `<email>.asc`, relative to the input folder. */
+  keysDir: string;
+  /** A key that expires within this many days is a warning. */
+  expiryWarningDays: number;
+  /** Where findings are printed; tests pass their own. */
+  report: (line: string) => void;
+}
+
+const DEFAULTS: PolicyChecksOptions = {
+  strict: false,
+  dataFile: "_data/security.json",
+  keysDir: "keys",
+  expiryWarningDays: 30,
+  report: (line) => process.stderr.write(`${line}\n`),
+};
+
+export function normalizeOptions(options: Partial<PolicyChecksOptions> = {}): PolicyChecksOptions {
+  const merged = { ...DEFAULTS, ...options };
+  const expect = (key: keyof PolicyChecksOptions, type: string) => {
+    if (typeof merged[key] !== type) {
+      throw new TypeError(`policyChecks: option \`${key}\` must be a ${type}. Received: ${typeof merged[key]} (${String(merged[key])})`);
+    }
+  };
+  expect("strict", "boolean");
+  expect("dataFile", "string");
+  expect("keysDir", "string");
+  expect("expiryWarningDays", "number");
+  expect("report", "function");
+  if (!Number.isInteger(merged.expiryWarningDays) || merged.expiryWarningDays < 0) {
+    throw new TypeError(`policyChecks: option \`expiryWarningDays\` must be a whole number of days, 0 or more. Received: ${merged.expiryWarningDays}`);
+  }
+  return merged;
+}
+
+/** What one build knows: the checked data, each contact's key, and the findings so far. */
+interface BuildState {
+  data?: SiteData;
+  keys: Map<string, KeyReport>;
+  findings: Finding[];
+  /** Layout and data files by path, for finding the line of text that is not the page's own. */
+  sources: Map<string, string>;
+  outputDir: string;
+}
+
+/** The site data and each contact's public key, read and checked once per build. */
+export interface PolicyData {
+  data?: SiteData;
+  keys: Map<string, KeyReport>;
+  findings: Finding[];
+}
+
+export async function loadPolicyData(inputDir: string, options: PolicyChecksOptions, now = new Date()): Promise<PolicyData> {
+  const dataPath = path.join(inputDir, options.dataFile);
+  const file = relative(dataPath);
+  if (!existsSync(dataPath)) {
+    return {
+      keys: new Map(),
+      findings: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: "error",
+          rule: "data-missing",
+          message: `${file} is missing; create it with "url", "name" and "contacts" (each an "email" and a "fingerprint")`,
+        },
+      ],
+    };
+  }
+  const text = readFileSync(dataPath, "utf8");
+  const { data, findings } = readSiteData(text, file);
+  const keys = new Map<string, KeyReport>();
+  if (!data) return { keys, findings };
+
+  const keysDir = path.join(inputDir, options.keysDir);
+  const keyFiles = existsSync(keysDir) ? readdirSync(keysDir).filter((f) => f.endsWith(".asc")) : [];
+  for (const [n, contact] of data.contacts.entries()) {
+    const at = locateField(text, `contacts.${n}.fingerprint`);
+    const keyName = keyFiles.find((f) => f.toLowerCase() === `${contact.email.toLowerCase()}.asc`);
+    if (!keyName) {
+      findings.push({
+        file,
+        ...at,
+        severity: "warning",
+        rule: "fingerprint-unverified",
+        message: `the fingerprint of ${contact.email} (${formatFingerprint(contact.fingerprint)}) is not verified against a key: add its public key as ${relative(path.join(keysDir, `${contact.email}.asc`))} (gpg --export --armor ${contact.fingerprint.hex})`,
+      });
+      continue;
+    }
+    const keyPath = path.join(keysDir, keyName);
+    const report = await inspectKey(readFileSync(keyPath, "utf8"), {
+      email: contact.email,
+      fingerprint: contact.fingerprint,
+      now,
+      expiryWarningDays: options.expiryWarningDays,
+    });
+    keys.set(contact.email.toLowerCase(), report);
+    for (const p of report.problems) {
+      findings.push({ file: relative(keyPath), line: 1, column: 1, severity: p.severity, rule: p.rule, message: p.message });
+    }
+  }
+  for (const f of keyFiles) {
+    if (!data.contacts.some((c) => `${c.email.toLowerCase()}.asc` === f.toLowerCase())) {
+      findings.push({
+        file: relative(path.join(keysDir, f)),
+        line: 1,
+        column: 1,
+        severity: "warning",
+        rule: "key-unused",
+        message: `${f} belongs to no declared contact, so it is neither checked nor published; name it <email>.asc after a contact in ${file}, or remove it`,
+      });
+    }
+  }
+  return { data, keys, findings };
+}
+
+/**
+ * Checks every page before it is written: fingerprints, keyserver links, mailto links,
+ * link text, encoding and anchors, against the site data and the contacts' keys.
+ * Findings are printed after the build; any error makes the build fail.
+ */
+export default function policyChecks(eleventyConfig: UserConfig, options: Partial<PolicyChecksOptions> = {}): void {
+  const opts = normalizeOptions(options);
+  let state: BuildState = { keys: new Map(), findings: [], sources: new Map(), outputDir: "" };
+
+  eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers));
+
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    const loaded = await loadPolicyData(directories.input, opts);
+    state = {
+      ...loaded,
+      sources: readSources([directories.includes, path.join(directories.input, opts.dataFile)]),
+      outputDir: path.resolve(directories.output),
+    };
+    if (!state.data) {
+      // Without valid data no page can be checked: stop before anything is written.
+      finish(state.findings, opts);
+    }
+  });
+
+  eleventyConfig.addTransform("policy-checks", function (content) {
+    const outputPath = this.page.outputPath;
+    if (typeof outputPath !== "string") return content;
+    const resolved = path.resolve(outputPath);
+    if (!resolved.startsWith(state.outputDir + path.sep)) {
+      // Stop before Eleventy writes the file: print what is known so far, then fail.
+      finish(
+        [
+          ...state.findings,
+          {
+            file: relative(this.page.inputPath),
+            line: 1,
+            column: 1,
+            severity: "error",
+            rule: "permalink-outside",
+            message: `the permalink writes ${relative(resolved)}, outside the output folder; use a permalink that starts with "/" and has no ".."`,
+          },
+        ],
+        opts,
+      );
+    }
+    if (!outputPath.endsWith(".html") || !state.data) return content.replace(MARKER_PATTERN, "");
+    state.findings.push(...checkRenderedPage(content, this.page.inputPath, state.data.contacts, state.sources));
+    return content.replace(MARKER_PATTERN, "");
+  });
+
+  eleventyConfig.on("eleventy.after", ({ runMode }) => {
+    finish(state.findings, opts, runMode !== "build");
+  });
+}
+
+/**
+ * Runs the page checks on one rendered page and names the source line of each problem:
+ * the Markdown line where the HTML came from the page body, else the first layout or
+ * data file that holds the text, else the page file (its front matter feeds the layout).
+ */
+export function checkRenderedPage(html: string, inputPath: string, contacts: Contact[], sources: Map<string, string>): Finding[] {
+  const page = scanHtml(html);
+  const problems = checkPage(page, contacts);
+  if (problems.length === 0) return [];
+  const file = relative(inputPath);
+  const raw = readFileSync(inputPath, "utf8");
+  const own = new Map([[file, raw]]);
+  return problems.map(({ rule, severity, message, index, needles }) => {
+    const inMarkdown = inputPath.endsWith(".md") ? locateInMarkdown(raw, page.markers, index, needles) : undefined;
+    if (inMarkdown) return { file, ...inMarkdown, rule, severity, message };
+    const found = locateInFiles(sources, needles) ?? locateInFiles(own, needles);
+    return { file: found?.file ?? file, ...(found?.position ?? { line: 1, column: 1 }), rule, severity, message };
+  });
+}
+
+/** Prints the findings; throws when one is an error (unless a dev server should keep serving). */
+function finish(findings: Finding[], opts: PolicyChecksOptions, keepServing = false): void {
+  const all = sortFindings(applyStrict(findings, opts.strict));
+  for (const f of all) opts.report(formatFinding(f));
+  if (all.some((f) => f.severity === "error") && !keepServing) throw new ChecksFailed(all);
+}
+
+/**
+ * Leaves an HTML comment before each block of a Markdown page naming its first line, so
+ * that a problem found in the rendered page can be traced to its line. The transform
+ * removes every marker before the page is written.
+ */
+const sourceMarkers = (md: MarkdownIt): void => {
+  md.core.ruler.push("policy_source_markers", (state) => {
+    const inputPath = (state.env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
+    if (!inputPath?.endsWith(".md")) return;
+    const marked: typeof state.tokens = [];
+    for (const token of state.tokens) {
+      if (token.block && token.map && token.nesting !== -1 && token.type !== "inline") {
+        const marker = new state.Token("html_block", "", 0);
+        marker.content = `<!--${MARKER_PREFIX}${token.map[0] + 1}-->`;
+        marked.push(marker);
+      }
+      marked.push(token);
+    }
+    const end = new state.Token("html_block", "", 0);
+    end.content = `<!--${MARKER_PREFIX}end-->`;
+    marked.push(end);
+    state.tokens = marked;
+  });
+};
+
+function readSources(roots: string[]): Map<string, string> {
+  const sources = new Map<string, string>();
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) {
+      for (const entry of readdirSync(p).sort()) visit(path.join(p, entry));
+    } else {
+      sources.set(relative(p), readFileSync(p, "utf8"));
+    }
+  };
+  roots.forEach(visit);
+  return sources;
+}
+
+function relative(p: string): string {
+  return path.relative(process.cwd(), path.resolve(p)) || p;
+}

@@ -1,0 +1,144 @@
+import { parseFingerprint } from "./fingerprint.ts";
+import { JsonSyntaxError, parseJsonWithPositions, type Position } from "./json-locate.ts";
+import { isAddrSpec } from "./mailto.ts";
+import type { Contact, Finding } from "./types.ts";
+
+/** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
+export interface SiteData {
+  /** The site's absolute URL, without a trailing slash: `https://ballerina.io`. */
+  url: string;
+  /** The name shown in the site header. */
+  name: string;
+  /** The language of the pages, for `<html lang>`. */
+  language: string;
+  contacts: Contact[];
+}
+
+const FIELDS = {
+  url: "the site's absolute https URL, e.g. \"https://example.org\"",
+  name: "the site's name shown in the header, e.g. \"Example\"",
+  language: "the pages' language tag, e.g. \"en\"",
+  contacts: "a list of { \"email\": ..., \"fingerprint\": ... } objects",
+} as const;
+
+const CONTACT_FIELDS = {
+  email: "the address reports go to, e.g. \"security@example.org\"",
+  fingerprint: "the OpenPGP fingerprint of the contact's key, as gpg prints it",
+} as const;
+
+/**
+ * Reads and validates the site data. Every bad field is its own finding, at the field's
+ * line, naming the field and what it accepts; the data is returned only when all is well.
+ */
+export function readSiteData(text: string, file: string): { data?: SiteData; findings: Finding[] } {
+  const findings: Finding[] = [];
+  let located;
+  try {
+    located = parseJsonWithPositions(text);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { line, column } = error.position;
+    return {
+      findings: [{ file, line, column, severity: "error", rule: "data-invalid", message: `${file} is not valid JSON: ${error.message}` }],
+    };
+  }
+  const at = (path: string): Position => located.positions.get(path) ?? located.positions.get("") ?? { line: 1, column: 1 };
+  const problem = (path: string, message: string) => {
+    const { line, column } = at(path);
+    findings.push({ file, line, column, severity: "error", rule: "data-invalid", message });
+  };
+
+  const root = located.value;
+  if (!isObject(root)) {
+    problem("", `the site data must be a JSON object with ${Object.keys(FIELDS).join(", ")}`);
+    return { findings };
+  }
+  for (const key of Object.keys(root)) {
+    if (!(key in FIELDS)) problem(key, `unknown field "${key}"; the site data accepts ${Object.keys(FIELDS).join(", ")}`);
+  }
+
+  const url = stringField(root, "url", "", problem, FIELDS.url);
+  if (url !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      problem("url", `"url" is "${url}", which is not an absolute URL; expected ${FIELDS.url}`);
+    }
+    if (parsed && parsed.protocol !== "https:") problem("url", `"url" must use https: (received "${url}"), so that readers and security.txt point to the real site`);
+    if (parsed && (parsed.search || parsed.hash)) problem("url", `"url" must not carry a query or fragment (received "${url}")`);
+  }
+  const name = stringField(root, "name", "", problem, FIELDS.name);
+  const language = root.language === undefined ? "en" : stringField(root, "language", "", problem, FIELDS.language);
+  if (language !== undefined && !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(language)) {
+    problem("language", `"language" is "${language}", which is not a language tag; expected e.g. "en" or "en-GB"`);
+  }
+
+  const contacts: Contact[] = [];
+  if (!Array.isArray(root.contacts) || root.contacts.length === 0) {
+    problem(root.contacts === undefined ? "" : "contacts", `"contacts" is ${describe(root.contacts)}; expected ${FIELDS.contacts}, at least one`);
+  } else {
+    root.contacts.forEach((entry: unknown, n: number) => {
+      const path = `contacts.${n}`;
+      if (!isObject(entry)) {
+        problem(path, `"contacts[${n}]" is ${describe(entry)}; expected an object with "email" and "fingerprint"`);
+        return;
+      }
+      for (const key of Object.keys(entry)) {
+        if (!(key in CONTACT_FIELDS)) problem(`${path}.${key}`, `unknown field "contacts[${n}].${key}"; a contact has ${Object.keys(CONTACT_FIELDS).join(", ")}`);
+      }
+      const email = stringField(entry, "email", path, problem, CONTACT_FIELDS.email, `contacts[${n}].`);
+      if (email !== undefined && !isAddrSpec(email)) {
+        problem(`${path}.email`, `"contacts[${n}].email" is "${email}", which is not an email address`);
+      }
+      if (email !== undefined && contacts.some((c) => c.email.toLowerCase() === email.toLowerCase())) {
+        problem(`${path}.email`, `"contacts[${n}].email" declares ${email} a second time; declare each contact once`);
+      }
+      const shown = stringField(entry, "fingerprint", path, problem, CONTACT_FIELDS.fingerprint, `contacts[${n}].`);
+      const parsed = shown === undefined ? undefined : parseFingerprint(shown);
+      if (parsed?.problem) problem(`${path}.fingerprint`, `"contacts[${n}].fingerprint": ${parsed.problem.message}`);
+      if (email !== undefined && parsed?.fingerprint) contacts.push({ email, fingerprint: parsed.fingerprint });
+    });
+  }
+
+  if (findings.length > 0 || url === undefined || name === undefined || language === undefined) return { findings };
+  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts }, findings };
+}
+
+/** Where a field's value stands in the file, for findings about it made later (a key that does not match, say). */
+export function locateField(text: string, path: string): Position {
+  try {
+    const { positions } = parseJsonWithPositions(text);
+    return positions.get(path) ?? { line: 1, column: 1 };
+  } catch {
+    // readSiteData has already reported the syntax error; point at the top.
+    return { line: 1, column: 1 };
+  }
+}
+
+function stringField(
+  obj: Record<string, unknown>,
+  key: string,
+  parent: string,
+  problem: (path: string, message: string) => void,
+  expected: string,
+  label = "",
+): string | undefined {
+  const value = obj[key];
+  const path = parent === "" ? key : `${parent}.${key}`;
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  problem(value === undefined ? parent : path, `"${label}${key}" is ${describe(value)}; expected ${expected}`);
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "string") return value.trim() === "" ? "an empty string" : `the string "${value}"`;
+  return `${typeof value === "object" ? "an object" : `the ${typeof value} ${String(value)}`}`;
+}

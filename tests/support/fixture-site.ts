@@ -1,0 +1,99 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { vi } from "vitest";
+import { buildSite } from "../../src/build.ts";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const FIXTURES = path.join(ROOT, "tests/fixtures/sites");
+const WORK = path.join(ROOT, "tests/.output");
+
+export interface ParsedFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: "error" | "warning";
+  message: string;
+  rule: string;
+}
+
+export interface FixtureBuild {
+  ok: boolean;
+  /** Every line the build printed. */
+  lines: string[];
+  findings: ParsedFinding[];
+  /** The site folder (holding content/) and its output folder. */
+  dir: string;
+  output: string;
+}
+
+const FINDING = /^(.+?):(\d+):(\d+): (error|warning): (.*) \[([a-z0-9-]+)\]$/;
+
+export function parseFinding(line: string): ParsedFinding | undefined {
+  const m = FINDING.exec(line);
+  if (!m) return undefined;
+  return {
+    file: m[1] as string,
+    line: Number(m[2]),
+    column: Number(m[3]),
+    severity: m[4] as "error" | "warning",
+    message: m[5] as string,
+    rule: m[6] as string,
+  };
+}
+
+/**
+ * Lays out a fixture site: tests/fixtures/sites/_base with the case's folder on top.
+ * A case's `remove.txt` lists base files it takes away (a missing data file, say).
+ */
+export function layOutFixture(name: string): string {
+  mkdirSync(WORK, { recursive: true });
+  const dir = mkdtempSync(path.join(WORK, `${name}-`));
+  cpSync(path.join(FIXTURES, "_base"), dir, { recursive: true });
+  // The site's own layouts, unless the case brings its own.
+  cpSync(path.join(ROOT, "_includes"), path.join(dir, "_includes"), { recursive: true });
+  const own = path.join(FIXTURES, name);
+  if (name !== "_base") {
+    if (!existsSync(own)) throw new Error(`no fixture site at ${own}`);
+    cpSync(own, dir, { recursive: true });
+  }
+  const removals = path.join(dir, "remove.txt");
+  if (existsSync(removals)) {
+    for (const file of readFileSync(removals, "utf8").split("\n").filter(Boolean)) rmSync(path.join(dir, file), { force: true, recursive: true });
+    rmSync(removals);
+  }
+  return dir;
+}
+
+/** Builds a laid-out site the way `npm run build` does, and collects what it printed. */
+export async function buildDir(dir: string, options: { strict?: boolean; output?: string } = {}): Promise<FixtureBuild> {
+  const output = options.output ?? path.join(dir, "public");
+  const lines: string[] = [];
+  const capture = (chunk: unknown) => {
+    lines.push(...String(chunk).split("\n").filter((l) => l.trim() !== ""));
+    return true;
+  };
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation(capture as typeof process.stderr.write);
+  const stdout = vi.spyOn(process.stdout, "write").mockImplementation(capture as typeof process.stdout.write);
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    const result = await buildSite({
+      input: path.join(dir, "content"),
+      output,
+      configPath: path.join(ROOT, ".eleventy.ts"),
+      strict: options.strict ?? false,
+      log: (line) => lines.push(line),
+    });
+    const findings = lines.map(parseFinding).filter((f): f is ParsedFinding => f !== undefined);
+    return { ok: result.ok, lines, findings, dir, output };
+  } finally {
+    process.chdir(cwd);
+    stderr.mockRestore();
+    stdout.mockRestore();
+  }
+}
+
+export async function buildFixture(name: string, options: { strict?: boolean } = {}): Promise<FixtureBuild> {
+  return buildDir(layOutFixture(name), options);
+}
