@@ -60,6 +60,34 @@ interface BuildState {
   outputDir: string;
 }
 
+/**
+ * What the layouts and the other plugins see as the global data `policy`: the checked
+ * site data and, per contact, the grouped fingerprint and the parsed key where the
+ * site has one (its public part only). Built once per build, after the checks read it.
+ */
+export interface PolicyContact extends Contact {
+  /** `0168 DA26 …`: the fingerprint in groups of four. */
+  grouped: string;
+  /** The parsed key from `content/keys/<email>.asc`, when the file exists. */
+  key?: KeyReport;
+}
+
+export interface PolicyGlobal {
+  site?: SiteData;
+  contacts: PolicyContact[];
+}
+
+export function policyGlobal(loaded: PolicyData): PolicyGlobal {
+  return {
+    site: loaded.data,
+    contacts: (loaded.data?.contacts ?? []).map((c) => ({
+      ...c,
+      grouped: formatFingerprint(c.fingerprint),
+      key: loaded.keys.get(c.email.toLowerCase()),
+    })),
+  };
+}
+
 /** The site data and each contact's public key, read and checked once per build. */
 export interface PolicyData {
   data?: SiteData;
@@ -142,6 +170,9 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
   let state: BuildState = { keys: new Map(), findings: [], sources: new Map(), outputDir: "" };
 
   eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers));
+
+  // Read lazily by Eleventy after eleventy.before has loaded this build's data.
+  eleventyConfig.addGlobalData("policy", () => policyGlobal(state));
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     const loaded = await loadPolicyData(directories.input, opts);
