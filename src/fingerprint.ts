@@ -4,7 +4,6 @@ import type { Fingerprint, Problem } from "./types.ts";
 export const FINGERPRINT_LENGTHS = { 4: 40, 6: 64 } as const;
 
 const HEX = /^[0-9A-F]+$/;
-const SPACE = "[ \\u00a0]";
 
 /**
  * Reads a fingerprint the way people write one: grouped in fours with one or two spaces
@@ -76,45 +75,62 @@ export interface FingerprintMention {
 }
 
 /*
- * What looks like a fingerprint in running text. Two shapes: eight or more groups of
- * two to six letters or digits, separated by one or two spaces; or one unbroken run of
- * 32 to 72 letters and digits. Both must be nearly all hex with some digits, so that
- * words and ordinary text never match, while a near miss (a digit too few or too many,
- * a letter that is not hex, one group short) still does and gets reported.
+ * What looks like a fingerprint in running text: a chain of groups separated by one to
+ * three spaces, or one unbroken run of 32 to 72 letters and digits. A group is two to
+ * six letters or digits with at most one that is not hex, and a digit in it unless it
+ * is four hex letters ("CAFE"); so words like "and" or "pgp" end a chain instead of
+ * joining it, while a near miss ("C38G", "C38", a group too many) still forms one and
+ * gets reported.
  */
-const GROUPED = new RegExp(`(?<![0-9A-Za-z])(?:0x)?[0-9A-Za-z]{2,6}(?:${SPACE}{1,3}[0-9A-Za-z]{2,6}){7,17}(?![0-9A-Za-z])`, "g");
-const UNBROKEN = /(?<![0-9A-Za-z])(?:0x)?[0-9A-Za-z]{32,72}(?![0-9A-Za-z])/g;
+const TOKEN = /[0-9A-Za-z]+/g;
 
-function looksLikeFingerprint(candidate: string): boolean {
-  const body = candidate.replace(/^0x/i, "");
-  const chars = body.replace(/[ \u00a0]/g, "");
+function isGroupLike(token: string): boolean {
+  if (token.length < 2 || token.length > 6) return false;
+  const nonHex = token.replace(/[0-9A-Fa-f]/g, "").length;
+  return nonHex <= 1 && (/[0-9]/.test(token) || (token.length === 4 && nonHex === 0));
+}
+
+function looksLikeFingerprint(groups: string[]): boolean {
+  const chars = groups.join("");
   const nonHex = chars.replace(/[0-9A-Fa-f]/g, "").length;
   const digits = chars.replace(/[^0-9]/g, "").length;
   if (nonHex > 2 || digits < 4) return false;
-  // Mixed case inside one run (e.g. "DeadBeef...") is not how keys are printed, but a
-  // mistyped lower-case digit in an upper-case fingerprint is: allow either, within reason.
-  const groups = body.split(/[ \u00a0]+/);
-  if (groups.length === 1) return chars.length >= 36 && chars.length <= 68;
+  if (groups.length === 1) return chars.length >= 32 && chars.length <= 72;
   const fours = groups.filter((g) => g.length === 4).length;
-  return fours >= groups.length - 2;
+  return groups.length >= 8 && fours >= groups.length - 2;
 }
 
 /** Every fingerprint, or near miss of one, in a run of text. */
 export function findFingerprints(text: string): FingerprintMention[] {
   const found: FingerprintMention[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const pattern of [GROUPED, UNBROKEN]) {
-    for (const m of text.matchAll(pattern)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
-      if (!looksLikeFingerprint(m[0])) continue;
-      taken.push([start, end]);
-      const parsed = parseFingerprint(m[0]);
-      found.push({ index: start, text: m[0], ...parsed });
+  const report = (start: number, end: number, groups: string[]) => {
+    if (!looksLikeFingerprint(groups)) return;
+    const written = text.slice(start, end);
+    found.push({ index: start, text: written, ...parseFingerprint(written) });
+  };
+  let chain: Array<{ token: string; start: number; end: number }> = [];
+  const close = () => {
+    if (chain.length > 0) report(chain[0]!.start, chain.at(-1)!.end, chain.map((c) => c.token));
+    chain = [];
+  };
+  for (const m of text.matchAll(TOKEN)) {
+    const token = m[0];
+    const start = m.index;
+    const end = start + token.length;
+    const unbroken = token.replace(/^0x/i, "");
+    if (unbroken.length >= 32) {
+      close();
+      report(start, end, [unbroken]);
+      continue;
     }
+    const previous = chain.at(-1);
+    const joined = previous !== undefined && /^[ \u00a0]{1,3}$/.test(text.slice(previous.end, start));
+    if (!joined) close();
+    if (isGroupLike(token)) chain.push({ token: chain.length === 0 ? unbroken : token, start, end });
+    else close();
   }
-  return found.sort((a, b) => a.index - b.index);
+  close();
+  return found;
 }
 
 /** Key IDs and fingerprints carried by a URL, e.g. a keyserver lookup or `by-fingerprint/…`. */

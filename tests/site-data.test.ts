@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { parseJsonWithPositions } from "../src/json-locate.ts";
+import { readSiteData } from "../src/site-data.ts";
+
+const FILE = "content/_data/security.json";
+const GOOD = {
+  url: "https://example.org/",
+  name: "Example",
+  contacts: [{ email: "security@example.org", fingerprint: "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91" }],
+};
+
+function read(value: unknown) {
+  return readSiteData(JSON.stringify(value, null, 2), FILE);
+}
+
+describe("parseJsonWithPositions", () => {
+  it("records where each value starts, by path", () => {
+    const { value, positions } = parseJsonWithPositions('{\n  "a": [1, {"b": "x"}]\n}\n');
+    expect(value).toEqual({ a: [1, { b: "x" }] });
+    expect(positions.get("a")).toEqual({ line: 2, column: 8 });
+    expect(positions.get("a.1.b")).toEqual({ line: 2, column: 18 });
+  });
+
+  it("a missing comma is a syntax error at its line and column", () => {
+    expect(() => parseJsonWithPositions('{\n  "a": 1\n  "b": 2\n}')).toThrowError(expect.objectContaining({ position: { line: 3, column: 3 } }));
+  });
+
+  it("a byte-order mark before the object is accepted", () => {
+    expect(parseJsonWithPositions('\uFEFF{"a": 1}').value).toEqual({ a: 1 });
+  });
+});
+
+describe("readSiteData", () => {
+  it("good data reads with the URL's trailing slash removed and English as the default language", () => {
+    const { data, findings } = read(GOOD);
+    expect(findings).toEqual([]);
+    expect(data).toEqual({
+      url: "https://example.org",
+      name: "Example",
+      language: "en",
+      contacts: [{ email: "security@example.org", fingerprint: { version: 4, hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91" } }],
+    });
+  });
+
+  it("a fingerprint of the wrong type names the field and its line", () => {
+    const { data, findings } = read({ ...GOOD, contacts: [{ email: "security@example.org", fingerprint: 42 }] });
+    expect(data).toBeUndefined();
+    expect(findings).toEqual([
+      {
+        file: FILE,
+        line: 7,
+        column: 22,
+        severity: "error",
+        rule: "data-invalid",
+        message: '"contacts[0].fingerprint" is the number 42; expected the OpenPGP fingerprint of the contact\'s key, as gpg prints it',
+      },
+    ]);
+  });
+
+  it("a fingerprint a digit short is reported as malformed at its line", () => {
+    const { findings } = read({ ...GOOD, contacts: [{ email: "security@example.org", fingerprint: "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E9" }] });
+    expect(findings).toMatchObject([{ line: 7, rule: "data-invalid", message: expect.stringMatching(/39 hex digits/) }]);
+  });
+
+  it.each([
+    [{ ...GOOD, url: "http://example.org" }, /must use https/],
+    [{ ...GOOD, url: "example.org" }, /not an absolute URL/],
+    [{ ...GOOD, name: "" }, /"name" is an empty string/],
+    [{ ...GOOD, contacts: [] }, /"contacts" is an empty list/],
+    [{ ...GOOD, contacts: "security@example.org" }, /"contacts" is the string/],
+    [{ ...GOOD, contacts: [{ email: "security at example.org", fingerprint: GOOD.contacts[0]?.fingerprint }] }, /not an email address/],
+    [{ ...GOOD, contacts: [GOOD.contacts[0], GOOD.contacts[0]] }, /a second time/],
+    [{ ...GOOD, contact: [] }, /unknown field "contact"/],
+    [{ ...GOOD, language: "English" }, /not a language tag/],
+  ])("bad data is one clear finding: %#", (value, message) => {
+    const { data, findings } = read(value);
+    expect(data).toBeUndefined();
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.map((f) => f.message).join("\n")).toMatch(message);
+    expect(findings.every((f) => f.rule === "data-invalid" && f.file === FILE && f.line >= 1)).toBe(true);
+  });
+
+  it("a missing field points at the object that lacks it", () => {
+    const { findings } = read({ url: GOOD.url, contacts: GOOD.contacts });
+    expect(findings).toMatchObject([{ line: 1, column: 1, message: '"name" is missing; expected the site\'s name shown in the header, e.g. "Example"' }]);
+  });
+
+  it("JSON that does not parse is a finding with its line, not an exception", () => {
+    const { findings } = readSiteData('{\n  "url": "https://example.org",\n  "name": "Example"\n  "contacts": []\n}', FILE);
+    expect(findings).toMatchObject([{ line: 4, column: 3, rule: "data-invalid", message: expect.stringMatching(/not valid JSON: expected "}"/) }]);
+  });
+});
