@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { layOutFixture, parseFinding, ROOT } from "./support/fixture-site.ts";
+
+/** Runs the build as `npm run build` does, in a laid-out fixture site. */
+function cli(dir: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli.ts"), "build", "--config", path.join(ROOT, ".eleventy.ts"), ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, POLICY_STRICT: "" },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, all: `${run.stdout}${run.stderr}` };
+}
+
+const STACK_FRAME = /^\s+at .+(?::\d+:\d+\)?|\(native\))$/m;
+
+describe("the build command", () => {
+  it("a good site builds, exits 0 and says where it wrote", () => {
+    const run = cli(layOutFixture("_base"));
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^Built content\/ into public\/ in [\d.]+ s\.$/m);
+    expect(run.code).toBe(0);
+  });
+
+  it("a warning alone exits 0; with --strict the same site exits 1 and public/ is not written", () => {
+    const dir = layOutFixture("no-key-file");
+    const relaxed = cli(dir);
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stderr.trim().split("\n").map(parseFinding)).toMatchObject([{ rule: "fingerprint-unverified", severity: "warning" }]);
+
+    const page = path.join(dir, "public/security/index.html");
+    const before = readFileSync(page);
+    writeFileSync(path.join(dir, "content/security.md"), readFileSync(path.join(dir, "content/security.md"), "utf8").replace("We answer", "We always answer"));
+    const strict = cli(dir, "--strict");
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/error: .*under --strict\) \[fingerprint-unverified\]/);
+    expect(strict.stderr).toMatch(/Build failed in [\d.]+ s; public\/ is unchanged\./);
+    expect(readFileSync(page)).toEqual(before);
+  });
+
+  it("POLICY_STRICT=1 is the same as --strict", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli.ts"), "build", "--config", path.join(ROOT, ".eleventy.ts")], {
+      cwd: layOutFixture("no-key-file"),
+      encoding: "utf8",
+      env: { ...process.env, POLICY_STRICT: "1" },
+    });
+    expect(run.status).toBe(1);
+  });
+
+  it.each(["fingerprint-digit-mistyped", "front-matter-broken", "data-broken-json", "layout-unknown", "key-truncated", "permalink-outside"])(
+    "%s exits 1 with one-line findings and no stack trace",
+    (fixture) => {
+      const run = cli(layOutFixture(fixture));
+      expect(run.code).toBe(1);
+      expect(run.all).not.toMatch(STACK_FRAME);
+      const lines = run.stderr.trim().split("\n");
+      expect(lines.at(-1)).toMatch(/^Build failed in [\d.]+ s; public\/ is unchanged\.$/);
+      for (const line of lines.slice(0, -1)) expect(parseFinding(line), line).toBeDefined();
+    },
+  );
+
+  it("an unknown option is refused with the usage", () => {
+    const run = cli(layOutFixture("_base"), "--strcit");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Unknown option '--strcit'/);
+    expect(run.stderr).toMatch(/usage: /);
+  });
+});
