@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { frontMatterKeyLine } from "./locate.ts";
 import type { Finding } from "./types.ts";
 
 interface ErrorLike {
@@ -28,12 +29,8 @@ function relative(p: string): string {
   return path.relative(process.cwd(), path.resolve(p)) || p;
 }
 
-/** The line of a front matter key (`layout:`, `permalink:`) in a page, or 1 when the page does not set it. */
 function keyLine(file: string, key: string): number {
-  if (!existsSync(file)) return 1;
-  const lines = readFileSync(file, "utf8").split(/\r?\n/);
-  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
-  return at < 0 ? 1 : at + 1;
+  return existsSync(file) ? frontMatterKeyLine(readFileSync(file, "utf8"), key) : 1;
 }
 
 /** The first `./path/to/file.ext` an error message names. */
@@ -45,7 +42,7 @@ function fileIn(message: string): string | undefined {
  * Turns an error from Eleventy (or a template engine under it) into one finding that
  * names the file, the line where one is known, and what to fix: never a stack trace.
  */
-export function explainBuildError(error: unknown): Finding[] {
+export function explainBuildError(error: unknown, folders: { staging: string; output: string }): Finding[] {
   const errors = chain(error);
   const messages = errors.map((e) => String(e.message ?? e)).filter((m) => m !== "");
   const all = messages.join("\n");
@@ -86,7 +83,8 @@ export function explainBuildError(error: unknown): Finding[] {
   const conflict = /Output conflict: multiple input files are writing to `([^`]+)`/.exec(all);
   if (conflict) {
     const pages = [...all.matchAll(/^\s+\d+\. (\S+)$/gm)].map((m) => m[1] as string);
-    const target = relative(conflict[1] ?? "");
+    // Eleventy names the staging folder; the author knows it as the output folder.
+    const target = relative(path.join(folders.output, path.relative(folders.staging, path.resolve(conflict[1] ?? ""))));
     return pages.map((page) =>
       finding(
         page,

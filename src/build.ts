@@ -50,7 +50,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(staging, { recursive: true, force: true });
     const failed = findChecksFailed(error);
     if (failed) return { ok: false, findings: failed.findings };
-    const findings = explainBuildError(error);
+    const findings = explainBuildError(error, { staging, output: options.output });
     for (const f of findings) options.log(formatFinding(f));
     return { ok: false, findings };
   } finally {

@@ -13,6 +13,14 @@ export function frontMatterLines(raw: string): number {
   return close < 0 ? 0 : close + 1;
 }
 
+/** The line of a front matter key (`layout:`, `permalink:`) in a page's text, or 1 when the page does not set it. */
+export function frontMatterKeyLine(raw: string, key: string): number {
+  const end = frontMatterLines(raw);
+  const lines = raw.replace(/^\uFEFF/, "").split(/\r?\n/).slice(0, end);
+  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
+  return at < 0 ? 1 : at + 1;
+}
+
 /** Finds the first of the needles in `lines[from..to)` (0-based), trying each as written and with `&` escaped. */
 function search(lines: string[], needles: string[], from: number, to: number): Position | undefined {
   const variants = [...new Set(needles.flatMap((n) => [n, n.replace(/&/g, "&amp;")]))].filter((v) => v.trim() !== "");

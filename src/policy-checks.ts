@@ -5,7 +5,7 @@ import type { MarkdownIt } from "markdown-it";
 import { formatFingerprint } from "./fingerprint.ts";
 import { MARKER_PATTERN, MARKER_PREFIX, scanHtml } from "./html-scan.ts";
 import { inspectKey, type KeyReport } from "./keys.ts";
-import { locateInFiles, locateInMarkdown } from "./locate.ts";
+import { frontMatterKeyLine, locateInFiles, locateInMarkdown } from "./locate.ts";
 import { checkPage } from "./page-checks.ts";
 import { applyStrict, ChecksFailed, formatFinding, sortFindings } from "./report.ts";
 import { locateField, readSiteData, type SiteData } from "./site-data.ts";
@@ -198,11 +198,11 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
           ...state.findings,
           {
             file: relative(this.page.inputPath),
-            line: 1,
+            line: frontMatterKeyLine(readFileSync(this.page.inputPath, "utf8"), "permalink"),
             column: 1,
             severity: "error",
             rule: "permalink-outside",
-            message: `the permalink writes ${relative(resolved)}, outside the output folder; use a permalink that starts with "/" and has no ".."`,
+            message: `the permalink "${String(this.page.url)}" writes outside the output folder; use a permalink that starts with "/" and has no ".."`,
           },
         ],
         opts,

@@ -31,8 +31,8 @@ const BROKEN: Array<{ fixture: string; rule: string; file: string; line: number;
   { fixture: "data-http-url", rule: "data-invalid", file: "content/_data/security.json", line: 2, says: /https/ },
   { fixture: "front-matter-broken", rule: "front-matter-invalid", file: "content/security.md", line: 2, says: /bad indentation/ },
   { fixture: "layout-unknown", rule: "layout-missing", file: "content/security.md", line: 5, says: /layouts\/nowhere\.njk/ },
-  { fixture: "permalink-duplicate", rule: "permalink-duplicate", file: "content/other.md", line: 3, says: /content\/security\.md/ },
-  { fixture: "permalink-outside", rule: "permalink-outside", file: "content/security.md", line: 1 },
+  { fixture: "permalink-duplicate", rule: "permalink-duplicate", file: "content/other.md", line: 3, says: /writes public\/security\/index\.html, and so does content\/security\.md/ },
+  { fixture: "permalink-outside", rule: "permalink-outside", file: "content/security.md", line: 4, says: /"\/..\/..\/escaped.html"/ },
 ];
 
 /** Every file under a folder with the SHA-256 of its bytes. */
