@@ -174,7 +174,7 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
   // Read lazily by Eleventy after eleventy.before has loaded this build's data.
   eleventyConfig.addGlobalData("policy", () => policyGlobal(state));
 
-  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     const loaded = await loadPolicyData(directories.input, opts);
     state = {
       ...loaded,
@@ -182,8 +182,9 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
       outputDir: path.resolve(directories.output),
     };
     if (!state.data) {
-      // Without valid data no page can be checked: stop before anything is written.
-      finish(state.findings, opts);
+      // Without valid data no page can be checked: stop before anything is written
+      // (the dev server prints the findings and waits for the fix instead).
+      finish(state.findings, opts, runMode !== "build");
     }
   });
 
