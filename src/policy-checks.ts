@@ -5,7 +5,7 @@ import type { MarkdownIt } from "markdown-it";
 import { formatFingerprint } from "./fingerprint.ts";
 import { MARKER_PATTERN, MARKER_PREFIX, scanHtml } from "./html-scan.ts";
 import { inspectKey, type KeyReport } from "./keys.ts";
-import { frontMatterKeyLine, locateInFiles, locateInMarkdown } from "./locate.ts";
+import { firstInvalidUtf8, frontMatterKeyLine, locateInFiles, locateInMarkdown } from "./locate.ts";
 import { checkPage } from "./page-checks.ts";
 import { applyStrict, ChecksFailed, formatFinding, sortFindings } from "./report.ts";
 import { locateField, readSiteData, type SiteData } from "./site-data.ts";
@@ -210,7 +210,7 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
       );
     }
     if (!outputPath.endsWith(".html") || !state.data) return content.replace(MARKER_PATTERN, "");
-    state.findings.push(...checkRenderedPage(content, this.page.inputPath, state.data.contacts, state.sources));
+    state.findings.push(...checkEncoding(this.page.inputPath), ...checkRenderedPage(content, this.page.inputPath, state.data.contacts, state.sources));
     return content.replace(MARKER_PATTERN, "");
   });
 
@@ -237,6 +237,23 @@ export function checkRenderedPage(html: string, inputPath: string, contacts: Con
     const found = locateInFiles(sources, needles) ?? locateInFiles(own, needles);
     return { file: found?.file ?? file, ...(found?.position ?? { line: 1, column: 1 }), rule, severity, message };
   });
+}
+
+/** A page file that is not UTF-8: one finding at its first bad byte. */
+function checkEncoding(inputPath: string): Finding[] {
+  const bad = firstInvalidUtf8(readFileSync(inputPath));
+  if (!bad) return [];
+  const hex = bad.byte.toString(16).toUpperCase().padStart(2, "0");
+  return [
+    {
+      file: relative(inputPath),
+      line: bad.line,
+      column: bad.column,
+      severity: "error",
+      rule: "encoding-invalid",
+      message: `byte 0x${hex} is not UTF-8: the file was saved in another encoding (Windows-1252 or Latin-1, most likely); save it as UTF-8`,
+    },
+  ];
 }
 
 /** Prints the findings; throws when one is an error (unless a dev server should keep serving). */
