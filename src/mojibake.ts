@@ -207,7 +207,7 @@ function visible(text: string): string {
   });
 }
 
-function messageFor(hit: MojibakeHit): string {
+export function mojibakeMessage(hit: MojibakeHit): string {
   const shown = `"${visible(hit.text)}"`;
   if (!hit.text.endsWith("\uFFFD")) {
     return `${shown} is UTF-8 text mis-decoded as Windows-1252; write "${visible(hit.intended)}" instead`;
@@ -225,7 +225,7 @@ export function mojibakeProblems(text: string): Problem[] {
   return findMojibake(text).map((hit) => ({
     rule: "mojibake",
     severity: "error",
-    message: messageFor(hit),
+    message: mojibakeMessage(hit),
     index: hit.index,
   }));
 }

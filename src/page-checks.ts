@@ -9,7 +9,7 @@ import {
 import type { ScannedPage } from "./html-scan.ts";
 import { linkTextProblems } from "./linktext.ts";
 import { isAddrSpec, parseMailto } from "./mailto.ts";
-import { mojibakeProblems } from "./mojibake.ts";
+import { findMojibake, mojibakeMessage } from "./mojibake.ts";
 import type { Contact, Problem } from "./types.ts";
 
 /** A problem on a page: where it is in the HTML, and the text to look for in the source. */
@@ -171,11 +171,7 @@ function checkLinks(page: ScannedPage, contacts: Contact[]): PageProblem[] {
 
 function checkEncoding(page: ScannedPage): PageProblem[] {
   return page.texts.flatMap((run) =>
-    mojibakeProblems(run.text).map((p) => {
-      const at = p.index ?? 0;
-      const needle = /"([^"]+)"/.exec(p.message)?.[1] ?? run.text.slice(at, at + 3);
-      return error("mojibake", run.index + at, needle, p.message);
-    }),
+    findMojibake(run.text).map((hit) => error("mojibake", run.index + hit.index, hit.text, mojibakeMessage(hit))),
   );
 }
 
