@@ -8,7 +8,7 @@ import {
 } from "./fingerprint.ts";
 import type { ScannedPage } from "./html-scan.ts";
 import { linkTextProblems } from "./linktext.ts";
-import { isAddrSpec, parseMailto } from "./mailto.ts";
+import { isAddrSpec, type Mailto, parseMailto } from "./mailto.ts";
 import { findMojibake, mojibakeMessage } from "./mojibake.ts";
 import type { Contact, Problem } from "./types.ts";
 
@@ -106,14 +106,14 @@ function checkLinks(page: ScannedPage, contacts: Contact[]): PageProblem[] {
       const { mailto, problems: invalid } = parseMailto(href);
       for (const p of invalid) problems.push(error("mailto-invalid", index, [href, text], `mailto link "${href}": ${p.message}`));
       if (!mailto) continue;
-      for (const address of mailto.to) {
+      for (const { field, address } of recipients(mailto)) {
         if (!declared.has(address.toLowerCase())) {
           problems.push(
             error(
               "mailto-undeclared",
               index,
               [href, text],
-              `mailto link goes to ${address}, which is not a declared security contact (${list}); fix the address, or declare it in the site data`,
+              `mailto link ${field === "to" ? "goes" : `sends a copy (${field})`} to ${address}, which is not a declared security contact (${list}); a report must reach only the security team: fix the address, or declare it in the site data`,
             ),
           );
         }
@@ -167,6 +167,23 @@ function checkLinks(page: ScannedPage, contacts: Contact[]): PageProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Everyone a report would reach: the `to` addresses, and those in `cc` and `bcc`
+ * header fields, which RFC 6068 allows and which would leak a report just as well.
+ */
+function recipients(mailto: Mailto): Array<{ field: string; address: string }> {
+  const copies = mailto.headers
+    .filter((h) => h.name === "cc" || h.name === "bcc")
+    .flatMap((h) =>
+      h.value
+        .split(",")
+        .map((part) => (/<([^>]*)>/.exec(part)?.[1] ?? part).trim())
+        .filter((address) => address !== "")
+        .map((address) => ({ field: h.name, address })),
+    );
+  return [...mailto.to.map((address) => ({ field: "to", address })), ...copies];
 }
 
 function checkEncoding(page: ScannedPage): PageProblem[] {

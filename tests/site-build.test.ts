@@ -13,6 +13,7 @@ const BROKEN: Array<{ fixture: string; rule: string; file: string; line: number;
   { fixture: "keyserver-other-key-id", rule: "keyserver-mismatch", file: "content/security.md", line: 11, says: /E880C9B8C5B53E92/ },
   { fixture: "mailto-raw-space", rule: "mailto-invalid", file: "content/security.md", line: 9 },
   { fixture: "mailto-undeclared", rule: "mailto-undeclared", file: "content/security.md", line: 9, says: /secure@example\.org/ },
+  { fixture: "mailto-cc-undeclared", rule: "mailto-undeclared", file: "content/security.md", line: 9, says: /sends a copy \(cc\) to friend@example\.net/ },
   { fixture: "mailto-text-mismatch", rule: "mailto-text-mismatch", file: "content/security.md", line: 9 },
   { fixture: "link-text-other-host", rule: "link-text-host", file: "content/security.md", line: 11, says: /pgp\.mit\.edu/ },
   { fixture: "mojibake", rule: "mojibake", file: "content/security.md", line: 15, says: /write "’"/ },
