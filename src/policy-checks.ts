@@ -20,6 +20,8 @@ export interface PolicyChecksOptions {
   keysDir: string;
   /** A key that expires within this many days is a warning. */
   expiryWarningDays: number;
+  /** A page file larger than this is an error: no policy page is this long. */
+  maxPageBytes: number;
   /** Where findings are printed; tests pass their own. */
   report: (line: string) => void;
 }
@@ -29,6 +31,7 @@ const DEFAULTS: PolicyChecksOptions = {
   dataFile: "_data/security.json",
   keysDir: "keys",
   expiryWarningDays: 30,
+  maxPageBytes: 1_048_576,
   report: (line) => process.stderr.write(`${line}\n`),
 };
 
@@ -43,6 +46,7 @@ export function normalizeOptions(options: Partial<PolicyChecksOptions> = {}): Po
   expect("dataFile", "string");
   expect("keysDir", "string");
   expect("expiryWarningDays", "number");
+  expect("maxPageBytes", "number");
   expect("report", "function");
   if (!Number.isInteger(merged.expiryWarningDays) || merged.expiryWarningDays < 0) {
     throw new TypeError(`policyChecks: option \`expiryWarningDays\` must be a whole number of days, 0 or more. Received: ${merged.expiryWarningDays}`);
@@ -210,7 +214,11 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
       );
     }
     if (!outputPath.endsWith(".html") || !state.data) return content.replace(MARKER_PATTERN, "");
-    state.findings.push(...checkEncoding(this.page.inputPath), ...checkRenderedPage(content, this.page.inputPath, state.data.contacts, state.sources));
+    const fileFindings = checkPageFile(this.page.inputPath, readFileSync(this.page.inputPath), opts.maxPageBytes);
+    state.findings.push(...fileFindings);
+    if (!fileFindings.some((f) => f.rule === "page-too-large" || f.rule === "page-empty")) {
+      state.findings.push(...checkRenderedPage(content, this.page.inputPath, state.data.contacts, state.sources));
+    }
     return content.replace(MARKER_PATTERN, "");
   });
 
@@ -239,21 +247,24 @@ export function checkRenderedPage(html: string, inputPath: string, contacts: Con
   });
 }
 
-/** A page file that is not UTF-8: one finding at its first bad byte. */
-function checkEncoding(inputPath: string): Finding[] {
-  const bad = firstInvalidUtf8(readFileSync(inputPath));
+/**
+ * The page file itself: empty, too large to be a policy page (a generated file or a
+ * wrong path, most likely), or not UTF-8. A page too large is not read further.
+ */
+export function checkPageFile(inputPath: string, bytes: Buffer, maxPageBytes: number): Finding[] {
+  const file = relative(inputPath);
+  const at = (line: number, column: number, rule: string, message: string): Finding => ({ file, line, column, severity: "error", rule, message });
+  if (bytes.toString("utf8").replace(/^\uFEFF/, "").trim() === "") {
+    return [at(1, 1, "page-empty", "the page is empty; write its front matter and text, or delete the file")];
+  }
+  if (bytes.length > maxPageBytes) {
+    const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
+    return [at(1, 1, "page-too-large", `the page is ${mb(bytes.length)}, over the ${mb(maxPageBytes)} a policy page may be; is this the right file?`)];
+  }
+  const bad = firstInvalidUtf8(bytes);
   if (!bad) return [];
   const hex = bad.byte.toString(16).toUpperCase().padStart(2, "0");
-  return [
-    {
-      file: relative(inputPath),
-      line: bad.line,
-      column: bad.column,
-      severity: "error",
-      rule: "encoding-invalid",
-      message: `byte 0x${hex} is not UTF-8: the file was saved in another encoding (Windows-1252 or Latin-1, most likely); save it as UTF-8`,
-    },
-  ];
+  return [at(bad.line, bad.column, "encoding-invalid", `byte 0x${hex} is not UTF-8: the file was saved in another encoding (Windows-1252 or Latin-1, most likely); save it as UTF-8`)];
 }
 
 /** Prints the findings; throws when one is an error (unless a dev server should keep serving). */

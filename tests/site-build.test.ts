@@ -1,43 +1,25 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildDir, buildFixture, layOutFixture } from "./support/fixture-site.ts";
+import { buildDir, buildFixture, layOutFixture, ROOT } from "./support/fixture-site.ts";
 
-/** Each broken fixture, the rule it must trip, and where (file relative to the site, line). */
-const BROKEN: Array<{ fixture: string; rule: string; file: string; line: number; says?: RegExp }> = [
-  { fixture: "fingerprint-digit-mistyped", rule: "fingerprint-mismatch", file: "content/security.md", line: 11, says: /digit 40 is 2 where the declared fingerprint has 1/ },
-  { fixture: "fingerprint-digit-missing", rule: "fingerprint-malformed", file: "content/security.md", line: 11, says: /39 hex digits/ },
-  { fixture: "fingerprint-group-missing", rule: "fingerprint-malformed", file: "content/security.md", line: 11, says: /36 hex digits/ },
-  { fixture: "fingerprint-not-hex", rule: "fingerprint-malformed", file: "content/security.md", line: 11, says: /"G", which is not a hex digit/ },
-  { fixture: "keyserver-other-key-id", rule: "keyserver-mismatch", file: "content/security.md", line: 11, says: /E880C9B8C5B53E92/ },
-  { fixture: "mailto-raw-space", rule: "mailto-invalid", file: "content/security.md", line: 9 },
-  { fixture: "mailto-undeclared", rule: "mailto-undeclared", file: "content/security.md", line: 9, says: /secure@example\.org/ },
-  { fixture: "mailto-cc-undeclared", rule: "mailto-undeclared", file: "content/security.md", line: 9, says: /sends a copy \(cc\) to friend@example\.net/ },
-  { fixture: "mailto-text-mismatch", rule: "mailto-text-mismatch", file: "content/security.md", line: 9 },
-  { fixture: "link-text-other-host", rule: "link-text-host", file: "content/security.md", line: 11, says: /pgp\.mit\.edu/ },
-  { fixture: "mojibake", rule: "mojibake", file: "content/security.md", line: 15, says: /write "’"/ },
-  { fixture: "encoding-crlf", rule: "mojibake", file: "content/security.md", line: 15, says: /write "’"/ },
-  { fixture: "encoding-bom", rule: "mojibake", file: "content/security.md", line: 15, says: /write "’"/ },
-  { fixture: "encoding-latin1", rule: "encoding-invalid", file: "content/security.md", line: 15, says: /byte 0xE9 is not UTF-8/ },
-  { fixture: "anchor-missing", rule: "anchor-missing", file: "content/security.md", line: 15, says: /#reporting-vulnerabilities/ },
-  { fixture: "layout-mailto-mismatch", rule: "mailto-text-mismatch", file: "_includes/site-footer.njk", line: 4 },
-  { fixture: "key-expired", rule: "key-expired", file: "content/keys/expired@example.org.asc", line: 1, says: /expired on 2021-01-01/ },
-  { fixture: "key-revoked", rule: "key-revoked", file: "content/keys/revoked@example.org.asc", line: 1 },
-  { fixture: "key-sign-only", rule: "key-no-encryption", file: "content/keys/sign-only@example.org.asc", line: 1 },
-  { fixture: "key-other-address", rule: "key-uid-mismatch", file: "content/keys/security@example.org.asc", line: 1, says: /alice@example\.org/ },
-  { fixture: "key-private", rule: "key-private", file: "content/keys/private@example.org.asc", line: 1 },
-  { fixture: "key-fingerprint-mismatch", rule: "key-fingerprint-mismatch", file: "content/keys/security@example.org.asc", line: 1 },
-  { fixture: "key-truncated", rule: "key-unreadable", file: "content/keys/security@example.org.asc", line: 1 },
-  { fixture: "data-missing", rule: "data-missing", file: "content/_data/security.json", line: 1 },
-  { fixture: "data-wrong-type", rule: "data-invalid", file: "content/_data/security.json", line: 8, says: /"contacts\[0\]\.fingerprint" is the number 12345/ },
-  { fixture: "data-broken-json", rule: "data-invalid", file: "content/_data/security.json", line: 4, says: /not valid JSON/ },
-  { fixture: "data-http-url", rule: "data-invalid", file: "content/_data/security.json", line: 2, says: /https/ },
-  { fixture: "front-matter-broken", rule: "front-matter-invalid", file: "content/security.md", line: 2, says: /bad indentation/ },
-  { fixture: "layout-unknown", rule: "layout-missing", file: "content/security.md", line: 5, says: /layouts\/nowhere\.njk/ },
-  { fixture: "permalink-duplicate", rule: "permalink-duplicate", file: "content/other.md", line: 3, says: /writes public\/security\/index\.html, and so does content\/security\.md/ },
-  { fixture: "permalink-outside", rule: "permalink-outside", file: "content/security.md", line: 4, says: /"\/..\/..\/escaped.html"/ },
-];
+/**
+ * The corpus of broken sites: every fixture folder with an `expect.json` naming the rule
+ * it must trip, where (file relative to the site, line), and a pattern its message says.
+ */
+interface Expectation {
+  fixture: string;
+  rule: string;
+  file: string;
+  line: number;
+  says?: string;
+}
+
+const SITES = path.join(ROOT, "tests/fixtures/sites");
+const CORPUS: Expectation[] = readdirSync(SITES)
+  .filter((name) => existsSync(path.join(SITES, name, "expect.json")))
+  .map((fixture) => ({ fixture, ...(JSON.parse(readFileSync(path.join(SITES, fixture, "expect.json"), "utf8")) as Omit<Expectation, "fixture">) }));
 
 /** Every file under a folder with the SHA-256 of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -81,8 +63,24 @@ describe("fixture sites", () => {
     expect(build.ok).toBe(true);
   });
 
-  it.each(BROKEN)("$fixture fails with $rule at $file:$line", async ({ fixture, rule, file, line, says }) => {
+  it("the corpus holds at least 30 broken sites", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(CORPUS)("$fixture fails with $rule at $file:$line", async ({ fixture, rule, file, line, says }) => {
     const dir = layOutFixture(fixture);
+    await expectFailure(dir, { rule, file, line, says });
+  });
+
+  it("a 5 MB page fails as too large, and leaves the last good build alone", async () => {
+    const dir = layOutFixture("_base");
+    const page = path.join(dir, "content/security.md");
+    const paragraph = "We read every report and answer within a day. ".repeat(20);
+    writeFileSync(page, `${readFileSync(page, "utf8")}\n${`${paragraph}\n\n`.repeat(Math.ceil((5 * 1_048_576) / (paragraph.length + 2)))}`);
+    await expectFailure(dir, { rule: "page-too-large", file: "content/security.md", line: 1, says: "the page is 5\\.0 MB" });
+  });
+
+  async function expectFailure(dir: string, { rule, file, line, says }: Omit<Expectation, "fixture">) {
     // A good build first: the broken one must leave it exactly as it was.
     const good = await buildDir(layOutFixture("_base"), { output: path.join(dir, "public") });
     expect(good.ok).toBe(true);
@@ -95,10 +93,10 @@ describe("fixture sites", () => {
     expect(hit?.severity).toBe("error");
     expect(hit?.file).toBe(file);
     expect(hit?.line).toBe(line);
-    if (says) expect(hit?.message).toMatch(says);
+    if (says) expect(hit?.message).toMatch(new RegExp(says));
     expect(build.lines.join("\n")).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(snapshot(build.output)).toEqual(before);
-  });
+  }
 
   it("a missing key file is a warning: the build passes, and fails under strict", async () => {
     const relaxed = await buildFixture("no-key-file");
