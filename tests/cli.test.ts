@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { layOutFixture, parseFinding, ROOT } from "./support/fixture-site.ts";
+import { corpus, layOutFixture, parseFinding, ROOT } from "./support/fixture-site.ts";
 
 /** Runs the build as `npm run build` does, in a laid-out fixture site. */
 function cli(dir: string, ...args: string[]) {
@@ -49,17 +49,16 @@ describe("the build command", () => {
     expect(run.status).toBe(1);
   });
 
-  it.each(["fingerprint-digit-mistyped", "front-matter-broken", "data-broken-json", "layout-unknown", "key-truncated", "permalink-outside"])(
-    "%s exits 1 with one-line findings and no stack trace",
-    (fixture) => {
-      const run = cli(layOutFixture(fixture));
-      expect(run.code).toBe(1);
-      expect(run.all).not.toMatch(STACK_FRAME);
-      const lines = run.stderr.trim().split("\n");
-      expect(lines.at(-1)).toMatch(/^Build failed in [\d.]+ s; public\/ is unchanged\.$/);
-      for (const line of lines.slice(0, -1)) expect(parseFinding(line), line).toBeDefined();
-    },
-  );
+  it.each(corpus())("the broken site $fixture exits 1 with one-line findings, $rule among them, and no stack trace", ({ fixture, rule, file, line }) => {
+    const run = cli(layOutFixture(fixture));
+    expect(run.code).toBe(1);
+    expect(run.all).not.toMatch(STACK_FRAME);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.at(-1)).toMatch(/^Build failed in [\d.]+ s; public\/ is unchanged\.$/);
+    const findings = lines.slice(0, -1).map((l) => parseFinding(l));
+    expect(findings.every((f) => f !== undefined), lines.join("\n")).toBe(true);
+    expect(findings).toContainEqual(expect.objectContaining({ rule, file, line, severity: "error" }));
+  });
 
   it("an unknown option is refused with the usage", () => {
     const run = cli(layOutFixture("_base"), "--strcit");

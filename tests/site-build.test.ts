@@ -1,25 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildDir, buildFixture, layOutFixture, ROOT } from "./support/fixture-site.ts";
+import { buildDir, buildFixture, corpus, type Expectation, layOutFixture } from "./support/fixture-site.ts";
 
-/**
- * The corpus of broken sites: every fixture folder with an `expect.json` naming the rule
- * it must trip, where (file relative to the site, line), and a pattern its message says.
- */
-interface Expectation {
-  fixture: string;
-  rule: string;
-  file: string;
-  line: number;
-  says?: string;
-}
-
-const SITES = path.join(ROOT, "tests/fixtures/sites");
-const CORPUS: Expectation[] = readdirSync(SITES)
-  .filter((name) => existsSync(path.join(SITES, name, "expect.json")))
-  .map((fixture) => ({ fixture, ...(JSON.parse(readFileSync(path.join(SITES, fixture, "expect.json"), "utf8")) as Omit<Expectation, "fixture">) }));
+const CORPUS = corpus();
 
 /** Every file under a folder with the SHA-256 of its bytes. */
 function snapshot(dir: string): Record<string, string> {

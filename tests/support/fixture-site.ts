@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vi } from "vitest";
@@ -92,6 +92,22 @@ export async function buildDir(dir: string, options: { strict?: boolean; output?
     stderr.mockRestore();
     stdout.mockRestore();
   }
+}
+
+/** A broken site of the corpus: the rule it must trip, where, and a pattern its message says. */
+export interface Expectation {
+  fixture: string;
+  rule: string;
+  file: string;
+  line: number;
+  says?: string;
+}
+
+/** Every fixture folder with an `expect.json`. */
+export function corpus(): Expectation[] {
+  return readdirSync(FIXTURES)
+    .filter((name) => existsSync(path.join(FIXTURES, name, "expect.json")))
+    .map((fixture) => ({ fixture, ...(JSON.parse(readFileSync(path.join(FIXTURES, fixture, "expect.json"), "utf8")) as Omit<Expectation, "fixture">) }));
 }
 
 export async function buildFixture(name: string, options: { strict?: boolean } = {}): Promise<FixtureBuild> {
