@@ -1,6 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import headingAnchors from "./src/heading-anchors.ts";
 import policyChecks from "./src/policy-checks.ts";
+import publish from "./src/publish.ts";
 
 export default function (eleventyConfig: UserConfig) {
   // POLICY_STRICT=1 (set by `npm run build -- --strict`) makes every warning fail the build.
@@ -11,6 +12,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // Fingerprints, keys, keyserver links, mailto links, link text, encoding and anchors, checked before anything is written.
   eleventyConfig.addPlugin(policyChecks, { strict });
+
+  // security.txt (signed when SECURITY_TXT_SIGNING_KEY is set), public keys, Web Key Directory and _headers, from the checked data.
+  eleventyConfig.addPlugin(publish);
 
   // The seed's front matter names the old site's layout; it resolves to ours.
   eleventyConfig.addLayoutAlias("ballerina-inner-page", "layouts/policy.njk");

@@ -164,6 +164,17 @@ export async function loadPolicyData(inputDir: string, options: PolicyChecksOpti
   return { data, keys, findings };
 }
 
+/** Each build's loaded data, by the config of the Eleventy that builds it. */
+const loadedByConfig = new WeakMap<UserConfig, () => PolicyData>();
+
+/**
+ * The data this build's `eleventy.before` loaded, for a plugin added after policyChecks that
+ * publishes from it once the pages are built; undefined when policyChecks was not added first.
+ */
+export function loadedPolicyData(eleventyConfig: UserConfig): PolicyData | undefined {
+  return loadedByConfig.get(eleventyConfig)?.();
+}
+
 /**
  * Checks every page before it is written: fingerprints, keyserver links, mailto links,
  * link text, encoding and anchors, against the site data and the contacts' keys.
@@ -172,6 +183,7 @@ export async function loadPolicyData(inputDir: string, options: PolicyChecksOpti
 export default function policyChecks(eleventyConfig: UserConfig, options: Partial<PolicyChecksOptions> = {}): void {
   const opts = normalizeOptions(options);
   let state: BuildState = { keys: new Map(), findings: [], sources: new Map(), outputDir: "" };
+  loadedByConfig.set(eleventyConfig, () => state);
 
   eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers));
 

@@ -1,6 +1,7 @@
 import { parseFingerprint } from "./fingerprint.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "./json-locate.ts";
 import { isAddrSpec } from "./mailto.ts";
+import { isLanguageTag, parseRfc3339, type ExpiresSetting } from "./security-txt.ts";
 import type { Contact, Finding } from "./types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
@@ -12,6 +13,14 @@ export interface SiteData {
   /** The language of the pages, for `<html lang>`. */
   language: string;
   contacts: Contact[];
+  /** When security.txt goes stale; absent: security-txt.ts DEFAULT_EXPIRES. */
+  expires?: ExpiresSetting;
+  /** security.txt's Preferred-Languages; absent: the pages' language. */
+  preferredLanguages?: string[];
+  /** security.txt's Acknowledgments, Hiring and CSAF URLs (https), written only where declared. */
+  acknowledgments?: string[];
+  hiring?: string[];
+  csaf?: string[];
 }
 
 const FIELDS = {
@@ -19,6 +28,11 @@ const FIELDS = {
   name: "the site's name shown in the header, e.g. \"Example\"",
   language: "the pages' language tag, e.g. \"en\"",
   contacts: "a list of { \"email\": ..., \"fingerprint\": ... } objects",
+  expires: "when security.txt goes stale: an RFC 3339 date-time such as \"2026-06-30T00:00:00Z\", or { \"days\": 180 } for that many days after each build",
+  preferredLanguages: "the languages reports may be written in, for security.txt, e.g. [\"en\"]",
+  acknowledgments: "the https URL of the page that thanks researchers, or a list of them",
+  hiring: "the https URL of the security jobs page, or a list of them",
+  csaf: "the https URL of the CSAF provider-metadata.json, or a list of them",
 } as const;
 
 const CONTACT_FIELDS = {
@@ -101,8 +115,76 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
     });
   }
 
+  const securityTxt = readSecurityTxtFields(root, problem);
+
   if (findings.length > 0 || url === undefined || name === undefined || language === undefined) return { findings };
-  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts }, findings };
+  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...securityTxt }, findings };
+}
+
+type SecurityTxtData = Pick<SiteData, "expires" | "preferredLanguages" | "acknowledgments" | "hiring" | "csaf">;
+
+/** The optional fields that only security.txt uses; each present one checked, each absent one left out. */
+function readSecurityTxtFields(root: Record<string, unknown>, problem: (path: string, message: string) => void): SecurityTxtData {
+  const read: SecurityTxtData = {};
+
+  const expires = root.expires;
+  if (typeof expires === "string") {
+    const date = parseRfc3339(expires.trim());
+    if (date) read.expires = { date };
+    else problem("expires", `"expires" is "${expires}", which is not an RFC 3339 date-time; expected ${FIELDS.expires}`);
+  } else if (isObject(expires) && Object.keys(expires).length === 1 && "days" in expires) {
+    const days = expires.days;
+    if (typeof days === "number" && Number.isInteger(days) && days >= 1) read.expires = { days };
+    else problem("expires.days", `"expires.days" is ${describe(days)}; expected a whole number of days, 1 or more, e.g. 180`);
+  } else if (expires !== undefined) {
+    problem("expires", `"expires" is ${describe(expires)}; expected ${FIELDS.expires}`);
+  }
+
+  const languages = root.preferredLanguages;
+  if (Array.isArray(languages) && languages.length > 0) {
+    const tags: string[] = [];
+    languages.forEach((tag: unknown, n: number) => {
+      if (typeof tag === "string" && isLanguageTag(tag.trim())) tags.push(tag.trim());
+      else problem(`preferredLanguages.${n}`, `"preferredLanguages[${n}]" is ${describe(tag)}, which is not a language tag; expected e.g. "en" or "en-GB"`);
+    });
+    read.preferredLanguages = tags;
+  } else if (languages !== undefined) {
+    problem("preferredLanguages", `"preferredLanguages" is ${describe(languages)}; expected ${FIELDS.preferredLanguages}`);
+  }
+
+  for (const key of ["acknowledgments", "hiring", "csaf"] as const) {
+    const value = root[key];
+    if (value === undefined) continue;
+    const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v: unknown, n: number) => [`${key}.${n}`, v]) : [[key, value]];
+    if (entries.length === 0) {
+      problem(key, `"${key}" is an empty list; expected ${FIELDS[key]}, or leave the field out`);
+      continue;
+    }
+    const urls: string[] = [];
+    for (const [path, entry] of entries) {
+      const label = path.replace(/\.(\d+)$/, "[$1]");
+      const bad = httpsUrlProblem(entry, key === "csaf");
+      if (bad) problem(path, `"${label}" ${bad}; expected ${FIELDS[key]}`);
+      else urls.push((entry as string).trim());
+    }
+    read[key] = urls;
+  }
+  return read;
+}
+
+/** Why a value is not an https URL (RFC 9116 section 2.3 allows web URIs only as https), or undefined when it is one. */
+function httpsUrlProblem(value: unknown, csaf: boolean): string | undefined {
+  if (typeof value !== "string" || value.trim() === "") return `is ${describe(value)}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(value.trim());
+  } catch {
+    return `is "${value}", which is not an absolute URL`;
+  }
+  if (parsed.protocol !== "https:") return `is "${value}", which does not use https: (RFC 9116 allows web URLs only as https)`;
+  // CSAF 2.0 section 7.1.8: the field points to the provider's provider-metadata.json.
+  if (csaf && !parsed.pathname.endsWith("/provider-metadata.json")) return `is "${value}", which is not a provider-metadata.json`;
+  return undefined;
 }
 
 /** Where a field's value stands in the file, for findings about it made later (a key that does not match, say). */

@@ -1,0 +1,335 @@
+/**
+ * security.txt (RFC 9116): written from the site data, read back, and checked against the
+ * RFC's rules. Pure: the caller supplies the data and the moment of the build.
+ */
+import { formatMailto, parseMailto } from "./mailto.ts";
+import type { Contact } from "./types.ts";
+
+/** Where RFC 9116 section 3 puts the file. */
+export const SECURITY_TXT_PATH = "/.well-known/security.txt";
+
+const DAY_MS = 86_400_000;
+
+/** RFC 9116 section 2.5.5 recommends an Expires less than a year ahead; the build holds the file to it. */
+export const MAX_EXPIRES_DAYS = 365;
+
+/**
+ * When security.txt goes stale, as the site data says it: a fixed moment, or a number of days
+ * after each build (the start of that UTC day, so that builds on the same day agree).
+ */
+export type ExpiresSetting = { date: Date } | { days: number };
+
+/** Without "expires" in the site data: half a year after each build. */
+export const DEFAULT_EXPIRES: ExpiresSetting = { days: 180 };
+
+/** The fields of a security.txt, each list in the order written. */
+export interface SecurityTxtFields {
+  contact: string[];
+  expires: Date;
+  encryption: string[];
+  acknowledgments: string[];
+  preferredLanguages: string[];
+  canonical: string[];
+  policy: string[];
+  hiring: string[];
+  csaf: string[];
+}
+
+/** What the site publishes about one contact: the address, the fingerprint, and the key's URL where the site has the key. */
+export interface PublishedContact extends Contact {
+  /** The absolute URL of the published public key. */
+  keyUrl?: string;
+}
+
+export interface SecurityTxtSource {
+  /** The site's absolute URL, without a trailing slash. */
+  url: string;
+  contacts: PublishedContact[];
+  expires: Date;
+  /** The policy page's absolute URL. */
+  policyUrl: string;
+  preferredLanguages: string[];
+  acknowledgments?: string[];
+  hiring?: string[];
+  csaf?: string[];
+}
+
+/**
+ * The fields for the site: a `mailto:` Contact per contact in the declared order, the key's URL
+ * as Encryption (or `openpgp4fpr:` where the site has no key file), the policy page, and the
+ * file's own URL as Canonical.
+ */
+export function securityTxtFields(source: SecurityTxtSource): SecurityTxtFields {
+  return {
+    contact: source.contacts.map((c) => formatMailto({ to: [c.email] })),
+    expires: source.expires,
+    encryption: source.contacts.map((c) => c.keyUrl ?? `openpgp4fpr:${c.fingerprint.hex.toLowerCase()}`),
+    acknowledgments: source.acknowledgments ?? [],
+    preferredLanguages: source.preferredLanguages,
+    canonical: [`${source.url}${SECURITY_TXT_PATH}`],
+    policy: [source.policyUrl],
+    hiring: source.hiring ?? [],
+    csaf: source.csaf ?? [],
+  };
+}
+
+/** The file: one `Name: value` line per field, LF line endings, ending with a line break. */
+export function formatSecurityTxt(fields: SecurityTxtFields): string {
+  const lines = [
+    ...fields.contact.map((v) => `Contact: ${v}`),
+    `Expires: ${formatExpires(fields.expires)}`,
+    ...fields.encryption.map((v) => `Encryption: ${v}`),
+    ...fields.acknowledgments.map((v) => `Acknowledgments: ${v}`),
+    ...(fields.preferredLanguages.length > 0 ? [`Preferred-Languages: ${fields.preferredLanguages.join(", ")}`] : []),
+    ...fields.canonical.map((v) => `Canonical: ${v}`),
+    ...fields.policy.map((v) => `Policy: ${v}`),
+    ...fields.hiring.map((v) => `Hiring: ${v}`),
+    ...fields.csaf.map((v) => `CSAF: ${v}`),
+  ];
+  for (const line of lines) {
+    if (/[\r\n]/.test(line)) throw new Error(`formatSecurityTxt: a field value holds a line break: ${JSON.stringify(line)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** RFC 3339 in UTC, to the second: `2026-05-23T00:00:00Z`. */
+export function formatExpires(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+const RFC_3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An RFC 3339 date-time (`2026-06-30T00:00:00Z`, `2026-06-30T02:00:00+02:00`), or undefined for
+ * anything else, including a date alone and impossible dates such as February 30.
+ */
+export function parseRfc3339(text: string): Date | undefined {
+  const m = RFC_3339.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const zone = m[8]!.toUpperCase();
+  const offsetMinutes = zone === "Z" ? 0 : (zone.startsWith("-") ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || Math.abs(offsetMinutes) >= 24 * 60) return undefined;
+  const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (local.getUTCDate() !== day || local.getUTCMonth() !== month - 1) return undefined;
+  const fraction = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
+  return new Date(local.getTime() - offsetMinutes * 60_000 + fraction);
+}
+
+/**
+ * The Expires of a build at `now`, or why it cannot be: in the past, or more than
+ * MAX_EXPIRES_DAYS ahead.
+ */
+export function resolveExpires(setting: ExpiresSetting, now: Date): { expires: Date; problem?: undefined } | { expires?: undefined; problem: string } {
+  const fix = `set "expires" to a moment within ${MAX_EXPIRES_DAYS} days of the build, e.g. { "days": 180 } for half a year after each build`;
+  if ("days" in setting) {
+    if (!Number.isInteger(setting.days) || setting.days < 1) {
+      return { problem: `"expires" is { "days": ${setting.days} }; the number of days must be a whole number, 1 or more: ${fix}` };
+    }
+    const day = Math.floor(now.getTime() / DAY_MS) + setting.days;
+    const expires = new Date(day * DAY_MS);
+    if (expires.getTime() - now.getTime() > MAX_EXPIRES_DAYS * DAY_MS) {
+      return {
+        problem: `"expires" is { "days": ${setting.days} }, which puts Expires more than ${MAX_EXPIRES_DAYS} days after the build; RFC 9116 recommends less than a year so that a stale file is noticed: ${fix}`,
+      };
+    }
+    return { expires };
+  }
+  const expires = setting.date;
+  const shown = formatExpires(expires);
+  if (expires.getTime() <= now.getTime()) {
+    return {
+      problem: `"expires" is ${shown}, which has passed (the build ran at ${formatExpires(now)}); researchers are told not to trust a stale security.txt: ${fix}`,
+    };
+  }
+  const days = (expires.getTime() - now.getTime()) / DAY_MS;
+  if (days > MAX_EXPIRES_DAYS) {
+    return {
+      problem: `"expires" is ${shown}, ${Math.ceil(days)} days after the build; RFC 9116 recommends less than a year (at most ${MAX_EXPIRES_DAYS} days here) so that a stale file is noticed: ${fix}`,
+    };
+  }
+  return { expires };
+}
+
+// ---------------------------------------------------------------------------
+// Reading back
+
+/** A problem with a security.txt, at its line (1-based; 1 for the file as a whole). */
+export interface LineProblem {
+  line: number;
+  message: string;
+}
+
+export interface SecurityTxtField {
+  line: number;
+  /** As written; field names are case-insensitive. */
+  name: string;
+  value: string;
+}
+
+export interface ParsedSecurityTxt {
+  fields: SecurityTxtField[];
+  /** The file is an OpenPGP cleartext-signed message; `fields` are read from its signed text. */
+  signed: boolean;
+  problems: LineProblem[];
+}
+
+const BEGIN_SIGNED = "-----BEGIN PGP SIGNED MESSAGE-----";
+const BEGIN_SIGNATURE = "-----BEGIN PGP SIGNATURE-----";
+const END_SIGNATURE = "-----END PGP SIGNATURE-----";
+const FIELD_LINE = /^([A-Za-z0-9-]+):(.*)$/;
+
+/**
+ * Reads a security.txt, signed or not, into its fields with their line numbers. The signature
+ * is not verified here (see sign.ts); its framing is checked. Never throws.
+ */
+export function parseSecurityTxt(text: string): ParsedSecurityTxt {
+  const problems: LineProblem[] = [];
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  if (lines.at(-1) === "") lines.pop();
+  const signed = lines.find((l) => l.trim() !== "") === BEGIN_SIGNED;
+
+  let body: Array<{ line: number; text: string }> = lines.map((t, i) => ({ line: i + 1, text: t }));
+  if (signed) body = unwrapSigned(lines, problems);
+
+  const fields: SecurityTxtField[] = [];
+  for (const { line, text: raw } of body) {
+    const content = raw.replace(/[ \t]+$/, "");
+    if (content === "" || content.startsWith("#")) continue;
+    const m = FIELD_LINE.exec(content);
+    if (!m) {
+      problems.push({ line, message: `line ${line} is neither a field ("Name: value"), a comment ("# ...") nor empty: ${JSON.stringify(raw)}` });
+      continue;
+    }
+    const [, name, rest] = m as unknown as [string, string, string];
+    if (!rest.startsWith(" ")) problems.push({ line, message: `line ${line}: "${name}:" must be followed by a space before the value (RFC 9116 section 4)` });
+    fields.push({ line, name, value: rest.trim() });
+  }
+  return { fields, signed, problems };
+}
+
+/** The signed text of a cleartext-signed file, dash-unescaped, with the framing checked (RFC 9580 section 7). */
+function unwrapSigned(lines: string[], problems: LineProblem[]): Array<{ line: number; text: string }> {
+  const begin = lines.indexOf(BEGIN_SIGNED);
+  for (let i = 0; i < begin; i++) {
+    if (lines[i]!.trim() !== "") problems.push({ line: i + 1, message: `line ${i + 1} comes before "${BEGIN_SIGNED}"; nothing may precede the signed message` });
+  }
+  let i = begin + 1;
+  for (; i < lines.length && lines[i] !== ""; i++) {
+    if (!/^Hash: [A-Za-z0-9, ]+$/.test(lines[i]!)) {
+      problems.push({ line: i + 1, message: `line ${i + 1} is not a "Hash:" armor header of the signed message: ${JSON.stringify(lines[i])}` });
+    }
+  }
+  const bodyStart = i + 1;
+  const signatureAt = lines.indexOf(BEGIN_SIGNATURE, bodyStart);
+  const endAt = signatureAt === -1 ? -1 : lines.indexOf(END_SIGNATURE, signatureAt);
+  if (signatureAt === -1 || endAt === -1) {
+    problems.push({ line: lines.length, message: `the signed message has no complete signature block ("${BEGIN_SIGNATURE}" ... "${END_SIGNATURE}")` });
+  } else {
+    for (let j = endAt + 1; j < lines.length; j++) {
+      if (lines[j]!.trim() !== "") problems.push({ line: j + 1, message: `line ${j + 1} follows the signature; nothing may follow "${END_SIGNATURE}"` });
+    }
+  }
+  const body: Array<{ line: number; text: string }> = [];
+  for (let j = bodyStart; j < (signatureAt === -1 ? lines.length : signatureAt); j++) {
+    const text = lines[j]!;
+    if (text.startsWith("- ")) body.push({ line: j + 1, text: text.slice(2) });
+    else if (text.startsWith("-")) problems.push({ line: j + 1, message: `line ${j + 1} starts with "-" but is not dash-escaped ("- ")` });
+    else body.push({ line: j + 1, text });
+  }
+  return body;
+}
+
+export interface SecurityTxtExpectation {
+  /** The moment the file is judged at. */
+  now: Date;
+  /** The URL the file is served from; it must be one of the Canonical fields. */
+  canonical?: string;
+}
+
+/**
+ * Every RFC 9116 rule, checked on a whole file, plus the build's own: LF line endings and an
+ * Expires no more than MAX_EXPIRES_DAYS ahead. An empty list means the file is good.
+ */
+export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): LineProblem[] {
+  const problems: LineProblem[] = [];
+  if (text.startsWith("\uFEFF")) problems.push({ line: 1, message: "the file starts with a byte-order mark; write plain UTF-8 without one" });
+  text.split("\n").forEach((l, i) => {
+    if (l.includes("\r")) problems.push({ line: i + 1, message: `line ${i + 1} ends with CR LF; write LF line endings` });
+  });
+  if (text !== "" && !text.endsWith("\n")) problems.push({ line: text.split("\n").length, message: "the last line has no line break (RFC 9116 section 4: every line ends with one)" });
+
+  const parsed = parseSecurityTxt(text);
+  problems.push(...parsed.problems);
+  const named = (name: string) => parsed.fields.filter((f) => f.name.toLowerCase() === name.toLowerCase());
+
+  const contacts = named("Contact");
+  if (contacts.length === 0) problems.push({ line: 1, message: 'there is no "Contact" field; RFC 9116 section 2.5.3 requires at least one' });
+  for (const f of contacts) problems.push(...uriProblems(f, ["mailto", "tel", "https"]));
+
+  const expires = named("Expires");
+  if (expires.length !== 1) {
+    problems.push({ line: expires[1]?.line ?? 1, message: `there ${expires.length === 0 ? 'is no "Expires" field' : `are ${expires.length} "Expires" fields`}; RFC 9116 section 2.5.5 requires exactly one` });
+  }
+  for (const f of expires) {
+    const date = parseRfc3339(f.value);
+    if (!date) {
+      problems.push({ line: f.line, message: `line ${f.line}: Expires "${f.value}" is not an RFC 3339 date-time such as 2026-06-30T00:00:00Z` });
+    } else if (date.getTime() <= expect.now.getTime()) {
+      problems.push({ line: f.line, message: `line ${f.line}: Expires ${f.value} has passed; the file is stale` });
+    } else if (date.getTime() - expect.now.getTime() > MAX_EXPIRES_DAYS * DAY_MS) {
+      problems.push({ line: f.line, message: `line ${f.line}: Expires ${f.value} is more than ${MAX_EXPIRES_DAYS} days ahead; RFC 9116 recommends less than a year` });
+    }
+  }
+
+  for (const f of named("Encryption")) problems.push(...uriProblems(f, ["https", "openpgp4fpr", "dns"]));
+  for (const name of ["Acknowledgments", "Policy", "Hiring", "CSAF", "Canonical"]) {
+    for (const f of named(name)) problems.push(...uriProblems(f, ["https"]));
+  }
+
+  const languages = named("Preferred-Languages");
+  if (languages.length > 1) problems.push({ line: languages[1]!.line, message: 'there is more than one "Preferred-Languages" field; RFC 9116 section 2.5.8 allows one' });
+  for (const f of languages) {
+    for (const tag of f.value.split(",").map((t) => t.trim())) {
+      if (!isLanguageTag(tag)) problems.push({ line: f.line, message: `line ${f.line}: "${tag}" in Preferred-Languages is not a language tag (RFC 5646), e.g. "en"` });
+    }
+  }
+
+  const canonical = named("Canonical");
+  if (expect.canonical !== undefined && canonical.length > 0 && !canonical.some((f) => f.value === expect.canonical)) {
+    problems.push({ line: canonical[0]!.line, message: `no Canonical field is ${expect.canonical}, the URL the file is served from; readers must then not trust it (RFC 9116 section 2.5.2)` });
+  }
+  if (parsed.signed && canonical.length === 0) {
+    problems.push({ line: 1, message: 'the file is signed but has no "Canonical" field; RFC 9116 section 2.5.2 recommends one, so that the signature cannot be replayed at another URL' });
+  }
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/** Whether `tag` looks like an RFC 5646 language tag: a two- or three-letter language, then subtags. */
+export function isLanguageTag(tag: string): boolean {
+  return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag);
+}
+
+/** Problems with a field whose value must be a URI with one of the schemes (web URIs must be https: RFC 9116 section 2.3). */
+function uriProblems(f: SecurityTxtField, schemes: string[]): LineProblem[] {
+  const at = (message: string): LineProblem[] => [{ line: f.line, message: `line ${f.line}: ${f.name} ${JSON.stringify(f.value)} ${message}` }];
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(f.value)?.[1]?.toLowerCase();
+  if (scheme === undefined || /\s/.test(f.value)) return at("is not a URI");
+  if (scheme === "http") return at("is a web URI; RFC 9116 section 2.3 requires https://");
+  if (!schemes.includes(scheme)) return at(`has the scheme "${scheme}:"; expected ${schemes.map((s) => `${s}:`).join(", ")}`);
+  if (scheme === "https") {
+    try {
+      new URL(f.value);
+    } catch {
+      return at("is not a valid https URL");
+    }
+  }
+  if (scheme === "mailto") {
+    const { problems } = parseMailto(f.value);
+    if (problems.length > 0) return at(`is not a valid mailto URI: ${problems[0]!.message}`);
+  }
+  if (scheme === "openpgp4fpr" && !/^openpgp4fpr:(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})$/.test(f.value)) {
+    return at("is not an OpenPGP fingerprint of 40 or 64 hex digits");
+  }
+  return [];
+}

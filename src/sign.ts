@@ -1,0 +1,190 @@
+/**
+ * Cleartext-signs security.txt with a contact's key, and verifies the result, with openpgp.js.
+ * Refuses, saying why and what to do, to sign with a key a reader could not trust while the
+ * file is current: one that is expired, revoked, expires before the file's Expires, or is not
+ * the key of a declared contact. The key comes from the caller (the environment, never the
+ * repository), and nothing of it but the signature reaches the result.
+ */
+import {
+  createCleartextMessage,
+  decryptKey,
+  readCleartextMessage,
+  readKey,
+  readPrivateKey,
+  sign,
+  verify,
+  type Key,
+  type PrivateKey,
+  type PublicKey,
+  type Subkey,
+} from "openpgp";
+import { formatFingerprint } from "./fingerprint.ts";
+import { formatExpires } from "./security-txt.ts";
+import type { Contact, Fingerprint } from "./types.ts";
+
+/** The environment variable that holds the armored private key (gpg --export-secret-keys --armor <fingerprint>). */
+export const SIGNING_KEY_VARIABLE = "SECURITY_TXT_SIGNING_KEY";
+/** The environment variable that holds the key's passphrase, where it has one. */
+export const SIGNING_PASSPHRASE_VARIABLE = "SECURITY_TXT_SIGNING_PASSPHRASE";
+
+export interface SigningKey {
+  armored: string;
+  passphrase?: string;
+}
+
+/** A declared contact, with its published public key where the site has one. */
+export interface SigningContact extends Contact {
+  /** The armored public key the site publishes; the signature is verified against it. */
+  publicKey?: string;
+}
+
+export interface SignExpectation {
+  /** Whose keys may sign. */
+  contacts: SigningContact[];
+  /** The file's Expires: the key must outlive it. */
+  expires: Date;
+  /** When the signature is made and the key judged. Default: now. */
+  now?: Date;
+}
+
+export type SignRefusalReason =
+  | "unreadable"
+  | "public-only"
+  | "passphrase"
+  | "undeclared"
+  | "revoked"
+  | "expired"
+  | "cannot-sign"
+  | "expires-too-soon"
+  | "verify-failed";
+
+export interface SignRefusal {
+  reason: SignRefusalReason;
+  message: string;
+}
+
+export type SignResult = { signed: string; signer: SigningContact; refused?: undefined } | { signed?: undefined; signer?: undefined; refused: SignRefusal };
+
+/**
+ * Signs `text` as an OpenPGP cleartext message with LF line endings, then verifies what it made
+ * against the signer's published key (or, where the site has no key file, the signing key's own
+ * public part) before returning it.
+ */
+export async function signSecurityTxt(text: string, key: SigningKey, expect: SignExpectation): Promise<SignResult> {
+  const now = expect.now ?? new Date();
+  const refuse = (reason: SignRefusalReason, message: string): SignResult => ({ refused: { reason, message } });
+
+  let privateKey: PrivateKey;
+  try {
+    privateKey = await readPrivateKey({ armoredKey: key.armored });
+  } catch (error) {
+    if (/BEGIN PGP PUBLIC KEY BLOCK/.test(key.armored)) {
+      return refuse("public-only", `${SIGNING_KEY_VARIABLE} holds a public key; signing needs the private key: export it with gpg --export-secret-keys --armor <fingerprint>`);
+    }
+    return refuse("unreadable", `${SIGNING_KEY_VARIABLE} is not a readable armored private key (openpgp.js: ${reason(error)}): export it with gpg --export-secret-keys --armor <fingerprint>`);
+  }
+
+  const fingerprint = fingerprintOf(privateKey);
+  const shown = fingerprint ? formatFingerprint(fingerprint) : privateKey.getFingerprint().toUpperCase();
+  if (!privateKey.isDecrypted()) {
+    if (key.passphrase === undefined || key.passphrase === "") {
+      return refuse("passphrase", `the signing key ${shown} is protected by a passphrase, and ${SIGNING_PASSPHRASE_VARIABLE} is not set: set it to the key's passphrase`);
+    }
+    try {
+      privateKey = await decryptKey({ privateKey, passphrase: key.passphrase });
+    } catch (error) {
+      return refuse("passphrase", `${SIGNING_PASSPHRASE_VARIABLE} does not unlock the signing key ${shown} (openpgp.js: ${reason(error)}): set it to the key's passphrase`);
+    }
+  }
+
+  const contact = expect.contacts.find((c) => fingerprint !== undefined && c.fingerprint.version === fingerprint.version && c.fingerprint.hex === fingerprint.hex);
+  if (!contact || !fingerprint) {
+    const declared = expect.contacts.map((c) => `${c.email} (${formatFingerprint(c.fingerprint)})`).join(", ");
+    return refuse(
+      "undeclared",
+      `the signing key ${shown} is not the key of a declared contact (${declared}); readers check the signature against a contact's key: sign with one of those keys, or declare the key's owner as a contact`,
+    );
+  }
+
+  // Judged at `now` before getExpirationTime(), which looks at the key without a date (see keys.ts).
+  if (await privateKey.isRevoked(undefined, undefined, now)) {
+    return refuse("revoked", `the signing key ${shown} of ${contact.email} is revoked; a signature by it tells readers not to trust the file: sign with the key that replaced it, and declare that one`);
+  }
+  let signingKey: PrivateKey | Subkey;
+  let signingError: unknown;
+  try {
+    signingKey = await privateKey.getSigningKey(undefined, now);
+  } catch (error) {
+    signingError = error;
+    signingKey = privateKey;
+  }
+  const primaryExpiry = await privateKey.getExpirationTime();
+  const extend = `extend it with gpg --quick-set-expire ${fingerprint.hex} 1y, and its subkeys with gpg --quick-set-expire ${fingerprint.hex} 1y '*', then export it again`;
+  if (primaryExpiry instanceof Date && primaryExpiry.getTime() <= now.getTime()) {
+    return refuse("expired", `the signing key ${shown} of ${contact.email} expired on ${day(primaryExpiry)}: ${extend}`);
+  }
+  if (signingError !== undefined) {
+    return refuse(
+      "cannot-sign",
+      `the signing key ${shown} of ${contact.email} has no valid signing key on ${day(now)} (openpgp.js: ${reason(signingError)}): add one with gpg --quick-add-key ${fingerprint.hex} ed25519 sign 1y, or ${extend}`,
+    );
+  }
+
+  const subkeyExpiry = signingKey === privateKey ? undefined : await signingKey.getExpirationTime(now);
+  const expiries = [primaryExpiry, subkeyExpiry].filter((d): d is Date => d instanceof Date);
+  const keyExpires = expiries.sort((a, b) => a.getTime() - b.getTime())[0];
+  if (keyExpires !== undefined && keyExpires.getTime() < expect.expires.getTime()) {
+    const which = keyExpires === primaryExpiry ? "the signing key" : "the signing subkey of";
+    return refuse(
+      "expires-too-soon",
+      `${which} ${shown} of ${contact.email} expires on ${formatExpires(keyExpires)}, before security.txt's Expires ${formatExpires(expect.expires)}: readers would find an expired signature on a current file; ${extend}, or set an earlier "expires"`,
+    );
+  }
+
+  const message = await createCleartextMessage({ text });
+  // openpgp.js writes the signed text with CR LF; the signature covers the text with its line
+  // endings made canonical (RFC 9580 section 7.2), so LF serves as well and keeps the file LF.
+  const signed = (await sign({ message, signingKeys: privateKey, date: now })).replace(/\r\n/g, "\n");
+
+  const verifyWith = contact.publicKey ?? privateKey.toPublic().armor();
+  try {
+    const verified = await verifySecurityTxt(signed, verifyWith, now);
+    if (verified.text !== text) throw new Error("the verified text differs from the text that was signed");
+  } catch (error) {
+    const against = contact.publicKey ? `the published key of ${contact.email}` : "the signing key's public part";
+    return refuse(
+      "verify-failed",
+      `the signature made with ${shown} does not verify against ${against} (${reason(error)}): export the public key again from the same key, with its signing subkey (gpg --export --armor ${fingerprint.hex})`,
+    );
+  }
+  return { signed, signer: contact };
+}
+
+/**
+ * Verifies a cleartext-signed security.txt against a public key: the signed text when a good
+ * signature by that key covers it; otherwise throws, saying why.
+ */
+export async function verifySecurityTxt(signed: string, publicKey: string | PublicKey, now: Date = new Date()): Promise<{ text: string; signer: Fingerprint }> {
+  const key = typeof publicKey === "string" ? await readKey({ armoredKey: publicKey }) : publicKey;
+  const message = await readCleartextMessage({ cleartextMessage: signed });
+  const result = await verify({ message, verificationKeys: key, expectSigned: true, date: now });
+  // expectSigned makes verify throw unless a signature by the key is valid; say which key did it.
+  const signer = fingerprintOf(key);
+  if (!signer) throw new Error(`the key is a version ${key.keyPacket.version} key; only v4 and v6 keys are supported`);
+  return { text: result.data, signer };
+}
+
+function fingerprintOf(key: Key): Fingerprint | undefined {
+  const version = key.keyPacket.version;
+  if (version !== 4 && version !== 6) return undefined;
+  return { version, hex: key.getFingerprint().toUpperCase() };
+}
+
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, " ").trim();
+}

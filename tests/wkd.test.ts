@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hashLocalPart, inDomain, splitAddress, wkdKeyPath, zBase32 } from "../src/wkd.ts";
+
+describe("zBase32", () => {
+  it("encodes five bits a character, most significant first", () => {
+    // 0b00000_000|01_00010_0 ... : the alphabet's first characters are y (0), b (1), n (2).
+    expect(zBase32(new Uint8Array([0]))).toBe("yy");
+    expect(zBase32(new Uint8Array([0b00001000]))).toBe("by");
+    expect(zBase32(new Uint8Array([0b11111111]))).toBe("9h");
+    expect(zBase32(new Uint8Array([]))).toBe("");
+  });
+
+  it("makes ceil(8n / 5) characters of the z-base-32 alphabet, and differs for different input", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ maxLength: 40 }), (a, b) => {
+        const encoded = zBase32(a);
+        expect(encoded).toHaveLength(Math.ceil((a.length * 8) / 5));
+        expect(encoded).toMatch(/^[ybndrfg8ejkmcpqxot1uwisza345h769]*$/);
+        if (a.length === b.length && !a.every((x, i) => x === b[i])) expect(zBase32(b)).not.toBe(encoded);
+      }),
+    );
+  });
+});
+
+describe("hashLocalPart", () => {
+  it("hashes the Web Key Directory draft's example, Joe.Doe@Example.ORG, to iy9q119eutrkn8s1mk4r39qejnbu3n5q", () => {
+    expect(hashLocalPart(splitAddress("Joe.Doe@Example.ORG").localPart)).toBe("iy9q119eutrkn8s1mk4r39qejnbu3n5q");
+    expect(wkdKeyPath("Joe.Doe@Example.ORG")).toBe("/.well-known/openpgpkey/hu/iy9q119eutrkn8s1mk4r39qejnbu3n5q");
+  });
+
+  it("is the z-base-32 of the SHA-1 of the local part with ASCII capitals lowered: 32 characters", () => {
+    const digest = createHash("sha1").update("security").digest();
+    expect(hashLocalPart("SECURITY")).toBe(zBase32(digest));
+    expect(hashLocalPart("SECURITY")).toHaveLength(32);
+  });
+
+  it("lowers only ASCII capitals, as the draft and gpg do: Ä stays Ä", () => {
+    expect(hashLocalPart("Ärger")).toBe(zBase32(createHash("sha1").update("Ärger").digest()));
+    expect(hashLocalPart("Ärger")).not.toBe(hashLocalPart("ärger"));
+    // gpg-wks-client --print-wkd-hash Ärger@example.org (GnuPG 2.2.40)
+    expect(hashLocalPart("Ärger")).toBe("ewd7piirpeasam9iz8or84x4be3xhxqw");
+  });
+});
+
+describe("inDomain", () => {
+  it("compares the address's domain with the site's host without regard to case", () => {
+    expect(inDomain("security@Example.ORG", "example.org")).toBe(true);
+    expect(inDomain("security@example.org", "EXAMPLE.org")).toBe(true);
+  });
+
+  it("does not count another host, a subdomain or a parent domain as the site's own", () => {
+    expect(inDomain("security@example.org", "www.example.org")).toBe(false);
+    expect(inDomain("security@mail.example.org", "example.org")).toBe(false);
+    expect(inDomain("security@example.net", "example.org")).toBe(false);
+  });
+
+  it("splits at the last @, so a quoted local part with an @ keeps its domain", () => {
+    expect(splitAddress('"a@b"@example.org')).toEqual({ localPart: '"a@b"', domain: "example.org" });
+    expect(() => splitAddress("no-at-sign")).toThrow(/not an email address/);
+  });
+});
