@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import decorate from "./src/decorate.ts";
 import headingAnchors from "./src/heading-anchors.ts";
 import policyChecks from "./src/policy-checks.ts";
 import publish from "./src/publish.ts";
@@ -9,6 +10,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // Stable, unique ids and a permalink anchor on every heading.
   eleventyConfig.addPlugin(headingAnchors);
+
+  // The fingerprint with a Copy button, a prefilled report link and https-only external links, made before the checks read the page.
+  eleventyConfig.addPlugin(decorate);
 
   // Fingerprints, keys, keyserver links, mailto links, link text, encoding and anchors, checked before anything is written.
   eleventyConfig.addPlugin(policyChecks, { strict });

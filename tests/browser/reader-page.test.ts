@@ -1,0 +1,439 @@
+/**
+ * The reader's page in a real browser: Debian's Chromium driven by playwright-core, the
+ * site built from content/ (and a fixture site that has its key) and served from
+ * 127.0.0.1 by a server the test starts and stops.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { AxeResults } from "axe-core";
+import { HtmlValidate, type ConfigData } from "html-validate";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseMailto } from "../../src/mailto.ts";
+import { buildDir, layOutFixture, ROOT } from "../support/fixture-site.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+
+const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const SCREENSHOTS = path.join(ROOT, "screenshots");
+/** One round trip: what fits in TCP's first flight of ten segments. */
+const BUDGET_BYTES = 14 * 1024;
+
+const FINGERPRINT = "0168DA2629890DB94ACD8367E683061E2F85C381";
+const GROUPED = "0168 DA26 2989 0DB9 4ACD 8367 E683 061E 2F85 C381";
+const FIELDS = [
+  "Vulnerable Ballerina artifact(s) and version(s):",
+  "Overview:",
+  "Description:",
+  "Impact:",
+  "Solution:",
+];
+
+let browser: Browser;
+let site: StaticServer;
+let fixture: StaticServer;
+let siteOutput: string;
+let fixtureOutput: string;
+const contexts: BrowserContext[] = [];
+
+/** Every .html file under a folder, as URL paths: `/security/`, `/404.html`. */
+function htmlPages(root: string): string[] {
+  const pages: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) visit(full);
+      else if (entry.endsWith(".html")) pages.push(`/${path.relative(root, full).split(path.sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1"));
+    }
+  };
+  visit(root);
+  return pages;
+}
+
+/** Set when there is no browser: every test then fails with it, rather than being skipped. */
+let missingBrowser: Error | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(CHROME)) {
+    missingBrowser = new Error(`Chromium not found at ${CHROME}; install it with apt-get install -y chromium (or set CHROME_PATH)`);
+    return;
+  }
+  mkdirSync(path.join(ROOT, "tests/.output"), { recursive: true });
+  siteOutput = path.join(mkdtempSync(path.join(ROOT, "tests/.output/browser-")), "public");
+  const real = await buildDir(ROOT, { output: siteOutput });
+  expect(real.ok, real.lines.join("\n")).toBe(true);
+  const fixtureDir = layOutFixture("reader-page");
+  // The site's stylesheet and script, which the fixture layout does not bring.
+  cpSync(path.join(ROOT, "assets"), path.join(fixtureDir, "assets"), { recursive: true });
+  const withKey = await buildDir(fixtureDir);
+  expect(withKey.ok, withKey.lines.join("\n")).toBe(true);
+  fixtureOutput = withKey.output;
+
+  site = await serveStatic(siteOutput);
+  fixture = await serveStatic(fixtureOutput);
+  // playwright gives each launch a fresh temporary profile itself, and refuses --user-data-dir
+  // in `args` (that is what launchPersistentContext is for); it adds --headless and --no-sandbox too.
+  browser = await chromium.launch({
+    executablePath: CHROME,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+beforeEach(() => {
+  if (missingBrowser) throw missingBrowser;
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await fixture?.close();
+});
+
+interface Visit {
+  page: Page;
+  /** Requests to any origin but the site's. */
+  offsite: string[];
+  /** Console errors and warnings, uncaught exceptions and CSP violations. */
+  errors: string[];
+}
+
+/** Opens a page in a fresh context, watching what it requests and what it logs. */
+async function visit(server: StaticServer, urlPath: string, options: BrowserContextOptions = {}): Promise<Visit> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).origin !== server.origin) offsite.push(r.url());
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+    // A mailto link would hand over to a mail client: record the click and stay on the page.
+    const clicks: string[] = [];
+    (window as unknown as { mailtoClicks: string[] }).mailtoClicks = clicks;
+    document.addEventListener("click", (e) => {
+      const link = (e.target as Element | null)?.closest?.("a[href^='mailto:']");
+      if (link) {
+        clicks.push(link.getAttribute("href") ?? "");
+        e.preventDefault();
+      }
+    }, true);
+  });
+  const response = await page.goto(`${server.origin}${urlPath}`, { waitUntil: "load" });
+  expect(response?.status(), `${urlPath} was not served`).toBe(200);
+  return { page, offsite, errors };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const results: AxeResults = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: "tag", values: tags } }),
+    AXE_TAGS,
+  );
+  // A run that tested nothing would pass vacuously.
+  expect(results.passes.length).toBeGreaterThan(10);
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+describe("copying the fingerprint", () => {
+  it("Copy puts exactly the unbroken fingerprint on the clipboard and announces it", async () => {
+    const { page, errors } = await visit(site, "/security/", { permissions: ["clipboard-read", "clipboard-write"] });
+    const status = page.locator(".fingerprint .copy-status");
+    expect(await status.getAttribute("role")).toBe("status");
+    expect(await status.textContent()).toBe("");
+    await page.getByRole("button", { name: "Copy fingerprint" }).click();
+    await expect.poll(() => status.textContent()).toBe("Copied");
+    expect(await status.isVisible()).toBe(true);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FINGERPRINT);
+    expect(errors).toEqual([]);
+  });
+
+  it("a refused clipboard is said plainly, and the fingerprint is left selected", async () => {
+    const { page } = await visit(site, "/security/");
+    // Deny the permission in the browser itself, as a reader's setting or a policy would.
+    const { targetInfo } = await (await page.context().newCDPSession(page)).send("Target.getTargetInfo");
+    await (await browser.newBrowserCDPSession()).send("Browser.setPermission", {
+      permission: { name: "clipboard-write" },
+      setting: "denied",
+      origin: site.origin,
+      browserContextId: targetInfo.browserContextId,
+    });
+    expect(await page.evaluate(() => navigator.permissions.query({ name: "clipboard-write" as PermissionName }).then((p) => p.state))).toBe("denied");
+    await page.getByRole("button", { name: "Copy fingerprint" }).click();
+    const status = page.locator(".fingerprint .copy-status");
+    await expect.poll(() => status.textContent()).toMatch(/^Not copied: the browser refused access to the clipboard\./);
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe(GROUPED);
+  });
+
+  it("without JavaScript there is no Copy button, and one click selects the whole fingerprint", async () => {
+    const { page } = await visit(site, "/security/", { javaScriptEnabled: false });
+    expect(await page.locator(".copy-button").isVisible()).toBe(false);
+    expect(await page.getByRole("button").count()).toBe(0);
+    const digits = page.locator(".fingerprint-digits");
+    expect(await digits.evaluate((e) => getComputedStyle(e).userSelect)).toBe("all");
+    await digits.click();
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe(GROUPED);
+  });
+
+  it("at 320 px the fingerprint wraps between groups of four, never inside one, and nothing scrolls sideways", async () => {
+    const { page } = await visit(site, "/security/", { viewport: { width: 320, height: 800 } });
+    const lines = await page.locator(".fingerprint-digits").evaluate((code) => {
+      const text = code.firstChild as Text;
+      const tops = new Set<number>();
+      const split: string[] = [];
+      for (let i = 0; i < (text.textContent ?? "").length; i += 5) {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 4);
+        const rects = [...range.getClientRects()];
+        if (rects.length !== 1) split.push(range.toString());
+        tops.add(Math.round(rects[0]?.top ?? -1));
+      }
+      return { split, lines: tops.size };
+    });
+    expect(lines.split).toEqual([]);
+    expect(lines.lines).toBeGreaterThan(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it("where the site has the key, a Download public key link points to the published public key", async () => {
+    const { page } = await visit(fixture, "/security/");
+    const link = page.locator(".fingerprint .key-link");
+    expect(await link.textContent()).toBe("Download public key");
+    expect(await link.getAttribute("href")).toBe("/security/keys/security@example.org.asc");
+    expect(await link.getAttribute("download")).toBe("");
+    // The published key: served, armored, and the public part only.
+    const key = await page.request.get(`${fixture.origin}/security/keys/security@example.org.asc`);
+    expect(key.status()).toBe(200);
+    const armored = await key.text();
+    expect(armored).toMatch(/^-----BEGIN PGP PUBLIC KEY BLOCK-----/);
+    expect(armored).not.toMatch(/PRIVATE KEY/);
+    const real = await visit(site, "/security/");
+    expect(await real.page.locator(".key-link").count()).toBe(0);
+  });
+});
+
+describe("reporting in one click", () => {
+  it("the report links decode to the subject and a body of the template's fields, read from the page's list", async () => {
+    const { page } = await visit(site, "/security/");
+    const listed = await page.locator("ul:has(+ .report) > li > strong").allTextContents();
+    expect(listed).toEqual(FIELDS);
+    const hrefs = await page.locator("a.report-link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs).toHaveLength(2);
+    for (const href of hrefs) {
+      expect(href).not.toMatch(/[\s\n"<>]/);
+      expect(href).toContain("%0D%0A");
+      const { mailto, problems } = parseMailto(href);
+      expect(problems).toEqual([]);
+      expect(mailto?.to).toEqual(["security@ballerina.io"]);
+      expect(mailto?.subject).toBe("Vulnerability report for Ballerina");
+      expect(mailto?.body).toBe(`${listed.join("\n\n")}\n`);
+    }
+  });
+
+  it("one report link comes before the first section, another right after the template", async () => {
+    const { page } = await visit(site, "/security/");
+    const order = await page.evaluate(() => {
+      const [top, beside] = [...document.querySelectorAll(".report")];
+      const firstHeading = document.querySelector("main h2");
+      const template = document.querySelector("main ul");
+      return {
+        topFirst: Boolean(top && firstHeading && top.compareDocumentPosition(firstHeading) & Node.DOCUMENT_POSITION_FOLLOWING),
+        besideTemplate: beside?.previousElementSibling === template,
+      };
+    });
+    expect(order).toEqual({ topFirst: true, besideTemplate: true });
+  });
+});
+
+describe("with the keyboard alone", () => {
+  it("Tab reaches Copy and the report link, and Enter triggers each", async () => {
+    const { page } = await visit(site, "/security/", { permissions: ["clipboard-read", "clipboard-write"] });
+    const reached: string[] = [];
+    for (let i = 0; i < 40 && reached.length < 2; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.className ?? "");
+      if (focused === "report-link" && !reached.includes("report-link")) {
+        reached.push("report-link");
+        await page.keyboard.press("Enter");
+        const clicks = await page.evaluate(() => (window as unknown as { mailtoClicks: string[] }).mailtoClicks);
+        expect(clicks).toHaveLength(1);
+        expect(clicks[0]).toMatch(/^mailto:security@ballerina\.io\?subject=/);
+      }
+      if (focused === "copy-button") {
+        reached.push("copy-button");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.locator(".copy-status").textContent()).toBe("Copied");
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FINGERPRINT);
+      }
+    }
+    expect(reached).toEqual(["report-link", "copy-button"]);
+  });
+
+  it("the first Tab shows the skip link, which moves to the main content", async () => {
+    const { page } = await visit(site, "/security/");
+    await page.keyboard.press("Tab");
+    const skip = page.locator(".skip-link");
+    expect(await skip.evaluate((e) => e === document.activeElement)).toBe(true);
+    const box = await skip.boundingBox();
+    expect(box && box.y >= 0).toBe(true);
+    expect(await skip.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe("none");
+    await page.keyboard.press("Enter");
+    expect(page.url()).toBe(`${site.origin}/security/#main`);
+  });
+
+  it("a heading's permalink shows on hover and when it has focus", async () => {
+    const { page } = await visit(site, "/security/");
+    const anchor = page.locator(".heading-anchor").first();
+    expect(await anchor.evaluate((e) => getComputedStyle(e).opacity)).toBe("0");
+    await page.locator("main h2").first().hover();
+    expect(await anchor.evaluate((e) => getComputedStyle(e).opacity)).toBe("1");
+    await page.mouse.move(0, 0);
+    expect(await anchor.evaluate((e) => getComputedStyle(e).opacity)).toBe("0");
+    await anchor.focus();
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
+    expect(await anchor.evaluate((e) => getComputedStyle(e).opacity)).toBe("1");
+  });
+});
+
+describe("every page", () => {
+  const sites = () => [
+    { name: "site", server: site, root: siteOutput },
+    { name: "fixture", server: fixture, root: fixtureOutput },
+  ];
+
+  it("loads nothing from another origin, logs no console error, and its external links are https with rel=noopener noreferrer", async () => {
+    let seen = 0;
+    for (const { server, root } of sites()) {
+      for (const urlPath of htmlPages(root)) {
+        const { page, offsite, errors } = await visit(server, urlPath, { permissions: ["clipboard-read", "clipboard-write"] });
+        await page.waitForLoadState("networkidle");
+        // Use the page's one script too: copying must not log anything either.
+        if ((await page.locator(".copy-button").count()) > 0) {
+          await page.locator(".copy-button").first().click();
+          await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe("Copied");
+        }
+        expect(offsite, urlPath).toEqual([]);
+        expect(errors, urlPath).toEqual([]);
+        const external = await page.locator("a[href]").evaluateAll((links) =>
+          links
+            .map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.getAttribute("rel") ?? "" }))
+            .filter((l) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(l.href) && !l.href.startsWith("mailto:")),
+        );
+        for (const link of external) {
+          expect(link.href, urlPath).toMatch(/^https:\/\//);
+          expect(link.rel.split(/\s+/).sort(), `${urlPath} ${link.href}`).toEqual(["noopener", "noreferrer"]);
+        }
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(4);
+  });
+
+  it("axe-core finds no WCAG 2.2 AA violation, in light and dark, wide and narrow", async () => {
+    const failures: string[] = [];
+    for (const { name, server, root } of sites()) {
+      for (const urlPath of htmlPages(root)) {
+        for (const colorScheme of ["light", "dark"] as const) {
+          for (const width of [1280, 375]) {
+            // axe's script is not the site's own, so this context lets it past the page's CSP.
+            const { page } = await visit(server, urlPath, { bypassCSP: true, colorScheme, viewport: { width, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+            if ((await page.locator(".copy-button").count()) > 0) {
+              // Check the announcement's colours too.
+              await page.locator(".copy-button").first().click();
+              await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe("Copied");
+            }
+            for (const v of await axeViolations(page)) failures.push(`${name} ${urlPath} ${colorScheme} ${width}px: ${v}`);
+            await page.context().close();
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("every HTML file passes html-validate, with a strict CSP and no inline script or style", async () => {
+    const config = JSON.parse(readFileSync(path.join(ROOT, ".htmlvalidate.json"), "utf8")) as ConfigData;
+    const validator = new HtmlValidate(config);
+    const problems: string[] = [];
+    let files = 0;
+    for (const root of [siteOutput, fixtureOutput]) {
+      for (const urlPath of htmlPages(root)) {
+        const file = path.join(root, urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath);
+        const report = await validator.validateFile(file);
+        files++;
+        const html = readFileSync(file, "utf8");
+        const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+        expect(csp, file).toMatch(/default-src 'none'/);
+        expect(csp, file).not.toContain("unsafe-");
+        expect(html, file).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style[\s>]|\sstyle=|\son[a-z]+=/i);
+        for (const result of report.results) {
+          for (const m of result.messages) problems.push(`${path.relative(ROOT, file)}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(files).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the page on screen and on paper", () => {
+  it(`/security/ with everything it loads weighs at most ${BUDGET_BYTES / 1024} KB gzip-compressed`, async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const bodies: Array<Promise<{ url: string; gzip: number }>> = [];
+    page.on("response", (r) => bodies.push(r.body().then((b) => ({ url: r.url(), gzip: gzipSync(b).length }))));
+    await page.goto(`${site.origin}/security/`, { waitUntil: "networkidle" });
+    const loaded = await Promise.all(bodies);
+    const total = loaded.reduce((sum, r) => sum + r.gzip, 0);
+    expect(loaded.map((r) => new URL(r.url).pathname).sort()).toEqual(["/assets/copy.js", "/assets/favicon.svg", "/assets/site.css", "/security/"]);
+    expect(total, loaded.map((r) => `${r.url} ${r.gzip} B`).join("\n")).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it("prints link targets beside their text and the report address, and hides the buttons", async () => {
+    const { page } = await visit(site, "/security/");
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => {
+      const after = (selector: string) => getComputedStyle(document.querySelector(selector) as Element, "::after").content;
+      return {
+        keyserver: after("a[href^='https:']"),
+        report: after(".report-link"),
+        copy: getComputedStyle(document.querySelector(".copy-button") as Element).display,
+        digits: getComputedStyle(document.querySelector(".fingerprint-digits") as Element).whiteSpace,
+      };
+    });
+    expect(printed.keyserver).toContain("https://pgp.surfnet.nl/pks/lookup?op=vindex&fingerprint=on&search=0xE683061E2F85C381");
+    expect(printed.report).toContain("security@ballerina.io");
+    expect(printed.copy).toBe("none");
+    expect(printed.digits).toBe("normal");
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "security-print.png"), fullPage: true });
+  });
+
+  it("screenshots of /security/ at 375 px and 1280 px, light and dark, are saved to screenshots/", async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const width of [375, 1280]) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const { page } = await visit(site, "/security/", { viewport: { width, height: 900 }, colorScheme });
+        const file = path.join(SCREENSHOTS, `security-${width}-${colorScheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        // A PNG's width is at bytes 16-19 of its header.
+        expect(readFileSync(file).readUInt32BE(16)).toBe(width);
+      }
+    }
+  });
+});
