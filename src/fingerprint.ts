@@ -100,8 +100,12 @@ function looksLikeFingerprint(groups: string[]): boolean {
   return groups.length >= 8 && fours >= groups.length - 2;
 }
 
+const FOUR_DIGITS = /^(?:[^0-9]*[0-9]){4}/;
+
 /** Every fingerprint, or near miss of one, in a run of text. */
 export function findFingerprints(text: string): FingerprintMention[] {
+  // looksLikeFingerprint wants four digits or more, so a text with fewer holds no mention.
+  if (!FOUR_DIGITS.test(text)) return [];
   const found: FingerprintMention[] = [];
   const report = (start: number, end: number, groups: string[]) => {
     if (!looksLikeFingerprint(groups)) return;

@@ -82,6 +82,8 @@ function decodeAt(bytes: readonly number[], start: number): { char: string; end:
   return { char, end: start + count + 1 };
 }
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
 function bytesOf(text: string): number[] {
   return Array.from({ length: text.length }, (_, k) => byteOf(text.charCodeAt(k)));
 }
@@ -157,6 +159,8 @@ function cutShortSequenceBefore(bytes: readonly number[], replacementAt: number)
 
 /** Every stretch of mojibake and every run of U+FFFD in `text`, in order. Never throws. */
 export function findMojibake(text: string): MojibakeHit[] {
+  // Every hit starts at a lead byte (0xC2 and up) or U+FFFD, so ASCII text has none: skip the byte map.
+  if (!NON_ASCII.test(text)) return [];
   const bytes = bytesOf(text);
   const hits: MojibakeHit[] = [];
   let at = 0;

@@ -38,6 +38,7 @@ function contactMentions(page: ScannedPage, contacts: Contact[]): Array<{ index:
   const mentions: Array<{ index: number; contact: Contact }> = [];
   const byEmail = new Map(contacts.map((c) => [c.email.toLowerCase(), c]));
   for (const run of page.texts) {
+    if (!run.text.includes("@")) continue;
     for (const m of run.text.matchAll(/[^\s<>()"',;:]+@[^\s<>()"',;:]+[A-Za-z0-9]/g)) {
       const contact = byEmail.get(m[0].toLowerCase());
       if (contact) mentions.push({ index: run.index + m.index, contact });

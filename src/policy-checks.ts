@@ -24,6 +24,8 @@ export interface PolicyChecksOptions {
   maxPageBytes: number;
   /** Where findings are printed; tests pass their own. */
   report: (line: string) => void;
+  /** false skips the per-page checks but still loads the data; only `npm run bench` sets it, to measure what the checks cost. */
+  checkPages: boolean;
 }
 
 const DEFAULTS: PolicyChecksOptions = {
@@ -33,6 +35,7 @@ const DEFAULTS: PolicyChecksOptions = {
   expiryWarningDays: 30,
   maxPageBytes: 1_048_576,
   report: (line) => process.stderr.write(`${line}\n`),
+  checkPages: true,
 };
 
 export function normalizeOptions(options: Partial<PolicyChecksOptions> = {}): PolicyChecksOptions {
@@ -48,6 +51,7 @@ export function normalizeOptions(options: Partial<PolicyChecksOptions> = {}): Po
   expect("expiryWarningDays", "number");
   expect("maxPageBytes", "number");
   expect("report", "function");
+  expect("checkPages", "boolean");
   if (!Number.isInteger(merged.expiryWarningDays) || merged.expiryWarningDays < 0) {
     throw new TypeError(`policyChecks: option \`expiryWarningDays\` must be a whole number of days, 0 or more. Received: ${merged.expiryWarningDays}`);
   }
@@ -185,7 +189,7 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
   let state: BuildState = { keys: new Map(), findings: [], sources: new Map(), outputDir: "" };
   loadedByConfig.set(eleventyConfig, () => state);
 
-  eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers));
+  if (opts.checkPages) eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers));
 
   // Read lazily by Eleventy after eleventy.before has loaded this build's data.
   eleventyConfig.addGlobalData("policy", () => policyGlobal(state));
@@ -205,6 +209,7 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
   });
 
   eleventyConfig.addTransform("policy-checks", function (content) {
+    if (!opts.checkPages) return content;
     const outputPath = this.page.outputPath;
     if (typeof outputPath !== "string") return content;
     const resolved = path.resolve(outputPath);

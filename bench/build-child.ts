@@ -1,0 +1,42 @@
+/**
+ * One measured build, in its own process so that its peak memory is its own:
+ * `node --import tsx bench/build-child.ts <on|off> <site folder>`.
+ * Builds the site with the project's buildSite and .eleventy.ts, checks on or off
+ * (POLICY_CHECKS=off, a measuring aid only), and prints one line of JSON as its last line.
+ */
+import { register } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { type ChildResult, RESULT_PREFIX } from "./child-result.ts";
+import { ROOT } from "./site.ts";
+
+async function main(): Promise<void> {
+  const [mode, siteDir] = process.argv.slice(2);
+  if ((mode !== "on" && mode !== "off") || !siteDir) {
+    throw new Error("usage: node --import tsx bench/build-child.ts <on|off> <site folder>");
+  }
+  register("./count-hooks.mjs", import.meta.url, { data: { root: pathToFileURL(`${ROOT}/`).href } });
+  // Loaded after the hooks so that the project's imports of keys.ts and openpgp are counted.
+  const { buildSite } = await import("../src/build.ts");
+  const { readCounts } = await import("./counts.ts");
+
+  if (mode === "off") process.env.POLICY_CHECKS = "off";
+  else delete process.env.POLICY_CHECKS;
+  process.chdir(siteDir);
+  const lines: string[] = [];
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const result = await buildSite({
+    input: "content",
+    output: "public",
+    configPath: path.join(ROOT, ".eleventy.ts"),
+    strict: false,
+    log: (line) => lines.push(line),
+  });
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const report: ChildResult = { ok: result.ok, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS, counts: readCounts(), lines };
+  process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(report)}\n`);
+}
+
+await main();

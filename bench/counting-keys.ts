@@ -1,0 +1,10 @@
+/** src/keys.ts with inspectKey counted; bench/count-hooks.mjs routes the project's imports here. */
+import { inspectKey as inspect } from "../src/keys.ts";
+import { countCall } from "./counts.ts";
+
+export * from "../src/keys.ts";
+
+export const inspectKey: typeof inspect = (...args) => {
+  countCall("inspectKey");
+  return inspect(...args);
+};
