@@ -1,6 +1,7 @@
 import {
   describeDifference,
   findFingerprints,
+  type FingerprintMention,
   formatFingerprint,
   keyIdOf,
   keyReferencesInUrl,
@@ -9,7 +10,7 @@ import {
 import type { ScannedPage } from "./html-scan.ts";
 import { linkTextProblems } from "./linktext.ts";
 import { isAddrSpec, type Mailto, parseMailto } from "./mailto.ts";
-import { findMojibake, mojibakeMessage } from "./mojibake.ts";
+import { findMojibake, type MojibakeHit, mojibakeMessage } from "./mojibake.ts";
 import type { Contact, Problem } from "./types.ts";
 
 /** A problem on a page: where it is in the HTML, and the text to look for in the source. */
@@ -19,12 +20,40 @@ export interface PageProblem extends Problem {
   needles: string[];
 }
 
+/**
+ * What one build has already worked out, by text: pages share their layout and often
+ * their links, so each distinct text or link is examined once. Results depend only on
+ * the text and the contacts, so a memo must not outlive the build's contacts.
+ */
+export interface PageMemo {
+  links: Map<string, PageProblem[]>;
+  fingerprints: Map<string, FingerprintMention[]>;
+  mojibake: Map<string, MojibakeHit[]>;
+}
+
+export function createPageMemo(): PageMemo {
+  return { links: new Map(), fingerprints: new Map(), mojibake: new Map() };
+}
+
+/** A memo is a cache, not a record: past this many entries a map starts afresh. */
+const MEMO_LIMIT = 20_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+function cached<V>(map: Map<string, V>, key: string, compute: (key: string) => V): V {
+  return map.get(key) ?? remember(map, key, compute(key));
+}
+
 /** Every check that reads a rendered page. Pure: the page is scanned HTML, the contacts plain data. */
-export function checkPage(page: ScannedPage, contacts: Contact[]): PageProblem[] {
+export function checkPage(page: ScannedPage, contacts: Contact[], memo: PageMemo = createPageMemo()): PageProblem[] {
   return [
-    ...checkFingerprints(page, contacts),
-    ...checkLinks(page, contacts),
-    ...checkEncoding(page),
+    ...checkFingerprints(page, contacts, memo),
+    ...checkLinks(page, contacts, memo),
+    ...checkEncoding(page, memo),
     ...checkAnchors(page),
   ].sort((a, b) => a.index - b.index);
 }
@@ -52,11 +81,11 @@ function contactMentions(page: ScannedPage, contacts: Contact[]): Array<{ index:
  * "security@ballerina.io: 0168 DA26 …"), else the first named after it, else the only
  * contact there is. With several contacts and none named, it must be one of theirs.
  */
-function checkFingerprints(page: ScannedPage, contacts: Contact[]): PageProblem[] {
+function checkFingerprints(page: ScannedPage, contacts: Contact[], memo: PageMemo): PageProblem[] {
   const problems: PageProblem[] = [];
   const mentions = contactMentions(page, contacts);
   for (const run of page.texts) {
-    for (const found of findFingerprints(run.text)) {
+    for (const found of cached(memo.fingerprints, run.text, findFingerprints)) {
       const index = run.index + found.index;
       if (found.problem) {
         problems.push(error("fingerprint-malformed", index, found.text, `${found.problem.message}`));
@@ -96,75 +125,87 @@ function closestContact(shown: { hex: string }, contacts: Contact[]): Contact | 
   return best;
 }
 
-function checkLinks(page: ScannedPage, contacts: Contact[]): PageProblem[] {
+function checkLinks(page: ScannedPage, contacts: Contact[], memo: PageMemo): PageProblem[] {
+  // The same link stands on many pages (the report link, the footer's address): check each once per build.
+  return page.links.flatMap((link) => {
+    const key = `${link.href}\u0000${link.text}`;
+    let found = memo.links.get(key);
+    if (!found) {
+      found = checkLink(link.href, link.text, contacts);
+      remember(memo.links, key, found);
+    }
+    return found.map((p) => ({ ...p, index: link.index }));
+  });
+}
+
+/** The problems of one link, wherever it stands (index 0; the caller places them). */
+function checkLink(href: string, text: string, contacts: Contact[]): PageProblem[] {
   const problems: PageProblem[] = [];
+  const index = 0;
   const declared = new Set(contacts.map((c) => c.email.toLowerCase()));
   const list = contacts.map((c) => c.email).join(", ");
 
-  for (const link of page.links) {
-    const { href, text, index } = link;
-    if (/^mailto:/i.test(href)) {
-      const { mailto, problems: invalid } = parseMailto(href);
-      for (const p of invalid) problems.push(error("mailto-invalid", index, [href, text], `mailto link "${href}": ${p.message}`));
-      if (!mailto) continue;
-      for (const { field, address } of recipients(mailto)) {
-        if (!declared.has(address.toLowerCase())) {
-          problems.push(
-            error(
-              "mailto-undeclared",
-              index,
-              [href, text],
-              `mailto link ${field === "to" ? "goes" : `sends a copy (${field})`} to ${address}, which is not a declared security contact (${list}); a report must reach only the security team: fix the address, or declare it in the site data`,
-            ),
-          );
-        }
+  if (/^mailto:/i.test(href)) {
+    const { mailto, problems: invalid } = parseMailto(href);
+    for (const p of invalid) problems.push(error("mailto-invalid", index, [href, text], `mailto link "${href}": ${p.message}`));
+    if (!mailto) return problems;
+    for (const { field, address } of recipients(mailto)) {
+      if (!declared.has(address.toLowerCase())) {
+        problems.push(
+          error(
+            "mailto-undeclared",
+            index,
+            [href, text],
+            `mailto link ${field === "to" ? "goes" : `sends a copy (${field})`} to ${address}, which is not a declared security contact (${list}); a report must reach only the security team: fix the address, or declare it in the site data`,
+          ),
+        );
       }
-      const shownAddress = text.replace(/^mailto:/i, "").trim();
-      if (shownAddress.includes("@") && !/\s/.test(shownAddress) && isAddrSpec(shownAddress)) {
-        if (!mailto.to.some((a) => a.toLowerCase() === shownAddress.toLowerCase())) {
-          problems.push(
-            error(
-              "mailto-text-mismatch",
-              index,
-              [href, text],
-              `link text says ${shownAddress} but the link writes to ${mailto.to.join(", ") || "no address"}; make the text and the href the same address`,
-            ),
-          );
-        }
-      }
-      continue;
     }
-
-    for (const p of linkTextProblems(text, href)) problems.push(error("link-text-host", index, [href, text], p.message));
-
-    for (const ref of keyReferencesInUrl(href)) {
-      if (ref.kind === "short-key-id") {
+    const shownAddress = text.replace(/^mailto:/i, "").trim();
+    if (shownAddress.includes("@") && !/\s/.test(shownAddress) && isAddrSpec(shownAddress)) {
+      if (!mailto.to.some((a) => a.toLowerCase() === shownAddress.toLowerCase())) {
         problems.push(
           error(
-            "keyserver-mismatch",
+            "mailto-text-mismatch",
             index,
             [href, text],
-            `link looks up the short key ID 0x${ref.hex}, which anyone can collide with; look the key up by its full fingerprint`,
+            `link text says ${shownAddress} but the link writes to ${mailto.to.join(", ") || "no address"}; make the text and the href the same address`,
           ),
         );
-        continue;
       }
-      const matches = contacts.some((c) =>
-        ref.kind === "key-id" ? keyIdOf(c.fingerprint) === ref.hex || c.fingerprint.hex.endsWith(ref.hex) : c.fingerprint.hex === ref.hex,
+    }
+    return problems;
+  }
+
+  for (const p of linkTextProblems(text, href)) problems.push(error("link-text-host", index, [href, text], p.message));
+
+  for (const ref of keyReferencesInUrl(href)) {
+    if (ref.kind === "short-key-id") {
+      problems.push(
+        error(
+          "keyserver-mismatch",
+          index,
+          [href, text],
+          `link looks up the short key ID 0x${ref.hex}, which anyone can collide with; look the key up by its full fingerprint`,
+        ),
       );
-      if (!matches) {
-        const expected = contacts
-          .map((c) => (ref.kind === "key-id" ? `0x${keyIdOf(c.fingerprint)}` : c.fingerprint.hex))
-          .join(" or ");
-        problems.push(
-          error(
-            "keyserver-mismatch",
-            index,
-            [href, text],
-            `link looks up ${ref.kind === "key-id" ? "key ID" : "fingerprint"} ${ref.hex}, which is not a declared key; it should be ${expected}`,
-          ),
-        );
-      }
+      return problems;
+    }
+    const matches = contacts.some((c) =>
+      ref.kind === "key-id" ? keyIdOf(c.fingerprint) === ref.hex || c.fingerprint.hex.endsWith(ref.hex) : c.fingerprint.hex === ref.hex,
+    );
+    if (!matches) {
+      const expected = contacts
+        .map((c) => (ref.kind === "key-id" ? `0x${keyIdOf(c.fingerprint)}` : c.fingerprint.hex))
+        .join(" or ");
+      problems.push(
+        error(
+          "keyserver-mismatch",
+          index,
+          [href, text],
+          `link looks up ${ref.kind === "key-id" ? "key ID" : "fingerprint"} ${ref.hex}, which is not a declared key; it should be ${expected}`,
+        ),
+      );
     }
   }
   return problems;
@@ -187,9 +228,9 @@ function recipients(mailto: Mailto): Array<{ field: string; address: string }> {
   return [...mailto.to.map((address) => ({ field: "to", address })), ...copies];
 }
 
-function checkEncoding(page: ScannedPage): PageProblem[] {
+function checkEncoding(page: ScannedPage, memo: PageMemo): PageProblem[] {
   return page.texts.flatMap((run) =>
-    findMojibake(run.text).map((hit) => error("mojibake", run.index + hit.index, hit.text, mojibakeMessage(hit))),
+    cached(memo.mojibake, run.text, findMojibake).map((hit) => error("mojibake", run.index + hit.index, hit.text, mojibakeMessage(hit))),
   );
 }
 

@@ -6,7 +6,7 @@ import { formatFingerprint } from "./fingerprint.ts";
 import { MARKER_PATTERN, MARKER_PREFIX, scanHtml } from "./html-scan.ts";
 import { inspectKey, type KeyReport } from "./keys.ts";
 import { firstInvalidUtf8, frontMatterKeyLine, locateInFiles, locateInMarkdown } from "./locate.ts";
-import { checkPage } from "./page-checks.ts";
+import { checkPage, createPageMemo, type PageMemo } from "./page-checks.ts";
 import { applyStrict, ChecksFailed, formatFinding, sortFindings } from "./report.ts";
 import { locateField, readSiteData, type SiteData } from "./site-data.ts";
 import type { Contact, Finding } from "./types.ts";
@@ -66,6 +66,8 @@ interface BuildState {
   /** Layout and data files by path, for finding the line of text that is not the page's own. */
   sources: Map<string, string>;
   outputDir: string;
+  /** Links and texts already checked in this build. */
+  memo: PageMemo;
 }
 
 /**
@@ -186,7 +188,7 @@ export function loadedPolicyData(eleventyConfig: UserConfig): PolicyData | undef
  */
 export default function policyChecks(eleventyConfig: UserConfig, options: Partial<PolicyChecksOptions> = {}): void {
   const opts = normalizeOptions(options);
-  let state: BuildState = { keys: new Map(), findings: [], sources: new Map(), outputDir: "" };
+  let state: BuildState = { keys: new Map(), findings: [], sources: new Map(), outputDir: "", memo: createPageMemo() };
   loadedByConfig.set(eleventyConfig, () => state);
 
   if (opts.checkPages) eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers));
@@ -200,6 +202,7 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
       ...loaded,
       sources: readSources([directories.includes, path.join(directories.input, opts.dataFile)]),
       outputDir: path.resolve(directories.output),
+      memo: createPageMemo(),
     };
     if (!state.data) {
       // Without valid data no page can be checked: stop before anything is written
@@ -234,7 +237,7 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
     const fileFindings = checkPageFile(this.page.inputPath, readFileSync(this.page.inputPath), opts.maxPageBytes);
     state.findings.push(...fileFindings);
     if (!fileFindings.some((f) => f.rule === "page-too-large" || f.rule === "page-empty")) {
-      state.findings.push(...checkRenderedPage(content, this.page.inputPath, state.data.contacts, state.sources));
+      state.findings.push(...checkRenderedPage(content, this.page.inputPath, state.data.contacts, state.sources, state.memo));
     }
     return content.replace(MARKER_PATTERN, "");
   });
@@ -249,9 +252,15 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
  * the Markdown line where the HTML came from the page body, else the first layout or
  * data file that holds the text, else the page file (its front matter feeds the layout).
  */
-export function checkRenderedPage(html: string, inputPath: string, contacts: Contact[], sources: Map<string, string>): Finding[] {
+export function checkRenderedPage(
+  html: string,
+  inputPath: string,
+  contacts: Contact[],
+  sources: Map<string, string>,
+  memo: PageMemo = createPageMemo(),
+): Finding[] {
   const page = scanHtml(html);
-  const problems = checkPage(page, contacts);
+  const problems = checkPage(page, contacts, memo);
   if (problems.length === 0) return [];
   const file = relative(inputPath);
   const raw = readFileSync(inputPath, "utf8");

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { scanHtml } from "../src/html-scan.ts";
+import { checkPage, createPageMemo } from "../src/page-checks.ts";
+import type { Contact } from "../src/types.ts";
+
+const CONTACTS: Contact[] = [{ email: "security@example.org", fingerprint: { version: 4, hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91" } }];
+
+describe("checkPage", () => {
+  it("a problem remembered from one page is reported again, at its own place, on the next", () => {
+    const memo = createPageMemo();
+    const first = scanHtml('<p>Write to <a href="mailto:secure@example.org">secure@example.org</a>.</p>');
+    const second = scanHtml('<main><h1>Other</h1><p>Or <a href="mailto:secure@example.org">secure@example.org</a></p></main>');
+    const a = checkPage(first, CONTACTS, memo);
+    const b = checkPage(second, CONTACTS, memo);
+    expect(a.map((p) => [p.rule, p.index])).toEqual([["mailto-undeclared", 12]]);
+    expect(b.map((p) => [p.rule, p.index])).toEqual([["mailto-undeclared", 26]]);
+    expect(memo.links.size).toBe(1);
+  });
+
+  it("a mistyped fingerprint in a text shared by many pages is reported on each", () => {
+    const memo = createPageMemo();
+    const html = "<footer><p>security@example.org: 7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E92</p></footer>";
+    for (let n = 0; n < 3; n++) {
+      expect(checkPage(scanHtml(html), CONTACTS, memo).map((p) => p.rule)).toEqual(["fingerprint-mismatch"]);
+    }
+  });
+
+  it("a fingerprint is judged against the contact named before it", () => {
+    const two: Contact[] = [...CONTACTS, { email: "other@example.org", fingerprint: { version: 4, hex: "8ECAFE523964AF824016F6C8116727A60111BF2D" } }];
+    const page = scanHtml("<p>other@example.org: 7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91</p>");
+    const [problem, ...rest] = checkPage(page, two);
+    expect(rest).toEqual([]);
+    expect(problem?.rule).toBe("fingerprint-mismatch");
+    expect(problem?.message).toMatch(/not the declared fingerprint of other@example\.org/);
+  });
+
+  it("an in-page link to a missing id suggests the id it probably meant", () => {
+    const page = scanHtml('<h2 id="reporting-a-vulnerability">R</h2><a href="#Reporting-a-vulnerability">see</a>');
+    expect(checkPage(page, CONTACTS).map((p) => p.message)).toEqual([
+      'link to "#Reporting-a-vulnerability" has no target: no element on this page has id "Reporting-a-vulnerability"; did you mean "#reporting-a-vulnerability"?',
+    ]);
+  });
+});
