@@ -1,18 +1,28 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { corpus, layOutFixture, parseFinding, ROOT } from "./support/fixture-site.ts";
+
+/** `npm run build`'s command line, from package.json, so the test runs what a maintainer runs. */
+const BUILD = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build.split(" ");
 
 /** Runs the build as `npm run build` does, in a laid-out fixture site. */
 function cli(dir: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli.ts"), "build", "--config", path.join(ROOT, ".eleventy.ts"), ...args], {
+  const [node, script, ...rest] = BUILD;
+  expect(node).toBe("node");
+  const run = spawnSync(process.execPath, [path.join(ROOT, script as string), ...rest, ...args], {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, POLICY_STRICT: "" },
+    env: { ...process.env, POLICY_STRICT: "", POLICY_CHECKS: "" },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, all: `${run.stdout}${run.stderr}` };
 }
+
+// The first build compiles the TypeScript once; the tests then share the compiled command.
+beforeAll(() => {
+  expect(cli(layOutFixture("_base")).code).toBe(0);
+});
 
 const STACK_FRAME = /^\s+at .+(?::\d+:\d+\)?|\(native\))$/m;
 
@@ -41,12 +51,24 @@ describe("the build command", () => {
   });
 
   it("POLICY_STRICT=1 is the same as --strict", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli.ts"), "build", "--config", path.join(ROOT, ".eleventy.ts")], {
+    const run = spawnSync(process.execPath, [path.join(ROOT, "src/run-compiled.mjs"), "build"], {
       cwd: layOutFixture("no-key-file"),
       encoding: "utf8",
-      env: { ...process.env, POLICY_STRICT: "1" },
+      env: { ...process.env, POLICY_STRICT: "1", POLICY_CHECKS: "" },
     });
     expect(run.status).toBe(1);
+  });
+
+  it("the build refuses to run with the checks turned off", () => {
+    const dir = layOutFixture("fingerprint-digit-mistyped");
+    const run = spawnSync(process.execPath, [path.join(ROOT, "src/run-compiled.mjs"), "build"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, POLICY_CHECKS: "off" },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/POLICY_CHECKS=off turns the checks off for `npm run bench` only/);
+    expect(existsSync(path.join(dir, "public"))).toBe(false);
   });
 
   it.each(corpus())("the broken site $fixture exits 1 with one-line findings, $rule among them, and no stack trace", ({ fixture, rule, file, line }) => {
