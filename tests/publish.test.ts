@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateKey, readKey, readPrivateKey } from "openpgp";
@@ -11,7 +10,7 @@ import { checkSecurityTxt, DEFAULT_EXPIRES, formatExpires, parseSecurityTxt, res
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, verifySecurityTxt } from "../src/sign.ts";
 import type { Fingerprint } from "../src/types.ts";
 import { hashLocalPart } from "../src/wkd.ts";
-import { buildDir, buildFixture, type FixtureBuild, layOutFixture, ROOT } from "./support/fixture-site.ts";
+import { buildDir, buildFixture, type FixtureBuild, layOutFixture, ROOT, snapshot } from "./support/fixture-site.ts";
 
 const DAY = 86_400_000;
 const BASE_FINGERPRINT = "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91";
@@ -20,19 +19,6 @@ const BASE_WKD = `.well-known/openpgpkey/hu/${hashLocalPart("security")}`;
 const read = (build: FixtureBuild, file: string) => readFileSync(path.join(build.output, file), "utf8");
 const field = (text: string, name: string) => parseSecurityTxt(text).fields.filter((f) => f.name === name).map((f) => f.value);
 
-/** Every file under a folder, by path, with the SHA-256 of its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const visit = (p: string) => {
-    for (const entry of readdirSync(p)) {
-      const full = path.join(p, entry);
-      if (statSync(full).isDirectory()) visit(full);
-      else files[path.relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
-    }
-  };
-  visit(dir);
-  return files;
-}
 
 // ---------------------------------------------------------------------------
 // GnuPG, for checks independent of openpgp.js. Missing GnuPG fails these tests; it never skips them.

@@ -1,24 +1,10 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildDir, buildFixture, corpus, type Expectation, layOutFixture } from "./support/fixture-site.ts";
+import { buildDir, buildFixture, corpus, type Expectation, layOutFixture, snapshot } from "./support/fixture-site.ts";
 
 const CORPUS = corpus();
 
-/** Every file under a folder with the SHA-256 of its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const visit = (p: string) => {
-    for (const entry of readdirSync(p)) {
-      const full = path.join(p, entry);
-      if (statSync(full).isDirectory()) visit(full);
-      else files[path.relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
-    }
-  };
-  visit(dir);
-  return files;
-}
 
 describe("fixture sites", () => {
   it("the base fixture builds with no findings and writes the policy page", async () => {

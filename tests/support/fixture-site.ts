@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vi } from "vitest";
@@ -92,6 +93,20 @@ export async function buildDir(dir: string, options: { strict?: boolean; output?
     stderr.mockRestore();
     stdout.mockRestore();
   }
+}
+
+/** Every file under a folder, by path, with the SHA-256 of its bytes: to prove a folder unchanged. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const visit = (p: string) => {
+    for (const entry of readdirSync(p)) {
+      const full = path.join(p, entry);
+      if (statSync(full).isDirectory()) visit(full);
+      else files[path.relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
+    }
+  };
+  visit(dir);
+  return files;
 }
 
 /** A broken site of the corpus: the rule it must trip, where, and a pattern its message says. */
