@@ -326,7 +326,9 @@ export function pagePolicies(html: string): PagePolicies {
     },
     { decodeEntities: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
+  // The policies are <meta> elements of the head; the body, most of the page, need not be parsed again.
+  const headEnd = html.search(/<\/head\s*>/i);
+  parser.end(headEnd < 0 ? html : html.slice(0, headEnd));
   return found;
 }
 
