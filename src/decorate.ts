@@ -12,7 +12,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { findFingerprints, sameFingerprint } from "./fingerprint.ts";
-import { frontMatterLines } from "./locate.ts";
+import { locateInBody } from "./locate.ts";
 import { formatMailto } from "./mailto.ts";
 import { DEFAULT_KEYS_PATH, keyUrlPath } from "./publish.ts";
 import type { PolicyContact, PolicyGlobal } from "./policy-checks.ts";
@@ -225,14 +225,9 @@ function linkFinding(inputPath: string, bodyLines: [number, number] | null, href
   } catch (error) {
     throw new Error(`decorate: cannot read ${file} to point at the link ${href}: ${(error as Error).message}`);
   }
-  const lines = raw.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const offset = frontMatterLines(raw);
-  const [first, last] = bodyLines ?? [0, lines.length];
-  for (let i = offset + first; i < Math.min(lines.length, offset + last); i++) {
-    const column = (lines[i] ?? "").indexOf(href);
-    if (column >= 0) return { file, line: i + 1, column: column + 1, severity: "error", rule: "link-insecure", message };
-  }
-  return { file, line: offset + first + 1, column: 1, severity: "error", rule: "link-insecure", message };
+  // markdown-it's map is 0-based and ends before its last line; locateInBody counts from 1.
+  const at = bodyLines ? locateInBody(raw, bodyLines[0] + 1, bodyLines[1] + 1, [href]) : locateInBody(raw, 1, undefined, [href]);
+  return { file, ...at, severity: "error", rule: "link-insecure", message };
 }
 
 /** The markdown-it plugin: reads the page's data from `env.policy`, as Eleventy passes it. */

@@ -49,12 +49,21 @@ export function locateInMarkdown(
   const marker = markers[current];
   if (!marker || marker.line === undefined) return undefined;
 
+  const nextLine = markers.slice(current + 1).find((m) => m.line !== undefined && m.line > (marker.line ?? 0))?.line;
+  return locateInBody(raw, marker.line, nextLine, needles);
+}
+
+/**
+ * The first of the needles in the Markdown body's lines `first` up to `end` (1-based,
+ * counted as markdown-it counts them, from the end of the front matter; `end` left out:
+ * to the end of the file), in file lines and columns; the block's first line if none is there.
+ */
+export function locateInBody(raw: string, first: number, end: number | undefined, needles: string[]): Position {
   const offset = frontMatterLines(raw);
   const lines = raw.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const start = offset + marker.line - 1;
-  const nextLine = markers.slice(current + 1).find((m) => m.line !== undefined && m.line > (marker.line ?? 0))?.line;
-  const end = nextLine === undefined ? lines.length : offset + nextLine - 1;
-  return search(lines, needles, start, Math.max(end, start + 1)) ?? { line: start + 1, column: 1 };
+  const start = offset + first - 1;
+  const stop = end === undefined ? lines.length : offset + end - 1;
+  return search(lines, needles, start, Math.max(stop, start + 1)) ?? { line: start + 1, column: 1 };
 }
 
 /** The first file, in order, whose text holds one of the needles, with its line and column. */
