@@ -234,10 +234,13 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
       );
     }
     if (!outputPath.endsWith(".html") || !state.data) return content.replace(MARKER_PATTERN, "");
-    const fileFindings = checkPageFile(this.page.inputPath, readFileSync(this.page.inputPath), opts.maxPageBytes);
+    // The page file is read once: its bytes for the encoding, its text for the lines of findings.
+    const bytes = readFileSync(this.page.inputPath);
+    const raw = bytes.toString("utf8");
+    const fileFindings = checkPageFile(this.page.inputPath, bytes, raw, opts.maxPageBytes);
     state.findings.push(...fileFindings);
     if (!fileFindings.some((f) => f.rule === "page-too-large" || f.rule === "page-empty")) {
-      state.findings.push(...checkRenderedPage(content, this.page.inputPath, state.data.contacts, state.sources, state.memo));
+      state.findings.push(...checkRenderedPage(content, this.page.inputPath, raw, state.data.contacts, state.sources, state.memo));
     }
     return content.replace(MARKER_PATTERN, "");
   });
@@ -255,6 +258,7 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
 export function checkRenderedPage(
   html: string,
   inputPath: string,
+  raw: string,
   contacts: Contact[],
   sources: Map<string, string>,
   memo: PageMemo = createPageMemo(),
@@ -263,7 +267,6 @@ export function checkRenderedPage(
   const problems = checkPage(page, contacts, memo);
   if (problems.length === 0) return [];
   const file = relative(inputPath);
-  const raw = readFileSync(inputPath, "utf8");
   const own = new Map([[file, raw]]);
   return problems.map(({ rule, severity, message, index, needles }) => {
     const inMarkdown = inputPath.endsWith(".md") ? locateInMarkdown(raw, page.markers, index, needles) : undefined;
@@ -277,10 +280,10 @@ export function checkRenderedPage(
  * The page file itself: empty, too large to be a policy page (a generated file or a
  * wrong path, most likely), or not UTF-8. A page too large is not read further.
  */
-export function checkPageFile(inputPath: string, bytes: Buffer, maxPageBytes: number): Finding[] {
+export function checkPageFile(inputPath: string, bytes: Buffer, raw: string, maxPageBytes: number): Finding[] {
   const file = relative(inputPath);
   const at = (line: number, column: number, rule: string, message: string): Finding => ({ file, line, column, severity: "error", rule, message });
-  if (bytes.toString("utf8").replace(/^\uFEFF/, "").trim() === "") {
+  if (raw.replace(/^\uFEFF/, "").trim() === "") {
     return [at(1, 1, "page-empty", "the page is empty; write its front matter and text, or delete the file")];
   }
   if (bytes.length > maxPageBytes) {
