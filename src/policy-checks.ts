@@ -8,7 +8,7 @@ import { inspectKey, type KeyReport } from "./keys.ts";
 import { firstInvalidUtf8, frontMatterKeyLine, locateInFiles, locateInMarkdown } from "./locate.ts";
 import { checkPage, createPageMemo, type PageMemo } from "./page-checks.ts";
 import { applyStrict, ChecksFailed, formatFinding, sortFindings } from "./report.ts";
-import { locateField, readSiteData, type SiteData } from "./site-data.ts";
+import { fieldLocator, readSiteData, type SiteData } from "./site-data.ts";
 import type { Contact, Finding } from "./types.ts";
 
 export interface PolicyChecksOptions {
@@ -130,8 +130,9 @@ export async function loadPolicyData(inputDir: string, options: PolicyChecksOpti
 
   const keysDir = path.join(inputDir, options.keysDir);
   const keyFiles = existsSync(keysDir) ? readdirSync(keysDir).filter((f) => f.endsWith(".asc")) : [];
+  const locate = fieldLocator(text);
   for (const [n, contact] of data.contacts.entries()) {
-    const at = locateField(text, `contacts.${n}.fingerprint`);
+    const at = locate(`contacts.${n}.fingerprint`);
     const keyName = keyFiles.find((f) => f.toLowerCase() === `${contact.email.toLowerCase()}.asc`);
     if (!keyName) {
       findings.push({

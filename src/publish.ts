@@ -26,7 +26,8 @@ import {
   type PublishedContact,
 } from "./security-txt.ts";
 import { signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
-import { locateField, type SiteData } from "./site-data.ts";
+import type { Position } from "./json-locate.ts";
+import { fieldLocator, type SiteData } from "./site-data.ts";
 import type { Finding } from "./types.ts";
 import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "./wkd.ts";
 
@@ -160,9 +161,11 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const findings: Finding[] = [];
   const notices: string[] = [];
   const files: PublishedFile[] = [];
+  // Parsed for positions only when there is a finding to place.
+  let locate: ((path: string) => Position) | undefined;
   const atField = (field: string, rule: string, message: string): Finding => ({
     file: dataFile,
-    ...locateField(dataText, field),
+    ...(locate ??= fieldLocator(dataText))(field),
     severity: "error",
     rule,
     message,

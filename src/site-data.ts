@@ -187,15 +187,19 @@ function httpsUrlProblem(value: unknown, csaf: boolean): string | undefined {
   return undefined;
 }
 
-/** Where a field's value stands in the file, for findings about it made later (a key that does not match, say). */
-export function locateField(text: string, path: string): Position {
+/**
+ * Where each field's value stands in the file, for findings about it made later (a key
+ * that does not match, say): the file is parsed once, and the locator answers by path.
+ */
+export function fieldLocator(text: string): (path: string) => Position {
+  let positions: Map<string, Position>;
   try {
-    const { positions } = parseJsonWithPositions(text);
-    return positions.get(path) ?? { line: 1, column: 1 };
+    positions = parseJsonWithPositions(text).positions;
   } catch {
     // readSiteData has already reported the syntax error; point at the top.
-    return { line: 1, column: 1 };
+    positions = new Map();
   }
+  return (path) => positions.get(path) ?? { line: 1, column: 1 };
 }
 
 function stringField(
