@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { frontMatterKeyLine } from "./locate.ts";
+import { findingPath } from "./report.ts";
 import type { Finding } from "./types.ts";
 
 interface ErrorLike {
@@ -25,10 +26,6 @@ function chain(error: unknown): ErrorLike[] {
   return errors;
 }
 
-function relative(p: string): string {
-  return path.relative(process.cwd(), path.resolve(p)) || p;
-}
-
 function keyLine(file: string, key: string): number {
   return existsSync(file) ? frontMatterKeyLine(readFileSync(file, "utf8"), key) : 1;
 }
@@ -47,7 +44,7 @@ export function explainBuildError(error: unknown, folders: { staging: string; ou
   const messages = errors.map((e) => String(e.message ?? e)).filter((m) => m !== "");
   const all = messages.join("\n");
   const finding = (file: string | undefined, line: number, column: number, rule: string, message: string): Finding => ({
-    file: file ? relative(file) : "(build)",
+    file: file ? findingPath(file) : "(build)",
     line,
     column,
     severity: "error",
@@ -84,14 +81,14 @@ export function explainBuildError(error: unknown, folders: { staging: string; ou
   if (conflict) {
     const pages = [...all.matchAll(/^\s+\d+\. (\S+)$/gm)].map((m) => m[1] as string);
     // Eleventy names the staging folder; the author knows it as the output folder.
-    const target = relative(path.join(folders.output, path.relative(folders.staging, path.resolve(conflict[1] ?? ""))));
+    const target = findingPath(path.join(folders.output, path.relative(folders.staging, path.resolve(conflict[1] ?? ""))));
     return pages.map((page) =>
       finding(
         page,
         keyLine(page, "permalink"),
         1,
         "permalink-duplicate",
-        `this page writes ${target}, and so does ${pages.filter((p) => p !== page).map(relative).join(", ")}; give each page its own permalink`,
+        `this page writes ${target}, and so does ${pages.filter((p) => p !== page).map(findingPath).join(", ")}; give each page its own permalink`,
       ),
     );
   }

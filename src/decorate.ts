@@ -8,7 +8,6 @@
  * inside markdown-it, before any transform, so the policy checks read the decorated page.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { findFingerprints, sameFingerprint } from "./fingerprint.ts";
@@ -16,7 +15,7 @@ import { locateInBody } from "./locate.ts";
 import { formatMailto } from "./mailto.ts";
 import { DEFAULT_KEYS_PATH, keyUrlPath } from "./publish.ts";
 import type { PolicyContact, PolicyGlobal } from "./policy-checks.ts";
-import { ChecksFailed, formatFinding } from "./report.ts";
+import { ChecksFailed, findingPath, formatFinding } from "./report.ts";
 import type { Finding } from "./types.ts";
 
 export interface DecorateOptions {
@@ -218,7 +217,7 @@ function htmlBlock(state: StateCore, content: string, map: [number, number] | nu
 
 /** A finding for an insecure link, at its line and column in the page's Markdown file. */
 function linkFinding(inputPath: string, bodyLines: [number, number] | null, href: string, message: string): Finding {
-  const file = path.relative(process.cwd(), path.resolve(inputPath)) || inputPath;
+  const file = findingPath(inputPath);
   let raw = "";
   try {
     raw = readFileSync(inputPath, "utf8");

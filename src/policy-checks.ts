@@ -7,7 +7,7 @@ import { MARKER_PATTERN, MARKER_PREFIX, scanHtml } from "./html-scan.ts";
 import { inspectKey, type KeyReport } from "./keys.ts";
 import { firstInvalidUtf8, frontMatterKeyLine, locateInFiles, locateInMarkdown } from "./locate.ts";
 import { checkPage, createPageMemo, type PageMemo } from "./page-checks.ts";
-import { applyStrict, ChecksFailed, formatFinding, sortFindings } from "./report.ts";
+import { applyStrict, ChecksFailed, findingPath, formatFinding, sortFindings } from "./report.ts";
 import { fieldLocator, readSiteData, type SiteData } from "./site-data.ts";
 import type { Contact, Finding } from "./types.ts";
 
@@ -107,7 +107,7 @@ export interface PolicyData {
 
 export async function loadPolicyData(inputDir: string, options: PolicyChecksOptions, now = new Date()): Promise<PolicyData> {
   const dataPath = path.join(inputDir, options.dataFile);
-  const file = relative(dataPath);
+  const file = findingPath(dataPath);
   if (!existsSync(dataPath)) {
     return {
       keys: new Map(),
@@ -140,7 +140,7 @@ export async function loadPolicyData(inputDir: string, options: PolicyChecksOpti
         ...at,
         severity: "warning",
         rule: "fingerprint-unverified",
-        message: `the fingerprint of ${contact.email} (${formatFingerprint(contact.fingerprint)}) is not verified against a key: add its public key as ${relative(path.join(keysDir, `${contact.email}.asc`))} (gpg --export --armor ${contact.fingerprint.hex})`,
+        message: `the fingerprint of ${contact.email} (${formatFingerprint(contact.fingerprint)}) is not verified against a key: add its public key as ${findingPath(path.join(keysDir, `${contact.email}.asc`))} (gpg --export --armor ${contact.fingerprint.hex})`,
       });
       continue;
     }
@@ -153,13 +153,13 @@ export async function loadPolicyData(inputDir: string, options: PolicyChecksOpti
     });
     keys.set(contact.email.toLowerCase(), report);
     for (const p of report.problems) {
-      findings.push({ file: relative(keyPath), line: 1, column: 1, severity: p.severity, rule: p.rule, message: p.message });
+      findings.push({ file: findingPath(keyPath), line: 1, column: 1, severity: p.severity, rule: p.rule, message: p.message });
     }
   }
   for (const f of keyFiles) {
     if (!data.contacts.some((c) => `${c.email.toLowerCase()}.asc` === f.toLowerCase())) {
       findings.push({
-        file: relative(path.join(keysDir, f)),
+        file: findingPath(path.join(keysDir, f)),
         line: 1,
         column: 1,
         severity: "warning",
@@ -223,7 +223,7 @@ export default function policyChecks(eleventyConfig: UserConfig, options: Partia
         [
           ...state.findings,
           {
-            file: relative(this.page.inputPath),
+            file: findingPath(this.page.inputPath),
             line: frontMatterKeyLine(readFileSync(this.page.inputPath, "utf8"), "permalink"),
             column: 1,
             severity: "error",
@@ -267,7 +267,7 @@ export function checkRenderedPage(
   const page = scanHtml(html);
   const problems = checkPage(page, contacts, memo);
   if (problems.length === 0) return [];
-  const file = relative(inputPath);
+  const file = findingPath(inputPath);
   const own = new Map([[file, raw]]);
   return problems.map(({ rule, severity, message, index, needles }) => {
     const inMarkdown = inputPath.endsWith(".md") ? locateInMarkdown(raw, page.markers, index, needles) : undefined;
@@ -282,7 +282,7 @@ export function checkRenderedPage(
  * wrong path, most likely), or not UTF-8. A page too large is not read further.
  */
 export function checkPageFile(inputPath: string, bytes: Buffer, raw: string, maxPageBytes: number): Finding[] {
-  const file = relative(inputPath);
+  const file = findingPath(inputPath);
   const at = (line: number, column: number, rule: string, message: string): Finding => ({ file, line, column, severity: "error", rule, message });
   if (raw.replace(/^\uFEFF/, "").trim() === "") {
     return [at(1, 1, "page-empty", "the page is empty; write its front matter and text, or delete the file")];
@@ -336,13 +336,9 @@ function readSources(roots: string[]): Map<string, string> {
     if (statSync(p).isDirectory()) {
       for (const entry of readdirSync(p).sort()) visit(path.join(p, entry));
     } else {
-      sources.set(relative(p), readFileSync(p, "utf8"));
+      sources.set(findingPath(p), readFileSync(p, "utf8"));
     }
   };
   roots.forEach(visit);
   return sources;
-}
-
-function relative(p: string): string {
-  return path.relative(process.cwd(), path.resolve(p)) || p;
 }

@@ -15,7 +15,7 @@ import { Parser } from "htmlparser2";
 import { formatFingerprint } from "./fingerprint.ts";
 import { frontMatterKeyLine } from "./locate.ts";
 import { loadedPolicyData, policyGlobal, type PolicyContact } from "./policy-checks.ts";
-import { ChecksFailed, formatFinding, sortFindings } from "./report.ts";
+import { ChecksFailed, findingPath, formatFinding, sortFindings } from "./report.ts";
 import {
   checkSecurityTxt,
   DEFAULT_EXPIRES,
@@ -114,7 +114,7 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
       contacts: policyGlobal(loaded).contacts,
       pages: event.results ?? [],
       outputDir: path.resolve(event.directories.output),
-      dataFile: relative(dataPath),
+      dataFile: findingPath(dataPath),
       dataText: existsSync(dataPath) ? readFileSync(dataPath, "utf8") : "",
       options: opts,
       now: new Date(),
@@ -290,7 +290,7 @@ function conflicts(files: PublishedFile[], pages: BuiltPage[], outputDir: string
   return pages
     .filter((p) => typeof p.outputPath === "string" && targets.has(path.resolve(p.outputPath)))
     .map((p) => ({
-      file: relative(p.inputPath),
+      file: findingPath(p.inputPath),
       line: existsSync(p.inputPath) ? frontMatterKeyLine(readFileSync(p.inputPath, "utf8"), "permalink") : 1,
       column: 1,
       severity: "error" as const,
@@ -366,11 +366,11 @@ function headersFor(pages: BuiltPage[], where: { keysPath: string; dataFile: str
       policies.contentSecurityPolicy === undefined
         ? "has no Content-Security-Policy <meta>"
         : first && first.policies.contentSecurityPolicy !== policies.contentSecurityPolicy
-          ? `has the Content-Security-Policy "${policies.contentSecurityPolicy}", while ${relative(first.page.inputPath)} has "${first.policies.contentSecurityPolicy}"`
+          ? `has the Content-Security-Policy "${policies.contentSecurityPolicy}", while ${findingPath(first.page.inputPath)} has "${first.policies.contentSecurityPolicy}"`
           : undefined;
     if (problem) {
       findings.push({
-        file: relative(page.inputPath),
+        file: findingPath(page.inputPath),
         line: 1,
         column: 1,
         severity: "error",
@@ -393,8 +393,4 @@ function headersFor(pages: BuiltPage[], where: { keysPath: string; dataFile: str
     }),
     findings,
   };
-}
-
-function relative(p: string): string {
-  return path.relative(process.cwd(), path.resolve(p)) || p;
 }

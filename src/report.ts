@@ -1,4 +1,10 @@
+import path from "node:path";
 import type { Finding } from "./types.ts";
+
+/** How a finding names a file: relative to where the build runs, as the author types it. */
+export function findingPath(p: string): string {
+  return path.relative(process.cwd(), path.resolve(p)) || p;
+}
 
 /** `content/security.md:17:27: error: fingerprint … does not match … [fingerprint-mismatch]` */
 export function formatFinding(f: Finding): string {
