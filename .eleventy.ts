@@ -1,8 +1,8 @@
 import type { UserConfig } from "@11ty/eleventy";
-import decorate from "./src/decorate.ts";
-import headingAnchors from "./src/heading-anchors.ts";
-import policyChecks from "./src/policy-checks.ts";
-import publish from "./src/publish.ts";
+import decorate from "./src/plugins/decorate.ts";
+import headingAnchors from "./src/plugins/heading-anchors.ts";
+import policyChecks from "./src/plugins/policy-checks.ts";
+import publish from "./src/plugins/publish.ts";
 
 export default function (eleventyConfig: UserConfig) {
   // POLICY_STRICT=1 (set by `npm run build -- --strict`) makes every warning fail the build.

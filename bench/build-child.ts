@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   register("./count-hooks.mjs", import.meta.url, { data: { root: pathToFileURL(`${ROOT}/`).href } });
   // Loaded after the hooks so that the project's imports of keys.ts and openpgp are counted.
-  const { buildSite } = await import("../src/build.ts");
+  const { buildSite } = await import("../src/build/build.ts");
   const { readCounts } = await import("./counts.ts");
 
   if (mode === "off") process.env.POLICY_CHECKS = "off";

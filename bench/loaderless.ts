@@ -10,7 +10,12 @@ import { ROOT } from "./site.ts";
  * always run from the TypeScript.
  */
 export function stripTypes(dir: string): { cli: string; config: string } {
-  const sources = [".eleventy.ts", ...readdirSync(path.join(ROOT, "src")).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")).map((f) => `src/${f}`)];
+  const sources = [
+    ".eleventy.ts",
+    ...readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+      .map((f) => `src/${f.split(path.sep).join("/")}`),
+  ];
   for (const source of sources) {
     const { outputText, diagnostics } = ts.transpileModule(readFileSync(path.join(ROOT, source), "utf8"), {
       fileName: source,
@@ -32,5 +37,5 @@ export function stripTypes(dir: string): { cli: string; config: string } {
   // The packages resolve from here as they do from the repository.
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  return { cli: path.join(dir, "src/cli.js"), config: path.join(dir, ".eleventy.js") };
+  return { cli: path.join(dir, "src/build/cli.js"), config: path.join(dir, ".eleventy.js") };
 }

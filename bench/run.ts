@@ -148,7 +148,7 @@ async function measureCold(rounds: number, tmp: string): Promise<ColdResult> {
     { name: "bare, under the tsx loader", shown: bareShown.replace("node ", "node --import tsx "), command: process.execPath, args: ["--import", "tsx", ...bareArgs], output: bareOutput },
     {
       name: "real, types stripped ahead (no loader)",
-      shown: "node <tmp>/src/cli.js build --config <tmp>/.eleventy.js --output <tmp>",
+      shown: "node <tmp>/src/build/cli.js build --config <tmp>/.eleventy.js --output <tmp>",
       command: process.execPath,
       args: [stripped.cli, "build", "--config", stripped.config, "--output", strippedOutput],
       output: strippedOutput,
@@ -283,7 +283,7 @@ async function main(): Promise<void> {
     // --- Keys
     say("## Key parses per build");
     say();
-    say("Counted in each build by routing the project's imports of src/keys.ts and openpgp through bench/counting-*.ts (module hooks; src is unchanged).");
+    say("Counted in each build by routing the project's imports of src/rules/keys.ts and openpgp through bench/counting-*.ts (module hooks; src is unchanged).");
     say();
     const parses = (b: ChildResult) => Object.entries(b.counts).filter(([name]) => name.startsWith("openpgp.")).reduce((n, [, c]) => n + c, 0);
     const keyRows = results

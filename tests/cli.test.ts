@@ -51,7 +51,7 @@ describe("the build command", () => {
   });
 
   it("POLICY_STRICT=1 is the same as --strict", () => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, "src/run-compiled.mjs"), "build"], {
+    const run = spawnSync(process.execPath, [path.join(ROOT, "src/build/run-compiled.mjs"), "build"], {
       cwd: layOutFixture("no-key-file"),
       encoding: "utf8",
       env: { ...process.env, POLICY_STRICT: "1", POLICY_CHECKS: "" },
@@ -61,7 +61,7 @@ describe("the build command", () => {
 
   it("the build refuses to run with the checks turned off", () => {
     const dir = layOutFixture("fingerprint-digit-mistyped");
-    const run = spawnSync(process.execPath, [path.join(ROOT, "src/run-compiled.mjs"), "build"], {
+    const run = spawnSync(process.execPath, [path.join(ROOT, "src/build/run-compiled.mjs"), "build"], {
       cwd: dir,
       encoding: "utf8",
       env: { ...process.env, POLICY_CHECKS: "off" },

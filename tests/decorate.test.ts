@@ -12,13 +12,13 @@ import {
   normalizeOptions,
   reportMailto,
   type DecorateOptions,
-} from "../src/decorate.ts";
-import { formatFingerprint } from "../src/fingerprint.ts";
-import { keyUrlPath } from "../src/publish.ts";
-import { scanHtml } from "../src/html-scan.ts";
-import { parseMailto } from "../src/mailto.ts";
-import { checkPage } from "../src/page-checks.ts";
-import type { PolicyContact, PolicyGlobal } from "../src/policy-checks.ts";
+} from "../src/plugins/decorate.ts";
+import { formatFingerprint } from "../src/formats/fingerprint.ts";
+import { keyUrlPath } from "../src/plugins/publish.ts";
+import { scanHtml } from "../src/formats/html-scan.ts";
+import { parseMailto } from "../src/formats/mailto.ts";
+import { checkPage } from "../src/rules/page.ts";
+import type { PolicyContact, PolicyGlobal } from "../src/plugins/policy-checks.ts";
 import { buildFixture } from "./support/fixture-site.ts";
 
 const HEX = "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91";

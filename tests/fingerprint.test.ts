@@ -6,7 +6,7 @@ import {
   keyIdOf,
   keyReferencesInUrl,
   parseFingerprint,
-} from "../src/fingerprint.ts";
+} from "../src/formats/fingerprint.ts";
 
 const SEED = "0168DA2629890DB94ACD8367E683061E2F85C381";
 const V6 = "F6DCBD9A9F48C5F103E522D947CEDD5FA33D2B1BA61196F26A2CDBE987789F8F";

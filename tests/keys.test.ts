@@ -19,8 +19,8 @@ import {
   type SecretKeyPacket,
 } from "openpgp";
 import { describe, expect, it } from "vitest";
-import { formatFingerprint } from "../src/fingerprint.ts";
-import { inspectKey, type KeyReport } from "../src/keys.ts";
+import { formatFingerprint } from "../src/formats/fingerprint.ts";
+import { inspectKey, type KeyReport } from "../src/rules/keys.ts";
 import type { Fingerprint } from "../src/types.ts";
 import type { KeyFixture } from "./fixtures/keys/make-keys.ts";
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { hostOfHref, hostOfLinkText, linkTextProblems } from "../src/linktext.ts";
+import { hostOfHref, hostOfLinkText, linkTextProblems } from "../src/rules/link-text.ts";
 
 const SURFNET_LOOKUP =
   "https://pgp.surfnet.nl/pks/lookup?op=vindex&fingerprint=on&search=0xE683061E2F85C381";

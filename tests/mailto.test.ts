@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { formatMailto, isAddrSpec, parseMailto } from "../src/mailto.ts";
-import type { Mailto } from "../src/mailto.ts";
+import { formatMailto, isAddrSpec, parseMailto } from "../src/formats/mailto.ts";
+import type { Mailto } from "../src/formats/mailto.ts";
 import type { Problem } from "../src/types.ts";
 
 /** The one problem `href` has; fails when it parses or has more than one. */

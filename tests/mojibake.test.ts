@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { findMojibake, mojibakeProblems, type MojibakeHit } from "../src/mojibake.ts";
+import { findMojibake, mojibakeProblems, type MojibakeHit } from "../src/rules/mojibake.ts";
 
 interface Garbled {
   name: string;

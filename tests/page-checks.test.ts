@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scanHtml } from "../src/html-scan.ts";
-import { checkPage, createPageMemo } from "../src/page-checks.ts";
+import { scanHtml } from "../src/formats/html-scan.ts";
+import { checkPage, createPageMemo } from "../src/rules/page.ts";
 import type { Contact } from "../src/types.ts";
 
 const CONTACTS: Contact[] = [{ email: "security@example.org", fingerprint: { version: 4, hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91" } }];

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findFingerprints, formatFingerprint, keyIdOf, keyReferencesInUrl, parseFingerprint } from "../src/fingerprint.ts";
-import { hostOfHref, hostOfLinkText, linkTextProblems } from "../src/linktext.ts";
-import { formatMailto, parseMailto } from "../src/mailto.ts";
-import { findMojibake, mojibakeProblems } from "../src/mojibake.ts";
+import { findFingerprints, formatFingerprint, keyIdOf, keyReferencesInUrl, parseFingerprint } from "../src/formats/fingerprint.ts";
+import { hostOfHref, hostOfLinkText, linkTextProblems } from "../src/rules/link-text.ts";
+import { formatMailto, parseMailto } from "../src/formats/mailto.ts";
+import { findMojibake, mojibakeProblems } from "../src/rules/mojibake.ts";
 import type { Fingerprint, Problem } from "../src/types.ts";
 
 /** Every property runs this many generated inputs, in the normal `npm test` run. */

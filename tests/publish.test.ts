@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateKey, readKey, readPrivateKey } from "openpgp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatFingerprint } from "../src/fingerprint.ts";
-import { formatHeaders, keyUrlPath, normalizeOptions, pagePolicies, planPublication, type PublicationInput } from "../src/publish.ts";
-import { checkSecurityTxt, DEFAULT_EXPIRES, formatExpires, parseSecurityTxt, resolveExpires } from "../src/security-txt.ts";
-import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, verifySecurityTxt } from "../src/sign.ts";
+import { formatFingerprint } from "../src/formats/fingerprint.ts";
+import { formatHeaders, keyUrlPath, normalizeOptions, pagePolicies, planPublication, type PublicationInput } from "../src/plugins/publish.ts";
+import { checkSecurityTxt, DEFAULT_EXPIRES, formatExpires, parseSecurityTxt, resolveExpires } from "../src/formats/security-txt.ts";
+import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, verifySecurityTxt } from "../src/publish/sign.ts";
 import type { Fingerprint } from "../src/types.ts";
-import { hashLocalPart } from "../src/wkd.ts";
+import { hashLocalPart } from "../src/formats/wkd.ts";
 import { buildDir, buildFixture, type FixtureBuild, layOutFixture, ROOT, snapshot } from "./support/fixture-site.ts";
 
 const DAY = 86_400_000;

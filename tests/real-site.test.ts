@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scanHtml } from "../src/html-scan.ts";
+import { scanHtml } from "../src/formats/html-scan.ts";
 import { buildDir, ROOT } from "./support/fixture-site.ts";
 
 /** The real content/ as the README's build makes it, into a folder of the test's own. */

@@ -7,8 +7,8 @@ import {
   parseSecurityTxt,
   resolveExpires,
   securityTxtFields,
-} from "../src/security-txt.ts";
-import { readSiteData } from "../src/site-data.ts";
+} from "../src/formats/security-txt.ts";
+import { readSiteData } from "../src/data/site-data.ts";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 const DAY = 86_400_000;

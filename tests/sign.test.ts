@@ -1,6 +1,6 @@
 import { decryptKey, enums, generateKey, readPrivateKey, revokeKey, type PrivateKey } from "openpgp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { signSecurityTxt, verifySecurityTxt, type SigningContact } from "../src/sign.ts";
+import { signSecurityTxt, verifySecurityTxt, type SigningContact } from "../src/publish/sign.ts";
 import type { Fingerprint } from "../src/types.ts";
 
 const DAY = 86_400_000;

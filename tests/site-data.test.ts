@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonWithPositions } from "../src/json-locate.ts";
-import { readSiteData } from "../src/site-data.ts";
+import { parseJsonWithPositions } from "../src/formats/json.ts";
+import { readSiteData } from "../src/data/site-data.ts";
 
 const FILE = "content/_data/security.json";
 const GOOD = {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashLocalPart, inDomain, splitAddress, wkdKeyPath, zBase32 } from "../src/wkd.ts";
+import { hashLocalPart, inDomain, splitAddress, wkdKeyPath, zBase32 } from "../src/formats/wkd.ts";
 
 describe("zBase32", () => {
   it("encodes five bits a character, most significant first", () => {

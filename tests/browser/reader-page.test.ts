@@ -11,7 +11,7 @@ import type { AxeResults } from "axe-core";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseMailto } from "../../src/mailto.ts";
+import { parseMailto } from "../../src/formats/mailto.ts";
 import { buildDir, layOutFixture, ROOT } from "../support/fixture-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vi } from "vitest";
-import { buildSite } from "../../src/build.ts";
+import { buildSite } from "../../src/build/build.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const FIXTURES = path.join(ROOT, "tests/fixtures/sites");

@@ -1,4 +1,4 @@
-import type { Fingerprint, Problem } from "./types.ts";
+import type { Fingerprint, Problem } from "../types.ts";
 
 /** Hex digits in a v4 and a v6 fingerprint (RFC 4880 section 12.2; RFC 9580 section 5.5.4). */
 export const FINGERPRINT_LENGTHS = { 4: 40, 6: 64 } as const;

@@ -2,8 +2,8 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { explainBuildError } from "./build-errors.ts";
-import { type ChecksFailed, formatFinding } from "./report.ts";
-import type { Finding } from "./types.ts";
+import { type ChecksFailed, formatFinding } from "../findings/report.ts";
+import type { Finding } from "../types.ts";
 
 export interface BuildOptions {
   /** The content folder. */

@@ -1,8 +1,8 @@
-import { parseFingerprint } from "./fingerprint.ts";
-import { JsonSyntaxError, parseJsonWithPositions, type Position } from "./json-locate.ts";
-import { isAddrSpec } from "./mailto.ts";
-import { isLanguageTag, parseRfc3339, type ExpiresSetting } from "./security-txt.ts";
-import type { Contact, Finding } from "./types.ts";
+import { parseFingerprint } from "../formats/fingerprint.ts";
+import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
+import { isAddrSpec } from "../formats/mailto.ts";
+import { isLanguageTag, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
+import type { Contact, Finding } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
 export interface SiteData {

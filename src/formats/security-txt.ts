@@ -3,7 +3,7 @@
  * RFC's rules. Pure: the caller supplies the data and the moment of the build.
  */
 import { formatMailto, parseMailto } from "./mailto.ts";
-import type { Contact } from "./types.ts";
+import type { Contact } from "../types.ts";
 
 /** Where RFC 9116 section 3 puts the file. */
 export const SECURITY_TXT_PATH = "/.well-known/security.txt";

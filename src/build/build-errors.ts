@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { frontMatterKeyLine } from "./locate.ts";
-import { findingPath } from "./report.ts";
-import type { Finding } from "./types.ts";
+import { frontMatterKeyLine } from "../findings/locate.ts";
+import { findingPath } from "../findings/report.ts";
+import type { Finding } from "../types.ts";
 
 interface ErrorLike {
   name?: string;

@@ -6,7 +6,7 @@
  * Only hosts are compared: "keys.openpgp.org" may link to any page on keys.openpgp.org.
  */
 import { domainToUnicode } from "node:url";
-import type { Problem } from "./types.ts";
+import type { Problem } from "../types.ts";
 
 /**
  * Last labels that make a bare name read as a file rather than a host: "SECURITY.md",

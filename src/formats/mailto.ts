@@ -2,7 +2,7 @@
  * RFC 6068 `mailto:` links: read one into the addresses and header fields it carries,
  * reporting what an author has to fix, and write one back.
  */
-import type { Problem } from "./types.ts";
+import type { Problem } from "../types.ts";
 
 /** A header field of a mailto link, percent-decoded as UTF-8; `name` is lower case. */
 export interface MailtoHeader {

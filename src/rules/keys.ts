@@ -5,8 +5,8 @@
  * the file and adds its name to the messages.
  */
 import { enums, readKeys, unarmor, type Key, type PublicKey, type SignaturePacket } from "openpgp";
-import type { Fingerprint, Problem } from "./types.ts";
-import { formatFingerprint } from "./fingerprint.ts";
+import type { Fingerprint, Problem } from "../types.ts";
+import { formatFingerprint } from "../formats/fingerprint.ts";
 
 export interface KeyReport {
   fingerprint?: Fingerprint;

@@ -10,7 +10,7 @@
  * by continuation bytes, which in Windows-1252 are punctuation and symbols
  * (€ ‚ … ’ “ ” — © ® ° ± ½ and their kin).
  */
-import type { Problem } from "./types.ts";
+import type { Problem } from "../types.ts";
 
 export interface MojibakeHit {
   /** Offset of the garbled text in the string checked, 0-based, in UTF-16 code units. */

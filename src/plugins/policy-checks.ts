@@ -2,14 +2,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { MarkdownIt } from "markdown-it";
-import { formatFingerprint } from "./fingerprint.ts";
-import { MARKER_PATTERN, MARKER_PREFIX, scanHtml } from "./html-scan.ts";
-import { inspectKey, type KeyReport } from "./keys.ts";
-import { firstInvalidUtf8, frontMatterKeyLine, locateInFiles, locateInMarkdown } from "./locate.ts";
-import { checkPage, createPageMemo, type PageMemo } from "./page-checks.ts";
-import { applyStrict, ChecksFailed, findingPath, formatFinding, sortFindings } from "./report.ts";
-import { fieldLocator, readSiteData, type SiteData } from "./site-data.ts";
-import type { Contact, Finding } from "./types.ts";
+import { formatFingerprint } from "../formats/fingerprint.ts";
+import { MARKER_PATTERN, MARKER_PREFIX, scanHtml } from "../formats/html-scan.ts";
+import { inspectKey, type KeyReport } from "../rules/keys.ts";
+import { firstInvalidUtf8, frontMatterKeyLine, locateInFiles, locateInMarkdown } from "../findings/locate.ts";
+import { checkPage, createPageMemo, type PageMemo } from "../rules/page.ts";
+import { applyStrict, ChecksFailed, findingPath, formatFinding, sortFindings } from "../findings/report.ts";
+import { fieldLocator, readSiteData, type SiteData } from "../data/site-data.ts";
+import type { Contact, Finding } from "../types.ts";
 
 export interface PolicyChecksOptions {
   /** Every warning fails the build too. */

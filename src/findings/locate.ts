@@ -1,5 +1,5 @@
-import type { SourceMarker } from "./html-scan.ts";
-import type { Position } from "./json-locate.ts";
+import type { SourceMarker } from "../formats/html-scan.ts";
+import type { Position } from "../formats/json.ts";
 
 /**
  * How many lines of a Markdown file come before its body: the front matter and its

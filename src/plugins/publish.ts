@@ -12,10 +12,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BuildEvent, UserConfig } from "@11ty/eleventy";
 import { Parser } from "htmlparser2";
-import { formatFingerprint } from "./fingerprint.ts";
-import { frontMatterKeyLine } from "./locate.ts";
+import { formatFingerprint } from "../formats/fingerprint.ts";
+import { frontMatterKeyLine } from "../findings/locate.ts";
 import { loadedPolicyData, policyGlobal, type PolicyContact } from "./policy-checks.ts";
-import { ChecksFailed, findingPath, formatFinding, sortFindings } from "./report.ts";
+import { ChecksFailed, findingPath, formatFinding, sortFindings } from "../findings/report.ts";
 import {
   checkSecurityTxt,
   DEFAULT_EXPIRES,
@@ -24,12 +24,12 @@ import {
   SECURITY_TXT_PATH,
   securityTxtFields,
   type PublishedContact,
-} from "./security-txt.ts";
-import { signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
-import type { Position } from "./json-locate.ts";
-import { fieldLocator, type SiteData } from "./site-data.ts";
-import type { Finding } from "./types.ts";
-import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "./wkd.ts";
+} from "../formats/security-txt.ts";
+import { signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "../publish/sign.ts";
+import type { Position } from "../formats/json.ts";
+import { fieldLocator, type SiteData } from "../data/site-data.ts";
+import type { Finding } from "../types.ts";
+import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "../formats/wkd.ts";
 
 export interface PublishOptions {
   /** The site data, relative to the input folder: findings about its fields name their lines. */

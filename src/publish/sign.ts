@@ -18,9 +18,9 @@ import {
   type PublicKey,
   type Subkey,
 } from "openpgp";
-import { formatFingerprint } from "./fingerprint.ts";
-import { formatExpires } from "./security-txt.ts";
-import type { Contact, Fingerprint } from "./types.ts";
+import { formatFingerprint } from "../formats/fingerprint.ts";
+import { formatExpires } from "../formats/security-txt.ts";
+import type { Contact, Fingerprint } from "../types.ts";
 
 /** The environment variable that holds the armored private key (gpg --export-secret-keys --armor <fingerprint>). */
 export const SIGNING_KEY_VARIABLE = "SECURITY_TXT_SIGNING_KEY";

@@ -10,13 +10,13 @@
 import { readFileSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { findFingerprints, sameFingerprint } from "./fingerprint.ts";
-import { locateInBody } from "./locate.ts";
-import { formatMailto } from "./mailto.ts";
+import { findFingerprints, sameFingerprint } from "../formats/fingerprint.ts";
+import { locateInBody } from "../findings/locate.ts";
+import { formatMailto } from "../formats/mailto.ts";
 import { DEFAULT_KEYS_PATH, keyUrlPath } from "./publish.ts";
 import type { PolicyContact, PolicyGlobal } from "./policy-checks.ts";
-import { ChecksFailed, findingPath, formatFinding } from "./report.ts";
-import type { Finding } from "./types.ts";
+import { ChecksFailed, findingPath, formatFinding } from "../findings/report.ts";
+import type { Finding } from "../types.ts";
 
 export interface DecorateOptions {
   /** The folder URL where each contact's public key is published as `<email>.asc`. */

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Finding } from "./types.ts";
+import type { Finding } from "../types.ts";
 
 /** How a finding names a file: relative to where the build runs, as the author types it. */
 export function findingPath(p: string): string {

@@ -6,12 +6,12 @@ import {
   keyIdOf,
   keyReferencesInUrl,
   sameFingerprint,
-} from "./fingerprint.ts";
-import type { ScannedPage } from "./html-scan.ts";
-import { linkTextProblems } from "./linktext.ts";
-import { isAddrSpec, type Mailto, parseMailto } from "./mailto.ts";
+} from "../formats/fingerprint.ts";
+import type { ScannedPage } from "../formats/html-scan.ts";
+import { linkTextProblems } from "./link-text.ts";
+import { isAddrSpec, type Mailto, parseMailto } from "../formats/mailto.ts";
 import { findMojibake, type MojibakeHit, mojibakeMessage } from "./mojibake.ts";
-import type { Contact, Problem } from "./types.ts";
+import type { Contact, Problem } from "../types.ts";
 
 /** A problem on a page: where it is in the HTML, and the text to look for in the source. */
 export interface PageProblem extends Problem {
