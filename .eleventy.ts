@@ -1,25 +1,38 @@
 import type { UserConfig } from "@11ty/eleventy";
 import decorate from "./src/plugins/decorate.ts";
 import headingAnchors from "./src/plugins/heading-anchors.ts";
-import policyChecks from "./src/plugins/policy-checks.ts";
+import pageChecks from "./src/plugins/page-checks.ts";
+import policyData, { CheckedData } from "./src/plugins/policy-data.ts";
 import publish from "./src/plugins/publish.ts";
+import reportFindings from "./src/plugins/report-findings.ts";
+import { siteRun } from "./src/plugins/site-run.ts";
 
 export default function (eleventyConfig: UserConfig) {
-  // POLICY_STRICT=1 (set by `npm run build -- --strict`) makes every warning fail the build.
-  const strict = process.env.POLICY_STRICT === "1";
+  // What the command asked of this build (the findings collector, strictness, the root that files are named from).
+  const run = siteRun(eleventyConfig);
+  // The checked site data and keys: loaded by policyData, read by every plugin after it.
+  const checked = new CheckedData();
+
+  // Each event's handlers run one after another, in the order the plugins are added below.
+  eleventyConfig.setEventEmitterMode("sequential");
+
+  // The site data and each contact's key, read and checked once per build, before any page; `policy` in the layouts.
+  eleventyConfig.addPlugin(policyData, { run, checked });
 
   // Stable, unique ids and a permalink anchor on every heading.
   eleventyConfig.addPlugin(headingAnchors);
 
   // The fingerprint with a Copy button, a prefilled report link and https-only external links, made before the checks read the page.
-  eleventyConfig.addPlugin(decorate);
+  eleventyConfig.addPlugin(decorate, { run });
 
-  // Fingerprints, keys, keyserver links, mailto links, link text, encoding and anchors, checked before anything is written.
-  // POLICY_CHECKS=off (pages unchecked, data still loaded) is a measuring aid for `npm run bench` only, never for publishing.
-  eleventyConfig.addPlugin(policyChecks, { strict, checkPages: process.env.POLICY_CHECKS !== "off" });
+  // Fingerprints, keyserver links, mailto links (as published and as written), link text, encoding and anchors, on every page before it is written.
+  eleventyConfig.addPlugin(pageChecks, { run, checked });
 
-  // security.txt (signed when SECURITY_TXT_SIGNING_KEY is set), public keys, Web Key Directory and _headers, from the checked data.
-  eleventyConfig.addPlugin(publish);
+  // security.txt (signed when SECURITY_TXT_SIGNING_KEY is set), public keys, Web Key Directory and _headers, from the checked data; then no private key in the output.
+  eleventyConfig.addPlugin(publish, { run, checked });
+
+  // Last: the dev server prints every finding after each rebuild (`npm run build` prints them itself, once).
+  eleventyConfig.addPlugin(reportFindings, { run });
 
   // The seed's front matter names the old site's layout; it resolves to ours.
   eleventyConfig.addLayoutAlias("ballerina-inner-page", "layouts/policy.njk");

@@ -2,7 +2,7 @@
  * One measured build, in its own process so that its peak memory is its own:
  * `node --import tsx bench/build-child.ts <on|off> <site folder>`.
  * Builds the site with the project's buildSite and .eleventy.ts, checks on or off
- * (POLICY_CHECKS=off, a measuring aid only), and prints one line of JSON as its last line.
+ * (buildSite's checkPages, a measuring aid only), and prints one line of JSON as its last line.
  */
 import { register } from "node:module";
 import path from "node:path";
@@ -20,18 +20,18 @@ async function main(): Promise<void> {
   const { buildSite } = await import("../src/build/build.ts");
   const { readCounts } = await import("./counts.ts");
 
-  if (mode === "off") process.env.POLICY_CHECKS = "off";
-  else delete process.env.POLICY_CHECKS;
-  process.chdir(siteDir);
   const lines: string[] = [];
+  const collect = (text: string) => lines.push(...text.split("\n").filter((l) => l !== ""));
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const result = await buildSite({
     input: "content",
     output: "public",
+    root: path.resolve(siteDir),
     configPath: path.join(ROOT, ".eleventy.ts"),
     strict: false,
-    log: (line) => lines.push(line),
+    checkPages: mode === "on",
+    streams: { stdout: collect, stderr: collect },
   });
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);

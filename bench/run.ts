@@ -250,7 +250,7 @@ async function main(): Promise<void> {
     say("## Checks on against checks off");
     say();
     say(`Synthetic policy sites in ${os.tmpdir()}, built by buildSite with .eleventy.ts; each build in a fresh process, into an empty output folder.`);
-    say("Checks off (POLICY_CHECKS=off) is a measuring aid only, never a way to publish: the same set-up without the per-page checks (data and keys are still loaded).");
+    say("Checks off (buildSite's checkPages: false) is a measuring aid only, never a way to publish: the same set-up without the per-page checks (data and keys are still loaded).");
     say("Times are medians of the build itself (process start-up excluded); the pairs run on, off then off, on; on/off is the median of the");
     say("per-pair ratios, of wall time and of CPU time (CPU time leaves out waiting for the disk, which the checks do not add to).");
     say();

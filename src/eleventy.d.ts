@@ -20,6 +20,11 @@ declare module "@11ty/eleventy" {
     results?: Array<{ inputPath: string; outputPath: string; url: string; content: string }>;
   }
 
+  export interface ContentMap {
+    /** Each input file's URLs (several with pagination), false for a page that writes no file. */
+    inputPathToUrl: Record<string, Array<string | false>>;
+  }
+
   export interface UserConfig {
     directories: { input: string; output: string; includes: string; data: string; layouts?: string };
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
@@ -34,6 +39,10 @@ declare module "@11ty/eleventy" {
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.before" | "eleventy.after", handler: (event: BuildEvent) => void | Promise<void>): void;
+    /** Once every page's URL is known, before any page is rendered. */
+    on(event: "eleventy.contentMap", handler: (map: ContentMap) => void | Promise<void>): void;
+    /** "sequential" runs each event's handlers one after another, in the order they were added. */
+    setEventEmitterMode(mode: "parallel" | "sequential"): void;
   }
 
   export interface EleventyOptions {
@@ -46,7 +55,12 @@ declare module "@11ty/eleventy" {
 
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
     write(): Promise<unknown>;
+    /** Builds, then rebuilds on every change (the dev server's mode). */
+    watch(): Promise<void>;
+    stopWatch(): Promise<void>;
+    serve(port?: number | string): Promise<void>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
     setIsVerbose(verbose: boolean): void;
     disableLogger(): void;

@@ -7,11 +7,10 @@ import { readChildResult } from "../bench/child-result.ts";
 import { generateSite } from "../bench/site.ts";
 import { median, pairedRatio } from "../bench/stats.ts";
 import { linkedResources, pageWeight } from "../bench/weight.ts";
-import { buildDir, ROOT } from "./support/fixture-site.ts";
+import { buildDir, ROOT, WORK } from "./support/fixture-site.ts";
 
 /** The bench's sites and their build, not timed: what `npm run bench` measures must be a clean, checked build. */
 
-const WORK = path.join(ROOT, "tests/.output");
 const KEYS = JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures/keys/keys.json"), "utf8")) as Record<string, { fingerprint: { hex: string } }>;
 const HEX = KEYS["ed25519.asc"]!.fingerprint.hex;
 
@@ -20,17 +19,9 @@ function freshDir(name: string): string {
   return mkdtempSync(path.join(WORK, `${name}-`));
 }
 
-/** Runs a build with POLICY_CHECKS set as the bench's checks-off runs set it, and puts the variable back. */
+/** Runs a build with the page checks on or off, as the bench's runs do. */
 async function buildWithChecks(dir: string, checks: "on" | "off") {
-  const before = process.env.POLICY_CHECKS;
-  if (checks === "off") process.env.POLICY_CHECKS = "off";
-  else delete process.env.POLICY_CHECKS;
-  try {
-    return await buildDir(dir);
-  } finally {
-    if (before === undefined) delete process.env.POLICY_CHECKS;
-    else process.env.POLICY_CHECKS = before;
-  }
+  return await buildDir(dir, { checkPages: checks === "on" });
 }
 
 describe("the bench's synthetic sites", () => {
@@ -53,7 +44,7 @@ describe("the bench's synthetic sites", () => {
     }
   });
 
-  it("with POLICY_CHECKS=off a page the checks would reject still builds, so the off runs really skip the checks", async () => {
+  it("with the checks off a page the checks would reject still builds, so the off runs really skip the checks", async () => {
     const site = generateSite(freshDir("bench-off"), 2);
     const page = path.join(site.input, "part-0002.md");
     // One digit of the shown fingerprint changed: fingerprint-mismatch when the checks run.

@@ -12,13 +12,15 @@ import {
   normalizeOptions,
   reportMailto,
   type DecorateOptions,
-} from "../src/plugins/decorate.ts";
+} from "../src/markdown/decorate.ts";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
-import { keyUrlPath } from "../src/plugins/publish.ts";
+import { keyUrlPath } from "../src/publish/paths.ts";
 import { scanHtml } from "../src/formats/html-scan.ts";
 import { parseMailto } from "../src/formats/mailto.ts";
 import { checkPage } from "../src/rules/page.ts";
-import type { PolicyContact, PolicyGlobal } from "../src/plugins/policy-checks.ts";
+import type { PolicyContact, PolicyGlobal } from "../src/data/load.ts";
+import { FindingCollector } from "../src/findings/collector.ts";
+import { formatFinding } from "../src/findings/report.ts";
 import { buildFixture } from "./support/fixture-site.ts";
 
 const HEX = "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91";
@@ -227,18 +229,24 @@ describe("external links", () => {
     );
   });
 
-  it("an http link stops the build with a finding at its line and column", () => {
+  it("an http link is a finding at its line and column, and the page is still rendered", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "decorate-"));
     const file = path.join(dir, "security.md");
     // Eleventy gives markdown-it the body from the line after the closing "---".
     const markdown = "\nIntro.\n\nSee [the key](https://example.org/key)\nand [the old page](http://example.org/old).\n";
     writeFileSync(file, `---\ntitle: Security\n---\n${markdown}`);
-    const lines: string[] = [];
-    expect(() => render(markdown, undefined, { report: (l) => lines.push(l) }, file)).toThrow(/policy checks found 1 error/);
-    const shown = path.relative(process.cwd(), file);
-    expect(lines).toEqual([
-      `${shown}:8:20: error: the link http://example.org/old is not encrypted; write it as https://example.org/old (or link to a page served over https) [link-insecure]`,
+    const findings = new FindingCollector({ root: dir, strict: false });
+    const html = render(markdown, undefined, { findings }, file);
+    expect(html).toContain('href="http://example.org/old"');
+    expect(findings.report().findings.map(formatFinding)).toEqual([
+      "security.md:8:20: error: the link http://example.org/old is not encrypted; write it as https://example.org/old (or link to a page served over https) [link-insecure]",
     ]);
+  });
+
+  it("without a collector an http link is an exception that names the page and the fix", () => {
+    expect(() => render("[old](http://example.org/old)", undefined, {}, "content/security.md")).toThrow(
+      "decorate: content/security.md: the link http://example.org/old is not encrypted; write it as https://example.org/old (or link to a page served over https); pass the `findings` option to collect this as a finding instead",
+    );
   });
 });
 
@@ -254,7 +262,7 @@ describe("options and data", () => {
 
   it("without the policy data the plugin says which plugin provides it", () => {
     const md = markdownIt().use(decorateMarkdown);
-    expect(() => md.render("text", {})).toThrow(/no "policy"; add the policyChecks plugin/);
+    expect(() => md.render("text", {})).toThrow(/no "policy"; add the policyData plugin/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { formatMailto, isAddrSpec, parseMailto } from "../src/formats/mailto.ts";
 import type { Mailto } from "../src/formats/mailto.ts";
-import type { Problem } from "../src/types.ts";
+import type { Problem } from "../src/findings/finding.ts";
 
 /** The one problem `href` has; fails when it parses or has more than one. */
 function onlyProblem(href: string): Problem {

@@ -4,7 +4,8 @@ import { findFingerprints, formatFingerprint, keyIdOf, keyReferencesInUrl, parse
 import { hostOfHref, hostOfLinkText, linkTextProblems } from "../src/rules/link-text.ts";
 import { formatMailto, parseMailto } from "../src/formats/mailto.ts";
 import { findMojibake, mojibakeProblems } from "../src/rules/mojibake.ts";
-import type { Fingerprint, Problem } from "../src/types.ts";
+import type { Problem } from "../src/findings/finding.ts";
+import type { Fingerprint } from "../src/types.ts";
 
 /** Every property runs this many generated inputs, in the normal `npm test` run. */
 const RUNS = { numRuns: 10_000 };

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { finding, type Finding, type RuleId } from "../findings/finding.ts";
 import { frontMatterKeyLine } from "../findings/locate.ts";
-import { findingPath } from "../findings/report.ts";
-import type { Finding } from "../types.ts";
 
 interface ErrorLike {
   name?: string;
@@ -39,18 +38,13 @@ function fileIn(message: string): string | undefined {
  * Turns an error from Eleventy (or a template engine under it) into one finding that
  * names the file, the line where one is known, and what to fix: never a stack trace.
  */
-export function explainBuildError(error: unknown, folders: { staging: string; output: string }): Finding[] {
+export function explainBuildError(error: unknown, folders: { staging: string; output: string; relative: (file: string) => string }): Finding[] {
+  const findingPath = folders.relative;
   const errors = chain(error);
   const messages = errors.map((e) => String(e.message ?? e)).filter((m) => m !== "");
   const all = messages.join("\n");
-  const finding = (file: string | undefined, line: number, column: number, rule: string, message: string): Finding => ({
-    file: file ? findingPath(file) : "(build)",
-    line,
-    column,
-    severity: "error",
-    rule,
-    message,
-  });
+  const at = (file: string | undefined, line: number, column: number, rule: RuleId, message: string): Finding =>
+    finding(rule, file ? findingPath(file) : "(build)", { line, column }, message);
 
   const frontMatter = /Having trouble reading front matter from template (\S+)/.exec(all);
   if (frontMatter) {
@@ -59,7 +53,7 @@ export function explainBuildError(error: unknown, folders: { staging: string; ou
     const line = yaml?.mark?.line !== undefined ? yaml.mark.line + 1 : 1;
     const column = (yaml?.mark?.column ?? 0) + 1;
     const reason = yaml?.reason ?? messages.at(-1) ?? "it cannot be read";
-    return [finding(frontMatter[1], line, column, "front-matter-invalid", `the front matter is not valid YAML: ${reason}; fix the lines between the two "---"`)];
+    return [at(frontMatter[1], line, column, "front-matter-invalid", `the front matter is not valid YAML: ${reason}; fix the lines between the two "---"`)];
   }
 
   const layout = /layout that does not exist: (\S+)(?: \(via `layout: ([^`]+)`\))?/.exec(all);
@@ -67,7 +61,7 @@ export function explainBuildError(error: unknown, folders: { staging: string; ou
     const template = /for the "([^"]+)" template/.exec(all)?.[1];
     const name = layout[2] ?? layout[1];
     return [
-      finding(
+      at(
         template,
         template ? keyLine(template, "layout") : 1,
         1,
@@ -83,7 +77,7 @@ export function explainBuildError(error: unknown, folders: { staging: string; ou
     // Eleventy names the staging folder; the author knows it as the output folder.
     const target = findingPath(path.join(folders.output, path.relative(folders.staging, path.resolve(conflict[1] ?? ""))));
     return pages.map((page) =>
-      finding(
+      at(
         page,
         keyLine(page, "permalink"),
         1,
@@ -97,7 +91,7 @@ export function explainBuildError(error: unknown, folders: { staging: string; ou
   const njk = /\(([^)]+\.(?:njk|md|html))\)\s*\[Line (\d+), Column (\d+)\]\s*([^\n]*)/.exec(all);
   if (njk) {
     const detail = messages.at(-1)?.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? njk[4];
-    return [finding(njk[1], Number(njk[2]), Number(njk[3]), "template-error", `the template cannot be rendered: ${detail}`)];
+    return [at(njk[1], Number(njk[2]), Number(njk[3]), "template-error", `the template cannot be rendered: ${detail}`)];
   }
 
   const file = messages.map(fileIn).find((f) => f !== undefined);
@@ -106,5 +100,5 @@ export function explainBuildError(error: unknown, folders: { staging: string; ou
     .filter((m): m is string => Boolean(m))
     .filter((m, i, list) => list.indexOf(m) === i)
     .join(": ");
-  return [finding(file, 1, 1, "build-error", summary || "the build failed for a reason Eleventy did not give")];
+  return [at(file, 1, 1, "build-error", summary || "the build failed for a reason Eleventy did not give")];
 }

@@ -1,9 +1,10 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
+import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import { FindingCollector, type Report } from "../findings/collector.ts";
+import { printReport, type OutputFormat, type Streams } from "../findings/report.ts";
+import { provideSiteRun } from "../plugins/site-run.ts";
 import { explainBuildError } from "./build-errors.ts";
-import { type ChecksFailed, formatFinding } from "../findings/report.ts";
-import type { Finding } from "../types.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -14,55 +15,67 @@ export interface BuildOptions {
   configPath: string;
   /** Fail on warnings too. */
   strict: boolean;
-  /** Where the build's own lines go (findings are printed by the checks as they finish). */
-  log: (line: string) => void;
+  /** The folder findings name files from (the project the command runs in). Default: the working directory. */
+  root?: string;
+  /** How the findings are printed. Default: one line each. */
+  format?: OutputFormat;
+  /** Where the findings and notices are printed. Default: the process's standard output and error. */
+  streams?: Streams;
+  /** false skips the per-page checks but still loads the data; only `npm run bench` sets it, to measure what the checks cost. */
+  checkPages?: boolean;
 }
 
 export interface BuildResult {
   ok: boolean;
-  /** The findings that stopped the build, or the build error turned into one. */
-  findings: Finding[];
+  /** Everything the build found, printed once; the errors among them are why it failed. */
+  report: Report;
 }
 
+const PROCESS_STREAMS: Streams = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+
 /**
- * Builds the site into a fresh folder beside the output, then swaps it in. A build that
- * fails, for a finding or for any other error, removes its own folder and leaves the
- * output exactly as it was: a reader never gets half a site, and never a site the
- * checks rejected.
+ * Builds the site into a fresh folder beside the output, then swaps it in. Every finding
+ * (site data, keys, pages, publishing, Eleventy's own errors) is collected, printed once in
+ * the format asked for, and decides the outcome: a build with an error removes its own folder
+ * and leaves the output exactly as it was, so a reader never gets half a site, and never a
+ * site the checks rejected.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const output = path.resolve(options.output);
+  const root = path.resolve(options.root ?? process.cwd());
+  const output = path.resolve(root, options.output);
   const staging = path.join(path.dirname(output), `.${path.basename(output)}-staging-${process.pid}-${Date.now()}`);
-  const previousStrict = process.env.POLICY_STRICT;
-  if (options.strict) process.env.POLICY_STRICT = "1";
+  const findings = new FindingCollector({ root, strict: options.strict });
 
   try {
-    const eleventy = new Eleventy(options.input, staging, {
-      configPath: options.configPath,
+    const eleventy = new Eleventy(path.resolve(root, options.input), staging, {
+      configPath: path.resolve(root, options.configPath),
       quietMode: true,
       source: "script",
-      // Eleventy warns of slow plugins ("Benchmark 199ms 12% … Transform") on stderr,
-      // where only findings belong; `npm run bench` measures the build instead.
-      config: (config) => quietBenchmarks(config as unknown as { benchmarkManager: BenchmarkManager }),
+      config: (config) => {
+        // Eleventy warns of slow plugins ("Benchmark 199ms 12% … Transform") on stderr,
+        // where only findings belong; `npm run bench` measures the build instead.
+        quietBenchmarks(config as unknown as { benchmarkManager: BenchmarkManager });
+        // The build prints the findings itself, once, after Eleventy's own errors are among them.
+        provideSiteRun(config as UserConfig, { findings, reportEachBuild: false, checkPages: options.checkPages ?? true });
+      },
     });
     // Keep the staging folder even though the config names "public", as Eleventy's own CLI flags would.
     eleventy.directories.freeze();
     silenceEleventy(eleventy);
     await eleventy.write();
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    const failed = findChecksFailed(error);
-    if (failed) return { ok: false, findings: failed.findings };
-    const findings = explainBuildError(error, { staging, output: options.output });
-    for (const f of findings) options.log(formatFinding(f));
-    return { ok: false, findings };
-  } finally {
-    if (previousStrict === undefined) delete process.env.POLICY_STRICT;
-    else process.env.POLICY_STRICT = previousStrict;
+    // A stop the checks asked for has its findings collected already; anything else becomes one.
+    if (!stoppedByChecks(error)) findings.add(...explainBuildError(error, { staging, output: options.output, relative: (f) => findings.relative(f) }));
   }
 
+  const report = findings.report();
+  printReport(report, options.format ?? "text", options.streams ?? PROCESS_STREAMS);
+  if (report.errors > 0) {
+    rmSync(staging, { recursive: true, force: true });
+    return { ok: false, report };
+  }
   swapIn(staging, output);
-  return { ok: true, findings: [] };
+  return { ok: true, report };
 }
 
 interface BenchmarkManager {
@@ -84,15 +97,15 @@ function swapIn(staging: string, output: string): void {
 }
 
 /**
- * The checks' own failure, however deep Eleventy wrapped it. Matched by name, not
- * instanceof: the config may load the checks through another module loader (tsx
- * under a test runner), which makes a second ChecksFailed class.
+ * Whether the checks stopped the build on purpose, however deep Eleventy wrapped the error.
+ * Matched by name, not instanceof: the config may load the checks through another module
+ * loader (tsx under a test runner), which makes a second class.
  */
-function findChecksFailed(error: unknown): ChecksFailed | undefined {
-  for (let e = error as { name?: string; findings?: unknown; originalError?: unknown; cause?: unknown } | undefined; e; e = (e.originalError ?? e.cause) as typeof e) {
-    if (e.name === "ChecksFailed" && Array.isArray(e.findings)) return e as ChecksFailed;
+export function stoppedByChecks(error: unknown): boolean {
+  for (let e = error as { name?: string; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 20; e = (e.originalError ?? e.cause) as typeof e, depth++) {
+    if (e.name === "ChecksStopped") return true;
   }
-  return undefined;
+  return false;
 }
 
 /**

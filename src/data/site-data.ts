@@ -2,7 +2,8 @@ import { parseFingerprint } from "../formats/fingerprint.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
 import { isAddrSpec } from "../formats/mailto.ts";
 import { isLanguageTag, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
-import type { Contact, Finding } from "../types.ts";
+import { finding, type Finding } from "../findings/finding.ts";
+import type { Contact } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
 export interface SiteData {
@@ -52,14 +53,22 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const { line, column } = error.position;
-    return {
-      findings: [{ file, line, column, severity: "error", rule: "data-invalid", message: `${file} is not valid JSON: ${error.message}` }],
-    };
+    return { findings: [finding("data-invalid", file, { line, column }, `${file} is not valid JSON: ${error.message}`)] };
+  }
+  for (const d of located.duplicates) {
+    const label = d.path.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+    findings.push(
+      finding(
+        "data-duplicate-key",
+        file,
+        d.position,
+        `"${label}" is written a second time in the same object (first on line ${d.first.line}); only one value can count, so the other would be silently ignored: keep one`,
+      ),
+    );
   }
   const at = (path: string): Position => located.positions.get(path) ?? located.positions.get("") ?? { line: 1, column: 1 };
   const problem = (path: string, message: string) => {
-    const { line, column } = at(path);
-    findings.push({ file, line, column, severity: "error", rule: "data-invalid", message });
+    findings.push(finding("data-invalid", file, at(path), message));
   };
 
   const root = located.value;
@@ -195,8 +204,9 @@ export function fieldLocator(text: string): (path: string) => Position {
   let positions: Map<string, Position>;
   try {
     positions = parseJsonWithPositions(text).positions;
-  } catch {
+  } catch (error) {
     // readSiteData has already reported the syntax error; point at the top.
+    if (!(error instanceof JsonSyntaxError)) throw error;
     positions = new Map();
   }
   return (path) => positions.get(path) ?? { line: 1, column: 1 };

@@ -1,4 +1,5 @@
 import type { SourceMarker } from "../formats/html-scan.ts";
+import { decodeUtf8 } from "../formats/utf8.ts";
 import type { Position } from "../formats/json.ts";
 
 /**
@@ -81,35 +82,12 @@ export function locateInFiles(files: Map<string, string>, needles: string[]): { 
  * re-save the file as UTF-8 instead of hunting for it.
  */
 export function firstInvalidUtf8(bytes: Uint8Array): (Position & { byte: number }) | undefined {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return undefined;
-  } catch {
-    // The decoder does not say where; find the first byte that does not start or continue a valid sequence.
-  }
-  let line = 1;
-  let lineStart = 0;
-  let chars = 0;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i] ?? 0;
-    const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    const valid = size > 0 && i + size <= bytes.length && validSequence(bytes.subarray(i, i + size));
-    if (!valid) return { line, column: chars - lineStart + 1, byte: b };
-    if (b === 0x0a) {
-      line++;
-      lineStart = chars + 1;
-    }
-    chars += size === 4 ? 2 : 1;
-    i += size;
-  }
-  return undefined;
-}
-
-function validSequence(seq: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(seq);
-    return true;
-  } catch {
-    return false;
-  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.error) return undefined;
+  const { start } = decoded.error;
+  // Everything before the bad byte is well-formed: count its lines and columns as the author's editor does.
+  const before = decodeUtf8(bytes.subarray(0, start)).text ?? "";
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const line = before.split("\n").length;
+  return { line, column: before.length - lineStart + 1, byte: bytes[start]! };
 }

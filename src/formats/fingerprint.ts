@@ -1,4 +1,5 @@
-import type { Fingerprint, Problem } from "../types.ts";
+import { problem, type Problem } from "../findings/finding.ts";
+import type { Fingerprint } from "../types.ts";
 
 /** Hex digits in a v4 and a v6 fingerprint (RFC 4880 section 12.2; RFC 9580 section 5.5.4). */
 export const FINGERPRINT_LENGTHS = { 4: 40, 6: 64 } as const;
@@ -37,7 +38,7 @@ export function parseFingerprint(text: string): { fingerprint?: Fingerprint; pro
 }
 
 function fail(message: string): { problem: Problem } {
-  return { problem: { rule: "fingerprint-malformed", severity: "error", message } };
+  return { problem: problem("fingerprint-malformed", message) };
 }
 
 /** `0168 DA26 2989 0DB9 …`: groups of four, the form pages and messages show and a reader can compare. */

@@ -2,7 +2,8 @@
  * RFC 6068 `mailto:` links: read one into the addresses and header fields it carries,
  * reporting what an author has to fix, and write one back.
  */
-import type { Problem } from "../types.ts";
+import { problem, type Problem } from "../findings/finding.ts";
+import { decodeUtf8, utf8Length } from "./utf8.ts";
 
 /** A header field of a mailto link, percent-decoded as UTF-8; `name` is lower case. */
 export interface MailtoHeader {
@@ -22,7 +23,6 @@ export interface Mailto {
   body?: string;
 }
 
-const RULE = "mailto-invalid";
 const EXAMPLE = "mailto:security@example.org";
 
 /** Besides unreserved characters, what RFC 6068 lets appear raw in header field names and values (some-delims). */
@@ -178,7 +178,7 @@ export function isAddrSpec(address: string): boolean {
 // Reading
 
 function fault(index: number, message: string): Problem {
-  return { rule: RULE, severity: "error", message, index };
+  return problem("mailto-invalid", message, { index });
 }
 
 function notMailto(href: string): Problem {
@@ -367,7 +367,7 @@ function decode(href: string, from: number, until: number, delims: string, probl
   }
   if (!clean) return undefined;
 
-  const decoded = decodeUtf8(bytes, at);
+  const decoded = decodeBytes(bytes, at);
   if ("text" in decoded) return decoded;
   const first = at[decoded.from] ?? from;
   // Show the byte that broke the sequence only when it is an escape too; a raw character after it is fine.
@@ -424,53 +424,18 @@ function codePointName(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-/** Strict UTF-8: no overlong forms, surrogates or code points above U+10FFFF. */
-function decodeUtf8(bytes: number[], at: number[]): Decoded | { from: number; to: number } {
-  let text = "";
+/** The percent-decoded bytes as strict UTF-8, each UTF-16 unit mapped to the href offset it came from; or the bad bytes' range. */
+function decodeBytes(bytes: number[], at: number[]): Decoded | { from: number; to: number } {
+  const decoded = decodeUtf8(Uint8Array.from(bytes));
+  if (decoded.error) return { from: decoded.error.start, to: decoded.error.end };
   const offsets: number[] = [];
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i] ?? 0;
-    const offset = at[i] ?? 0;
-    if (lead < 0x80) {
-      text += String.fromCharCode(lead);
-      offsets.push(offset);
-      i += 1;
-      continue;
-    }
-    let need: number;
-    let low = 0x80;
-    let high = 0xbf;
-    let cp: number;
-    if (lead >= 0xc2 && lead <= 0xdf) {
-      need = 1;
-      cp = lead & 0x1f;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-      need = 2;
-      cp = lead & 0x0f;
-      if (lead === 0xe0) low = 0xa0;
-      if (lead === 0xed) high = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      need = 3;
-      cp = lead & 0x07;
-      if (lead === 0xf0) low = 0x90;
-      if (lead === 0xf4) high = 0x8f;
-    } else {
-      return { from: i, to: i + 1 };
-    }
-    for (let k = 1; k <= need; k += 1) {
-      const next = bytes[i + k];
-      if (next === undefined || next < low || next > high) return { from: i, to: next === undefined ? i + k : i + k + 1 };
-      cp = (cp << 6) | (next & 0x3f);
-      low = 0x80;
-      high = 0xbf;
-    }
-    const ch = String.fromCodePoint(cp);
-    text += ch;
+  let byte = 0;
+  for (const ch of decoded.text) {
+    const offset = at[byte] ?? 0;
     for (let k = 0; k < ch.length; k += 1) offsets.push(offset);
-    i += need + 1;
+    byte += utf8Length(ch.codePointAt(0) ?? 0);
   }
-  return { text, offsets };
+  return { text: decoded.text, offsets };
 }
 
 // ---------------------------------------------------------------------------
@@ -702,8 +667,8 @@ function percentEncode(ch: string): string {
   return out;
 }
 
-/** Splits a decoded address list at the commas that are not inside a quoted local part. */
-function splitAddressList(value: string): string[] {
+/** Splits a decoded address list at the commas that are not inside double quotes (a quoted local part or display name). */
+export function splitAddressList(value: string): string[] {
   const addresses: string[] = [];
   let quoted = false;
   let from = 0;

@@ -3,6 +3,7 @@
  * RFC's rules. Pure: the caller supplies the data and the moment of the build.
  */
 import { formatMailto, parseMailto } from "./mailto.ts";
+import { problem, type Problem } from "../findings/finding.ts";
 import type { Contact } from "../types.ts";
 
 /** Where RFC 9116 section 3 puts the file. */
@@ -154,10 +155,12 @@ export function resolveExpires(setting: ExpiresSetting, now: Date): { expires: D
 // ---------------------------------------------------------------------------
 // Reading back
 
-/** A problem with a security.txt, at its line (1-based; 1 for the file as a whole). */
-export interface LineProblem {
-  line: number;
-  message: string;
+/** What is wrong on a line of a security.txt (1-based; 1 for the file as a whole), before it becomes a Problem. */
+type LineProblem = { line: number; message: string };
+
+/** The problems as the registry's rule for a security.txt that breaks RFC 9116, each at its line. */
+function asProblems(found: LineProblem[]): Problem[] {
+  return found.map(({ line, message }) => problem("securitytxt-invalid", message, { line }));
 }
 
 export interface SecurityTxtField {
@@ -171,7 +174,7 @@ export interface ParsedSecurityTxt {
   fields: SecurityTxtField[];
   /** The file is an OpenPGP cleartext-signed message; `fields` are read from its signed text. */
   signed: boolean;
-  problems: LineProblem[];
+  problems: Problem[];
 }
 
 const BEGIN_SIGNED = "-----BEGIN PGP SIGNED MESSAGE-----";
@@ -205,7 +208,7 @@ export function parseSecurityTxt(text: string): ParsedSecurityTxt {
     if (!rest.startsWith(" ")) problems.push({ line, message: `line ${line}: "${name}:" must be followed by a space before the value (RFC 9116 section 4)` });
     fields.push({ line, name, value: rest.trim() });
   }
-  return { fields, signed, problems };
+  return { fields, signed, problems: asProblems(problems) };
 }
 
 /** The signed text of a cleartext-signed file, dash-unescaped, with the framing checked (RFC 9580 section 7). */
@@ -251,7 +254,7 @@ export interface SecurityTxtExpectation {
  * Every RFC 9116 rule, checked on a whole file, plus the build's own: LF line endings and an
  * Expires no more than MAX_EXPIRES_DAYS ahead. An empty list means the file is good.
  */
-export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): LineProblem[] {
+export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): Problem[] {
   const problems: LineProblem[] = [];
   if (text.startsWith("\uFEFF")) problems.push({ line: 1, message: "the file starts with a byte-order mark; write plain UTF-8 without one" });
   text.split("\n").forEach((l, i) => {
@@ -260,7 +263,7 @@ export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): 
   if (text !== "" && !text.endsWith("\n")) problems.push({ line: text.split("\n").length, message: "the last line has no line break (RFC 9116 section 4: every line ends with one)" });
 
   const parsed = parseSecurityTxt(text);
-  problems.push(...parsed.problems);
+  problems.push(...parsed.problems.map((p) => ({ line: p.line ?? 1, message: p.message })));
   const named = (name: string) => parsed.fields.filter((f) => f.name.toLowerCase() === name.toLowerCase());
 
   const contacts = named("Contact");
@@ -302,7 +305,7 @@ export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): 
   if (parsed.signed && canonical.length === 0) {
     problems.push({ line: 1, message: 'the file is signed but has no "Canonical" field; RFC 9116 section 2.5.2 recommends one, so that the signature cannot be replayed at another URL' });
   }
-  return problems.sort((a, b) => a.line - b.line);
+  return asProblems(problems.sort((a, b) => a.line - b.line));
 }
 
 /** Whether `tag` looks like an RFC 5646 language tag: a two- or three-letter language, then subtags. */

@@ -19,7 +19,9 @@ import {
   type Subkey,
 } from "openpgp";
 import { formatFingerprint } from "../formats/fingerprint.ts";
+import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
 import { formatExpires } from "../formats/security-txt.ts";
+import { problem, type Problem } from "../findings/finding.ts";
 import type { Contact, Fingerprint } from "../types.ts";
 
 /** The environment variable that holds the armored private key (gpg --export-secret-keys --armor <fingerprint>). */
@@ -58,12 +60,10 @@ export type SignRefusalReason =
   | "expires-too-soon"
   | "verify-failed";
 
-export interface SignRefusal {
-  reason: SignRefusalReason;
-  message: string;
-}
-
-export type SignResult = { signed: string; signer: SigningContact; refused?: undefined } | { signed?: undefined; signer?: undefined; refused: SignRefusal };
+/** Signed and verified; or refused: a sign-refused problem, with the reason that says where it is fixed. */
+export type SignResult =
+  | { signed: string; signer: SigningContact; refused?: undefined }
+  | { signed?: undefined; signer?: undefined; refused: Problem & { reason: SignRefusalReason } };
 
 /**
  * Signs `text` as an OpenPGP cleartext message with LF line endings, then verifies what it made
@@ -72,7 +72,7 @@ export type SignResult = { signed: string; signer: SigningContact; refused?: und
  */
 export async function signSecurityTxt(text: string, key: SigningKey, expect: SignExpectation): Promise<SignResult> {
   const now = expect.now ?? new Date();
-  const refuse = (reason: SignRefusalReason, message: string): SignResult => ({ refused: { reason, message } });
+  const refuse = (reason: SignRefusalReason, message: string): SignResult => ({ refused: { ...problem("sign-refused", message), reason } });
 
   let privateKey: PrivateKey;
   try {
@@ -81,7 +81,7 @@ export async function signSecurityTxt(text: string, key: SigningKey, expect: Sig
     if (/BEGIN PGP PUBLIC KEY BLOCK/.test(key.armored)) {
       return refuse("public-only", `${SIGNING_KEY_VARIABLE} holds a public key; signing needs the private key: export it with gpg --export-secret-keys --armor <fingerprint>`);
     }
-    return refuse("unreadable", `${SIGNING_KEY_VARIABLE} is not a readable armored private key (openpgp.js: ${reason(error)}): export it with gpg --export-secret-keys --armor <fingerprint>`);
+    return refuse("unreadable", `${SIGNING_KEY_VARIABLE} is not a readable armored private key (openpgp.js: ${reasonOf(error)}): export it with gpg --export-secret-keys --armor <fingerprint>`);
   }
 
   const fingerprint = fingerprintOf(privateKey);
@@ -93,7 +93,7 @@ export async function signSecurityTxt(text: string, key: SigningKey, expect: Sig
     try {
       privateKey = await decryptKey({ privateKey, passphrase: key.passphrase });
     } catch (error) {
-      return refuse("passphrase", `${SIGNING_PASSPHRASE_VARIABLE} does not unlock the signing key ${shown} (openpgp.js: ${reason(error)}): set it to the key's passphrase`);
+      return refuse("passphrase", `${SIGNING_PASSPHRASE_VARIABLE} does not unlock the signing key ${shown} (openpgp.js: ${reasonOf(error)}): set it to the key's passphrase`);
     }
   }
 
@@ -121,12 +121,12 @@ export async function signSecurityTxt(text: string, key: SigningKey, expect: Sig
   const primaryExpiry = await privateKey.getExpirationTime();
   const extend = `extend it with gpg --quick-set-expire ${fingerprint.hex} 1y, and its subkeys with gpg --quick-set-expire ${fingerprint.hex} 1y '*', then export it again`;
   if (primaryExpiry instanceof Date && primaryExpiry.getTime() <= now.getTime()) {
-    return refuse("expired", `the signing key ${shown} of ${contact.email} expired on ${day(primaryExpiry)}: ${extend}`);
+    return refuse("expired", `the signing key ${shown} of ${contact.email} expired on ${utcDay(primaryExpiry)}: ${extend}`);
   }
   if (signingError !== undefined) {
     return refuse(
       "cannot-sign",
-      `the signing key ${shown} of ${contact.email} has no valid signing key on ${day(now)} (openpgp.js: ${reason(signingError)}): add one with gpg --quick-add-key ${fingerprint.hex} ed25519 sign 1y, or ${extend}`,
+      `the signing key ${shown} of ${contact.email} has no valid signing key on ${utcDay(now)} (openpgp.js: ${reasonOf(signingError)}): add one with gpg --quick-add-key ${fingerprint.hex} ed25519 sign 1y, or ${extend}`,
     );
   }
 
@@ -154,7 +154,7 @@ export async function signSecurityTxt(text: string, key: SigningKey, expect: Sig
     const against = contact.publicKey ? `the published key of ${contact.email}` : "the signing key's public part";
     return refuse(
       "verify-failed",
-      `the signature made with ${shown} does not verify against ${against} (${reason(error)}): export the public key again from the same key, with its signing subkey (gpg --export --armor ${fingerprint.hex})`,
+      `the signature made with ${shown} does not verify against ${against} (${reasonOf(error)}): export the public key again from the same key, with its signing subkey (gpg --export --armor ${fingerprint.hex})`,
     );
   }
   return { signed, signer: contact };
@@ -172,19 +172,4 @@ export async function verifySecurityTxt(signed: string, publicKey: string | Publ
   const signer = fingerprintOf(key);
   if (!signer) throw new Error(`the key is a version ${key.keyPacket.version} key; only v4 and v6 keys are supported`);
   return { text: result.data, signer };
-}
-
-function fingerprintOf(key: Key): Fingerprint | undefined {
-  const version = key.keyPacket.version;
-  if (version !== 4 && version !== 6) return undefined;
-  return { version, hex: key.getFingerprint().toUpperCase() };
-}
-
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function reason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s+/g, " ").trim();
 }

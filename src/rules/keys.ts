@@ -5,8 +5,10 @@
  * the file and adds its name to the messages.
  */
 import { enums, readKeys, unarmor, type Key, type PublicKey, type SignaturePacket } from "openpgp";
-import type { Fingerprint, Problem } from "../types.ts";
-import { formatFingerprint } from "../formats/fingerprint.ts";
+import { problem, type Problem } from "../findings/finding.ts";
+import { formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
+import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
+import type { Fingerprint } from "../types.ts";
 
 export interface KeyReport {
   fingerprint?: Fingerprint;
@@ -50,7 +52,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   if (read.keys.length === 0) return { userIds: [], problems };
 
   // With several keys, judge the one the site declares if it is there, so the other findings are about the right key.
-  const key = read.keys.find((k) => sameFingerprint(fingerprintOf(k), expect.fingerprint)) ?? read.keys[0]!;
+  const key = read.keys.find((k) => sameKey(fingerprintOf(k), expect.fingerprint)) ?? read.keys[0]!;
   const fingerprint = fingerprintOf(key);
   if (!fingerprint) {
     problems.push({
@@ -117,7 +119,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
     problems.push({
       rule: "key-expired",
       severity: "error",
-      message: `the key expired on ${day(expires)}: extend it with ${extend}`,
+      message: `the key expired on ${utcDay(expires)}: extend it with ${extend}`,
     });
   }
 
@@ -127,7 +129,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
       problems.push({
         rule: "key-no-encryption",
         severity: "error",
-        message: `the key has no valid encryption subkey on ${day(now)}, so reporters cannot encrypt to it (openpgp.js: ${encryption.error}): add one with gpg --quick-add-key ${fingerprint.hex} cv25519 encr 1y, then export the key again with gpg --export --armor ${fingerprint.hex}`,
+        message: `the key has no valid encryption subkey on ${utcDay(now)}, so reporters cannot encrypt to it (openpgp.js: ${encryption.error}): add one with gpg --quick-add-key ${fingerprint.hex} cv25519 encr 1y, then export the key again with gpg --export --armor ${fingerprint.hex}`,
       });
     }
     const soonest = earliest(expires, encryption.expires);
@@ -137,7 +139,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
       problems.push({
         rule: "key-expiring",
         severity: "warning",
-        message: `${which} on ${day(soonest)}, in ${days} day${days === 1 ? "" : "s"}: extend it with ${extend}`,
+        message: `${which} on ${utcDay(soonest)}, in ${days} day${days === 1 ? "" : "s"}: extend it with ${extend}`,
       });
     }
   }
@@ -181,7 +183,7 @@ async function readKeyBlocks(text: string, expected: Fingerprint, problems: Prob
       problems.push({
         rule: "key-unreadable",
         severity: "error",
-        message: `this is not a readable OpenPGP armored key (openpgp.js: ${reason(error)}): ${exportHint}`,
+        message: `this is not a readable OpenPGP armored key (openpgp.js: ${reasonOf(error)}): ${exportHint}`,
         ...at,
       });
       continue;
@@ -206,7 +208,7 @@ async function readKeyBlocks(text: string, expected: Fingerprint, problems: Prob
       problems.push({
         rule: "key-unreadable",
         severity: "error",
-        message: `the key block is damaged or incomplete (openpgp.js: ${reason(error)}): ${exportHint}`,
+        message: `the key block is damaged or incomplete (openpgp.js: ${reasonOf(error)}): ${exportHint}`,
         ...at,
       });
     }
@@ -273,7 +275,7 @@ async function checkUserIds(key: Key, email: string, now: Date, fingerprint: Fin
   return {
     rule: "key-uid-mismatch",
     severity: "error",
-    message: `the user ID carrying ${email} is not valid on ${day(now)} (openpgp.js: ${reason(failure)}): ${fix}`,
+    message: `the user ID carrying ${email} is not valid on ${utcDay(now)} (openpgp.js: ${reasonOf(failure)}): ${fix}`,
   };
 }
 
@@ -296,19 +298,11 @@ async function findEncryptionKey(key: Key, now: Date): Promise<{ expires?: Date;
     const expiry = await encryptionKey.getExpirationTime(now);
     return expiry instanceof Date ? { expires: expiry } : {};
   } catch (error) {
-    return { error: reason(error) };
+    return { error: reasonOf(error) };
   }
 }
 
-function fingerprintOf(key: Key): Fingerprint | undefined {
-  const version = key.keyPacket.version;
-  if (version !== 4 && version !== 6) return undefined;
-  return { version, hex: key.getFingerprint().toUpperCase() };
-}
 
-function sameFingerprint(a: Fingerprint | undefined, b: Fingerprint): boolean {
-  return a !== undefined && a.version === b.version && a.hex.toUpperCase() === b.hex.toUpperCase();
-}
 
 function describeFingerprint(fingerprint: Fingerprint | undefined): string {
   return fingerprint ? formatFingerprint(fingerprint) : "a key of an unsupported version";
@@ -342,7 +336,7 @@ function describeRevocation(signatures: SignaturePacket[]): string {
   if (!latest?.created) return "has been revoked";
   const flag = latest.reasonForRevocationFlag === null ? undefined : REVOCATION_REASONS[latest.reasonForRevocationFlag];
   const details = [flag, latest.reasonForRevocationString || undefined].filter((part) => part !== undefined);
-  return `was revoked on ${day(latest.created)}${details.length === 0 ? "" : ` (${details.join(": ")})`}`;
+  return `was revoked on ${utcDay(latest.created)}${details.length === 0 ? "" : ` (${details.join(": ")})`}`;
 }
 
 function earliest(a: Date | undefined, b: Date | undefined): Date | undefined {
@@ -351,12 +345,6 @@ function earliest(a: Date | undefined, b: Date | undefined): Date | undefined {
   return b.getTime() < a.getTime() ? b : a;
 }
 
-/** The calendar day in UTC, as keys' dates are written: 2021-01-01. */
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function reason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s+/g, " ").trim();
+function sameKey(a: Fingerprint | undefined, b: Fingerprint): boolean {
+  return a !== undefined && sameFingerprint(a, b);
 }

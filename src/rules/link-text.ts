@@ -6,7 +6,7 @@
  * Only hosts are compared: "keys.openpgp.org" may link to any page on keys.openpgp.org.
  */
 import { domainToUnicode } from "node:url";
-import type { Problem } from "../types.ts";
+import { problem, type Problem } from "../findings/finding.ts";
 
 /**
  * Last labels that make a bare name read as a file rather than a host: "SECURITY.md",
@@ -144,7 +144,7 @@ function describeNoHost(href: string): string {
 }
 
 function linkTextProblem(message: string): Problem {
-  return { rule: "link-text-host", severity: "error", message };
+  return problem("link-text-host", message);
 }
 
 /**

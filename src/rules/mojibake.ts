@@ -10,7 +10,8 @@
  * by continuation bytes, which in Windows-1252 are punctuation and symbols
  * (€ ‚ … ’ “ ” — © ® ° ± ½ and their kin).
  */
-import type { Problem } from "../types.ts";
+import { problem, type Problem } from "../findings/finding.ts";
+import { decodeUtf8 } from "../formats/utf8.ts";
 
 export interface MojibakeHit {
   /** Offset of the garbled text in the string checked, 0-based, in UTF-16 code units. */
@@ -59,27 +60,17 @@ const NOT_A_CHARACTER = /^[\p{Cn}\p{Co}]/u;
 
 /**
  * The character encoded by a well-formed UTF-8 sequence starting at `start`, and where
- * the sequence ends; undefined if there is none there. Well-formed as Unicode's table 3-7
- * defines it, so overlong forms and surrogates do not count.
+ * the sequence ends; undefined if there is none there (the strict decoder refuses overlong
+ * forms and surrogates) or it is no character a text means.
  */
 function decodeAt(bytes: readonly number[], start: number): { char: string; end: number } | undefined {
-  const lead = bytes[start] ?? -1;
-  const count = continuationsAfter(lead);
-  if (count === 0) return undefined;
-  // The second byte's range is narrower after these leads (Unicode table 3-7).
-  let low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-  let high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-  let codePoint = lead & (0x3f >> count);
-  for (let k = 1; k <= count; k++) {
-    const byte = bytes[start + k] ?? -1;
-    if (byte < low || byte > high) return undefined;
-    codePoint = (codePoint << 6) | (byte & 0x3f);
-    low = 0x80;
-    high = 0xbf;
-  }
-  const char = String.fromCodePoint(codePoint);
-  if (NOT_A_CHARACTER.test(char)) return undefined;
-  return { char, end: start + count + 1 };
+  const end = start + 1 + continuationsAfter(bytes[start] ?? -1);
+  if (end === start + 1 || end > bytes.length) return undefined;
+  const sequence = bytes.slice(start, end);
+  if (sequence.some((b) => b < 0)) return undefined;
+  const char = decodeUtf8(Uint8Array.from(sequence)).text;
+  if (char === undefined || NOT_A_CHARACTER.test(char)) return undefined;
+  return { char, end };
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
@@ -226,10 +217,5 @@ export function mojibakeMessage(hit: MojibakeHit): string {
 
 /** One error per hit of `findMojibake`, pointing at the garbled text. Never throws. */
 export function mojibakeProblems(text: string): Problem[] {
-  return findMojibake(text).map((hit) => ({
-    rule: "mojibake",
-    severity: "error",
-    message: mojibakeMessage(hit),
-    index: hit.index,
-  }));
+  return findMojibake(text).map((hit) => problem("mojibake", mojibakeMessage(hit), { index: hit.index }));
 }

@@ -7,18 +7,16 @@ import {
   keyReferencesInUrl,
   sameFingerprint,
 } from "../formats/fingerprint.ts";
-import type { ScannedPage } from "../formats/html-scan.ts";
+import { placed, problem, type Finding, type Problem, type RuleId } from "../findings/finding.ts";
+import { locateInFiles, locateInMarkdown } from "../findings/locate.ts";
+import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
+import { isAddrSpec, type Mailto, parseMailto, splitAddressList } from "../formats/mailto.ts";
+import type { Contact } from "../types.ts";
 import { linkTextProblems } from "./link-text.ts";
-import { isAddrSpec, type Mailto, parseMailto } from "../formats/mailto.ts";
 import { findMojibake, type MojibakeHit, mojibakeMessage } from "./mojibake.ts";
-import type { Contact, Problem } from "../types.ts";
 
-/** A problem on a page: where it is in the HTML, and the text to look for in the source. */
-export interface PageProblem extends Problem {
-  index: number;
-  /** Texts as the author may have written them, best first, to find the line in the Markdown or layout. */
-  needles: string[];
-}
+/** A problem on a page: where it is in the HTML (`index`), and the texts to look for in the source (`needles`). */
+type PageProblem = Problem & { index: number; needles: string[] };
 
 /**
  * What one build has already worked out, by text: pages share their layout and often
@@ -58,8 +56,8 @@ export function checkPage(page: ScannedPage, contacts: Contact[], memo: PageMemo
   ].sort((a, b) => a.index - b.index);
 }
 
-function error(rule: string, index: number, needle: string | string[], message: string): PageProblem {
-  return { rule, severity: "error", index, needles: [needle].flat().filter((n) => n.trim() !== ""), message };
+function error(rule: RuleId, index: number, needle: string | string[], message: string): PageProblem {
+  return problem(rule, message, { index, needles: [needle].flat().filter((n) => n.trim() !== "") }) as PageProblem;
 }
 
 /** Where each declared contact is named on the page, in document order. */
@@ -219,9 +217,9 @@ function recipients(mailto: Mailto): Array<{ field: string; address: string }> {
   const copies = mailto.headers
     .filter((h) => h.name === "cc" || h.name === "bcc")
     .flatMap((h) =>
-      h.value
-        .split(",")
-        .map((part) => (/<([^>]*)>/.exec(part)?.[1] ?? part).trim())
+      // A copy may name its recipients as "Name <address>", and a quoted name may hold a comma.
+      splitAddressList(h.value)
+        .map((part) => (/<([^>]*)>\s*$/.exec(part)?.[1] ?? part).trim())
         .filter((address) => address !== "")
         .map((address) => ({ field: h.name, address })),
     );
@@ -263,4 +261,29 @@ function checkAnchors(page: ScannedPage): PageProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Runs the page checks on one rendered page and places each problem at its source line:
+ * the Markdown line where the HTML came from the page body, else the first layout or data
+ * file that holds the text, else the page file itself (its front matter feeds the layout).
+ * `file` is the page as findings name it; `sources` are the layouts and data by the same names.
+ */
+export function pageFindings(
+  html: string,
+  page: { file: string; markdown: boolean; raw: string },
+  contacts: Contact[],
+  sources: Map<string, string>,
+  memo: PageMemo = createPageMemo(),
+): Finding[] {
+  const scanned = scanHtml(html);
+  const problems = checkPage(scanned, contacts, memo);
+  if (problems.length === 0) return [];
+  const own = new Map([[page.file, page.raw]]);
+  return problems.map((p) => {
+    const inMarkdown = page.markdown ? locateInMarkdown(page.raw, scanned.markers, p.index, p.needles) : undefined;
+    if (inMarkdown) return placed(p, page.file, inMarkdown);
+    const found = locateInFiles(sources, p.needles) ?? locateInFiles(own, p.needles);
+    return placed(p, found?.file ?? page.file, found?.position ?? { line: 1, column: 1 });
+  });
 }

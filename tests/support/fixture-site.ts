@@ -4,10 +4,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vi } from "vitest";
 import { buildSite } from "../../src/build/build.ts";
+import type { OutputFormat } from "../../src/findings/report.ts";
+import { WORK } from "./work.ts";
+
+export { WORK };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const FIXTURES = path.join(ROOT, "tests/fixtures/sites");
-const WORK = path.join(ROOT, "tests/.output");
+
 
 export interface ParsedFinding {
   file: string;
@@ -22,6 +26,8 @@ export interface FixtureBuild {
   ok: boolean;
   /** Every line the build printed. */
   lines: string[];
+  /** What it printed on standard output (the report, in the JSON and GitHub formats). */
+  stdout: string;
   findings: ParsedFinding[];
   /** The site folder (holding content/) and its output folder. */
   dir: string;
@@ -66,32 +72,42 @@ export function layOutFixture(name: string): string {
   return dir;
 }
 
-/** Builds a laid-out site the way `npm run build` does, and collects what it printed. */
-export async function buildDir(dir: string, options: { strict?: boolean; output?: string } = {}): Promise<FixtureBuild> {
+/**
+ * Builds a laid-out site the way `npm run build` does, with the site's folder as the root
+ * findings are named from, and collects what it printed.
+ */
+export async function buildDir(
+  dir: string,
+  options: { strict?: boolean; output?: string; format?: OutputFormat; checkPages?: boolean } = {},
+): Promise<FixtureBuild> {
   const output = options.output ?? path.join(dir, "public");
   const lines: string[] = [];
-  const capture = (chunk: unknown) => {
+  const stdout: string[] = [];
+  const capture = (into: string[]) => (text: string) => {
+    into.push(text);
+    lines.push(...text.split("\n").filter((l) => l.trim() !== ""));
+  };
+  // Eleventy itself may still write to the process's streams: that would show here as a stray line.
+  const stray = (chunk: unknown) => {
     lines.push(...String(chunk).split("\n").filter((l) => l.trim() !== ""));
     return true;
   };
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation(capture as typeof process.stderr.write);
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation(capture as typeof process.stdout.write);
-  const cwd = process.cwd();
-  process.chdir(dir);
+  const spies = [vi.spyOn(process.stderr, "write").mockImplementation(stray as typeof process.stderr.write), vi.spyOn(process.stdout, "write").mockImplementation(stray as typeof process.stdout.write)];
   try {
     const result = await buildSite({
-      input: path.join(dir, "content"),
+      input: "content",
       output,
+      root: dir,
       configPath: path.join(ROOT, ".eleventy.ts"),
       strict: options.strict ?? false,
-      log: (line) => lines.push(line),
+      format: options.format ?? "text",
+      checkPages: options.checkPages ?? true,
+      streams: { stdout: capture(stdout), stderr: capture([]) },
     });
     const findings = lines.map(parseFinding).filter((f): f is ParsedFinding => f !== undefined);
-    return { ok: result.ok, lines, findings, dir, output };
+    return { ok: result.ok, lines, stdout: stdout.join(""), findings, dir, output };
   } finally {
-    process.chdir(cwd);
-    stderr.mockRestore();
-    stdout.mockRestore();
+    for (const spy of spies) spy.mockRestore();
   }
 }
 

@@ -1,8 +1,7 @@
 import { rmSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { WORK } from "./work.ts";
 
 /** Each run lays its fixture sites out afresh; the last run's are removed first. */
 export default function setup(): void {
-  rmSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.output"), { recursive: true, force: true });
+  rmSync(WORK, { recursive: true, force: true });
 }

@@ -1,0 +1,117 @@
+/**
+ * The site data and each contact's public key, read from the project and checked once per
+ * build. No Eleventy here: the plugin in src/plugins/policy-data.ts calls this in
+ * `eleventy.before` and hands the result to the plugins after it.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { finding, placed, type Finding } from "../findings/finding.ts";
+import { formatFingerprint } from "../formats/fingerprint.ts";
+import { inspectKey, type KeyReport } from "../rules/keys.ts";
+import type { Contact } from "../types.ts";
+import { fieldLocator, readSiteData, type SiteData } from "./site-data.ts";
+
+/** The site data and each contact's public key, read and checked once per build. */
+export interface PolicyData {
+  data?: SiteData;
+  /** Each contact's parsed key, by lower-cased address, where the site has its key file. */
+  keys: Map<string, KeyReport>;
+  findings: Finding[];
+}
+
+export interface LoadOptions {
+  /** The site data, relative to the input folder. */
+  dataFile: string;
+  /** The folder of armored public keys, `<email>.asc`, relative to the input folder. */
+  keysDir: string;
+  /** A key that expires within this many days is a warning. */
+  expiryWarningDays: number;
+  /** How findings name a file: relative to the build's root. */
+  relative: (file: string) => string;
+  /** The moment keys are judged at. */
+  now?: Date;
+}
+
+export async function loadPolicyData(inputDir: string, options: LoadOptions): Promise<PolicyData> {
+  const { relative } = options;
+  const dataPath = path.join(inputDir, options.dataFile);
+  const file = relative(dataPath);
+  if (!existsSync(dataPath)) {
+    return {
+      keys: new Map(),
+      findings: [finding("data-missing", file, { line: 1, column: 1 }, `${file} is missing; create it with "url", "name" and "contacts" (each an "email" and a "fingerprint")`)],
+    };
+  }
+  const text = readFileSync(dataPath, "utf8");
+  const { data, findings } = readSiteData(text, file);
+  const keys = new Map<string, KeyReport>();
+  if (!data) return { keys, findings };
+
+  const keysDir = path.join(inputDir, options.keysDir);
+  const keyFiles = existsSync(keysDir) ? readdirSync(keysDir).filter((f) => f.endsWith(".asc")) : [];
+  const locate = fieldLocator(text);
+  for (const [n, contact] of data.contacts.entries()) {
+    const keyName = keyFiles.find((f) => f.toLowerCase() === `${contact.email.toLowerCase()}.asc`);
+    if (!keyName) {
+      findings.push(
+        finding(
+          "fingerprint-unverified",
+          file,
+          locate(`contacts.${n}.fingerprint`),
+          `the fingerprint of ${contact.email} (${formatFingerprint(contact.fingerprint)}) is not verified against a key: add its public key as ${relative(path.join(keysDir, `${contact.email}.asc`))} (gpg --export --armor ${contact.fingerprint.hex})`,
+        ),
+      );
+      continue;
+    }
+    const keyPath = path.join(keysDir, keyName);
+    const report = await inspectKey(readFileSync(keyPath, "utf8"), {
+      email: contact.email,
+      fingerprint: contact.fingerprint,
+      ...(options.now ? { now: options.now } : {}),
+      expiryWarningDays: options.expiryWarningDays,
+    });
+    keys.set(contact.email.toLowerCase(), report);
+    for (const p of report.problems) findings.push(placed(p, relative(keyPath), { line: 1, column: 1 }));
+  }
+  for (const f of keyFiles) {
+    if (!data.contacts.some((c) => `${c.email.toLowerCase()}.asc` === f.toLowerCase())) {
+      findings.push(
+        finding(
+          "key-unused",
+          relative(path.join(keysDir, f)),
+          { line: 1, column: 1 },
+          `${f} belongs to no declared contact, so it is neither checked nor published; name it <email>.asc after a contact in ${file}, or remove it`,
+        ),
+      );
+    }
+  }
+  return { data, keys, findings };
+}
+
+/**
+ * What the layouts and the other plugins see as the global data `policy`: the checked
+ * site data and, per contact, the grouped fingerprint and the parsed key where the
+ * site has one (its public part only).
+ */
+export interface PolicyContact extends Contact {
+  /** `0168 DA26 …`: the fingerprint in groups of four. */
+  grouped: string;
+  /** The parsed key from `content/keys/<email>.asc`, when the file exists. */
+  key?: KeyReport;
+}
+
+export interface PolicyGlobal {
+  site?: SiteData;
+  contacts: PolicyContact[];
+}
+
+export function policyGlobal(loaded: Pick<PolicyData, "data" | "keys">): PolicyGlobal {
+  return {
+    site: loaded.data,
+    contacts: (loaded.data?.contacts ?? []).map((c) => ({
+      ...c,
+      grouped: formatFingerprint(c.fingerprint),
+      key: loaded.keys.get(c.email.toLowerCase()),
+    })),
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * The reader's page, decorated at build time from the Markdown as written: each declared
+ * fingerprint becomes code with a Copy button (and a "Download public key" link where the
+ * site has the key), the report template list gets a "Report a vulnerability" link that
+ * opens a prefilled mail, and external links get `rel="noopener noreferrer"`.
+ *
+ * The Markdown stays a plain SECURITY.md; everything here comes from the build. It runs
+ * inside markdown-it, before any transform, so the policy checks read the decorated page.
+ */
+import { readFileSync } from "node:fs";
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { PolicyContact, PolicyGlobal } from "../data/load.ts";
+import type { FindingSink } from "../findings/collector.ts";
+import { finding, type Finding } from "../findings/finding.ts";
+import { locateInBody } from "../findings/locate.ts";
+import { findFingerprints, sameFingerprint } from "../formats/fingerprint.ts";
+import { formatMailto } from "../formats/mailto.ts";
+import { DEFAULT_KEYS_PATH, keyUrlPath } from "../publish/paths.ts";
+
+export interface DecorateOptions {
+  /** The folder URL where each contact's public key is published as `<email>.asc`. */
+  keysUrl: string;
+  /** The subject of the report mail; `{name}` stands for the site's name. */
+  subject: string;
+  /** Where an insecure link's finding goes: the build's collector. Without one, such a link is an exception. */
+  findings?: FindingSink;
+}
+
+const DEFAULTS: DecorateOptions = {
+  keysUrl: DEFAULT_KEYS_PATH,
+  subject: "Vulnerability report for {name}",
+};
+
+export function normalizeOptions(options: Partial<DecorateOptions> = {}): DecorateOptions {
+  const merged = { ...DEFAULTS, ...options };
+  const expect = (key: keyof DecorateOptions, type: string) => {
+    if (typeof merged[key] !== type) {
+      throw new TypeError(`decorate: option \`${key}\` must be a ${type}. Received: ${typeof merged[key]} (${String(merged[key])})`);
+    }
+  };
+  expect("keysUrl", "string");
+  expect("subject", "string");
+  if (merged.findings !== undefined && (typeof merged.findings.add !== "function" || typeof merged.findings.relative !== "function")) {
+    throw new TypeError(`decorate: option \`findings\` must be a finding collector (with add and relative). Received: ${typeof merged.findings}`);
+  }
+  if (!merged.keysUrl.startsWith("/") || !merged.keysUrl.endsWith("/")) {
+    throw new TypeError(`decorate: option \`keysUrl\` must be a folder path on the site, starting and ending with "/" (e.g. "/security/keys/"). Received: ${JSON.stringify(merged.keysUrl)}`);
+  }
+  return merged;
+}
+
+/** What markdown-it is given as `env` by Eleventy: the page's data. */
+interface PageEnv {
+  policy?: PolicyGlobal;
+  page?: { inputPath?: string };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * The fingerprint as code in groups of four, a Copy button and, where given, the link to
+ * the public key. The button is hidden until the script finds a clipboard to write to, so
+ * without JavaScript there is no button that does nothing. The status is a live region.
+ */
+export function fingerprintHtml(grouped: string, keyLink?: string): string {
+  const key = keyLink === undefined ? "" : ` <a class="key-link" href="${escapeHtml(keyLink)}" download>Download public key</a>`;
+  return (
+    `<span class="fingerprint">` +
+    `<code class="fingerprint-digits">${escapeHtml(grouped)}</code>` +
+    ` <span class="fingerprint-actions">` +
+    `<button class="copy-button" type="button" hidden>Copy<span class="visually-hidden"> fingerprint</span></button>` +
+    key +
+    ` <span class="copy-status" role="status"></span>` +
+    `</span></span>`
+  );
+}
+
+/** The report mail: the fields of the page's template, each on its line with a blank line to answer in. */
+export function reportMailto(to: string, subject: string, fields: string[]): string {
+  return formatMailto({ to: [to], subject, body: `${fields.join("\n\n")}\n` });
+}
+
+/** A "Report a vulnerability" call to action; the address is printed beside it on paper. */
+export function reportHtml(href: string, address: string, note: string): string {
+  return (
+    `<p class="report"><a class="report-link" href="${escapeHtml(href)}" data-address="${escapeHtml(address)}">Report a vulnerability</a>` +
+    ` <span class="report-note">${escapeHtml(note)}</span></p>\n`
+  );
+}
+
+/**
+ * The label a list item starts with, as the seed writes its template: `**Overview:** …`
+ * gives "Overview:". Undefined when the item does not start with bold text ending in ":".
+ */
+export function leadingLabel(children: Token[]): string | undefined {
+  let i = 0;
+  while (children[i]?.type === "text" && children[i]?.content.trim() === "") i++;
+  if (children[i]?.type !== "strong_open") return undefined;
+  let label = "";
+  for (i++; i < children.length && children[i]?.type !== "strong_close"; i++) {
+    const child = children[i];
+    label += child?.type === "softbreak" || child?.type === "hardbreak" ? " " : (child?.content ?? "");
+  }
+  label = label.replace(/\s+/g, " ").trim();
+  return label.length > 1 && label.endsWith(":") ? label : undefined;
+}
+
+export interface ReportTemplate {
+  /** The labels, in order: "Overview:", "Description:", … */
+  fields: string[];
+  /** Index of the list's closing token. */
+  end: number;
+  /** The list's lines in the Markdown body. */
+  map: [number, number] | null;
+}
+
+/**
+ * The page's report template: the first list of two or more items that each start with a
+ * bold label ending in ":". The page shows this list, so it is the one source of the fields.
+ */
+export function findReportTemplate(tokens: Token[]): ReportTemplate | undefined {
+  for (const [start, open] of tokens.entries()) {
+    if (open.type !== "bullet_list_open" && open.type !== "ordered_list_open") continue;
+    const closeType = open.type.replace("_open", "_close");
+    const end = tokens.findIndex((t, i) => i > start && t.type === closeType && t.level === open.level);
+    if (end < 0) continue;
+    const fields: string[] = [];
+    let all = true;
+    for (let i = start + 1; i < end && all; i++) {
+      if (tokens[i]?.type !== "list_item_open" || tokens[i]?.level !== open.level + 1) continue;
+      const inline = tokens.slice(i + 1, end).find((t) => t.type === "inline");
+      const label = leadingLabel(inline?.children ?? []);
+      if (label === undefined) all = false;
+      else fields.push(label);
+    }
+    if (all && fields.length >= 2) return { fields, end, map: open.map };
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with an external link, or undefined: links leave the site only over
+ * https, so a reader of a security policy is never sent anywhere in the clear.
+ */
+export function externalLinkProblem(href: string): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+  if (href.startsWith("//")) {
+    return `the link ${href} has no scheme, so it follows the page's; write it with https://`;
+  }
+  if (scheme === undefined || scheme === "https" || scheme === "mailto") return undefined;
+  if (scheme === "http") {
+    return `the link ${href} is not encrypted; write it as ${href.replace(/^http:/i, "https:")} (or link to a page served over https)`;
+  }
+  return `the link ${href} uses "${scheme}:"; links from the policy go to https: pages or mailto: addresses only`;
+}
+
+/** Whether a link leaves the site: anything with a scheme but mailto:, and scheme-relative `//host` links. */
+export function isExternal(href: string): boolean {
+  return href.startsWith("//") || (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^mailto:/i.test(href));
+}
+
+/** Splits text tokens at each declared fingerprint and puts the decorated HTML in its place. */
+function decorateFingerprints(state: StateCore, children: Token[], contacts: PolicyContact[], keysUrl: string): Token[] {
+  const out: Token[] = [];
+  let linkDepth = 0;
+  const decoration = (found: { hex: string; version: 4 | 6 }): Token | undefined => {
+    const contact = contacts.find((c) => sameFingerprint(found, c.fingerprint));
+    if (!contact) return undefined;
+    const html = new state.Token("html_inline", "", 0);
+    html.content = fingerprintHtml(contact.grouped, contact.key?.publicArmored === undefined ? undefined : keyUrlPath(keysUrl, contact.email));
+    return html;
+  };
+  for (const child of children) {
+    if (child.type === "link_open") linkDepth++;
+    if (child.type === "link_close") linkDepth--;
+    if (linkDepth > 0 || (child.type !== "text" && child.type !== "code_inline")) {
+      out.push(child);
+      continue;
+    }
+    if (child.type === "code_inline") {
+      // `0168 DA26 …` written as code: decorated when the code is the fingerprint and nothing else.
+      const [only] = findFingerprints(child.content);
+      const whole = only?.fingerprint && only.text.trim() === child.content.trim() ? decoration(only.fingerprint) : undefined;
+      out.push(whole ?? child);
+      continue;
+    }
+    let from = 0;
+    for (const found of findFingerprints(child.content)) {
+      // A malformed or undeclared fingerprint is left as text for the checks to report.
+      const html = found.fingerprint ? decoration(found.fingerprint) : undefined;
+      if (!html) continue;
+      if (found.index > from) out.push(textToken(state, child.content.slice(from, found.index)));
+      out.push(html);
+      from = found.index + found.text.length;
+    }
+    out.push(from === 0 ? child : textToken(state, child.content.slice(from)));
+  }
+  return out.filter((t) => t.type !== "text" || t.content !== "");
+}
+
+function textToken(state: StateCore, content: string): Token {
+  const token = new state.Token("text", "", 0);
+  token.content = content;
+  return token;
+}
+
+function htmlBlock(state: StateCore, content: string, map: [number, number] | null): Token {
+  const token = new state.Token("html_block", "", 0);
+  token.content = content;
+  token.block = true;
+  // The list's lines: a problem the checks find in the link is traced to the list it was built from.
+  token.map = map;
+  return token;
+}
+
+/** A finding for an insecure link, at its line and column in the page's Markdown file. */
+function linkFinding(inputPath: string, file: string, bodyLines: [number, number] | null, href: string, message: string): Finding {
+  let raw = "";
+  try {
+    raw = readFileSync(inputPath, "utf8");
+  } catch (error) {
+    throw new Error(`decorate: cannot read ${file} to point at the link ${href}: ${(error as Error).message}`);
+  }
+  // markdown-it's map is 0-based and ends before its last line; locateInBody counts from 1.
+  const at = bodyLines ? locateInBody(raw, bodyLines[0] + 1, bodyLines[1] + 1, [href]) : locateInBody(raw, 1, undefined, [href]);
+  return finding("link-insecure", file, at, message);
+}
+
+/** The markdown-it plugin: reads the page's data from `env.policy`, as Eleventy passes it. */
+export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOptions> = {}): void {
+  const opts = normalizeOptions(options);
+  md.core.ruler.push("policy_decorate", (state) => {
+    const env = state.env as PageEnv;
+    if (!env.policy) {
+      throw new Error(`decorate: the page's data has no "policy"; add the policyData plugin, which provides it, to the Eleventy config before decorate`);
+    }
+    const { contacts, site } = env.policy;
+    const inputPath = env.page?.inputPath ?? "(page)";
+
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      for (const link of block.children) {
+        const href = link.type === "link_open" ? link.attrGet("href") : null;
+        if (typeof href !== "string" || !isExternal(href)) continue;
+        link.attrSet("rel", "noopener noreferrer");
+        const problem = externalLinkProblem(href);
+        if (!problem) continue;
+        if (!opts.findings) throw new Error(`decorate: ${inputPath}: ${problem}; pass the \`findings\` option to collect this as a finding instead`);
+        opts.findings.add(linkFinding(inputPath, opts.findings.relative(inputPath), block.map, href, problem));
+      }
+      block.children = decorateFingerprints(state, block.children, contacts, opts.keysUrl);
+    }
+
+    const template = findReportTemplate(state.tokens);
+    const to = contacts[0]?.email;
+    if (!template || to === undefined) return;
+    // RFC 9116 reads the order of contacts as the order of preference: the first one takes reports.
+    const href = reportMailto(to, opts.subject.replace(/\{name\}/g, site?.name ?? ""), template.fields);
+    state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(href, to, "Opens an email with these fields to fill in."), template.map));
+    state.tokens.unshift(htmlBlock(state, reportHtml(href, to, "Opens an email with the report template below."), template.map));
+  });
+}

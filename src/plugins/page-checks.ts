@@ -1,0 +1,138 @@
+/**
+ * Checks every page before it is written: fingerprints, keyserver links, mailto links (as
+ * published and as written), link text, encoding and anchors, against the checked site
+ * data. Findings go to the run's collector; nothing here stops the other pages, except a
+ * permalink that would write outside the output folder, which stops the build before any
+ * page is rendered.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { finding, type Finding } from "../findings/finding.ts";
+import { frontMatterKeyLine } from "../findings/locate.ts";
+import { MARKER_PATTERN } from "../formats/html-scan.ts";
+import authoredMailto from "../markdown/authored-mailto.ts";
+import sourceMarkers from "../markdown/source-markers.ts";
+import { createPageMemo, pageFindings } from "../rules/page.ts";
+import { checkPageFile } from "../rules/page-file.ts";
+import type { CheckedData } from "./policy-data.ts";
+import type { SiteRun } from "./site-run.ts";
+
+export interface PageChecksOptions {
+  run: SiteRun;
+  checked: CheckedData;
+  /** The site data, relative to the input folder: a finding in text that comes from it names its line. */
+  dataFile: string;
+  /** A page file larger than this is an error: no policy page is this long. */
+  maxPageBytes: number;
+}
+
+const DEFAULTS = { dataFile: "_data/security.json", maxPageBytes: 1_048_576 };
+
+export function normalizeOptions(options: Partial<PageChecksOptions>): PageChecksOptions {
+  const merged = { ...DEFAULTS, ...options };
+  const fail = (key: string, expected: string, value: unknown): never => {
+    throw new TypeError(`pageChecks: option \`${key}\` must be ${expected}. Received: ${typeof value} (${String(value)})`);
+  };
+  if (!merged.run) fail("run", "the SiteRun of .eleventy.ts", merged.run);
+  if (!merged.checked) fail("checked", "the CheckedData of .eleventy.ts", merged.checked);
+  if (typeof merged.dataFile !== "string") fail("dataFile", "a string", merged.dataFile);
+  if (!Number.isInteger(merged.maxPageBytes) || merged.maxPageBytes < 1) fail("maxPageBytes", "a whole number of bytes, 1 or more", merged.maxPageBytes);
+  return merged as PageChecksOptions;
+}
+
+/** The source markers, and the comments that turn rules off: for the checks, never for the reader. */
+const NOT_PUBLISHED = new RegExp(`${MARKER_PATTERN.source}|<!--\\s*policy-checks-(?:disable-next-line|disable-line|disable|enable)\\b[^>]*?-->\\n?`, "g");
+
+/** Thrown to stop a build before any page is rendered; its findings are already collected. */
+export class ChecksStopped extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "ChecksStopped";
+  }
+}
+
+export default function pageChecks(eleventyConfig: UserConfig, options: Partial<PageChecksOptions>): void {
+  const { run, checked, dataFile, maxPageBytes } = normalizeOptions(options);
+  const findings = run.findings;
+  let sources = new Map<string, string>();
+  let memo = createPageMemo();
+  let outputDir = "";
+
+  if (run.checkPages) {
+    eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers).use(authoredMailto, { findings, checked }));
+  }
+
+  eleventyConfig.on("eleventy.before", ({ directories }) => {
+    // Layout and data text, to name the line of text on a page that is not the page's own.
+    sources = readSources([directories.includes, path.join(directories.input, dataFile)], (f) => findings.relative(f));
+    memo = createPageMemo();
+    outputDir = path.resolve(directories.output);
+  });
+
+  // Every page's URL is known before any is rendered: one that would write outside the output folder stops the build here.
+  eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => {
+    const outside: Finding[] = [];
+    for (const [inputPath, urls] of Object.entries(inputPathToUrl)) {
+      for (const url of urls) {
+        if (url === false || insideOutput(outputDir, url)) continue;
+        outside.push(permalinkOutside(inputPath, url, findings.relative(inputPath)));
+      }
+    }
+    if (outside.length > 0) {
+      findings.add(...outside);
+      throw new ChecksStopped("a permalink writes outside the output folder");
+    }
+  });
+
+  eleventyConfig.addTransform("policy-checks", function (content) {
+    const { inputPath, outputPath } = this.page;
+    if (typeof outputPath !== "string") return content;
+    if (!path.resolve(outputPath).startsWith(outputDir + path.sep)) {
+      // The content map caught every such page already; this is the last guard before Eleventy writes.
+      findings.add(permalinkOutside(inputPath, String(this.page.url), findings.relative(inputPath)));
+      throw new ChecksStopped("a permalink writes outside the output folder");
+    }
+    const published = content.replace(NOT_PUBLISHED, "");
+    const data = checked.get().data;
+    if (!run.checkPages || !outputPath.endsWith(".html") || !data) return published;
+
+    // The page file is read once: its bytes for the encoding, its text for the lines of findings.
+    const file = findings.relative(inputPath);
+    const bytes = readFileSync(inputPath);
+    const raw = bytes.toString("utf8");
+    const markdown = inputPath.endsWith(".md");
+    if (markdown) findings.page(file, raw);
+    const fileFindings = checkPageFile(file, bytes, raw, maxPageBytes);
+    findings.add(...fileFindings);
+    if (!fileFindings.some((f) => f.rule === "page-too-large" || f.rule === "page-empty")) {
+      findings.add(...pageFindings(content, { file, markdown, raw }, data.contacts, sources, memo));
+    }
+    return published;
+  });
+}
+
+/** Whether a page's URL writes inside the output folder, as Eleventy maps a URL to a file. */
+function insideOutput(outputDir: string, url: string): boolean {
+  const target = path.resolve(outputDir, `.${url.endsWith("/") ? `${url}index.html` : url}`);
+  return target.startsWith(outputDir + path.sep);
+}
+
+function permalinkOutside(inputPath: string, url: string, file: string): Finding {
+  const line = existsSync(inputPath) ? frontMatterKeyLine(readFileSync(inputPath, "utf8"), "permalink") : 1;
+  return finding("permalink-outside", file, { line, column: 1 }, `the permalink "${url}" writes outside the output folder; use a permalink that starts with "/" and has no ".."`);
+}
+
+function readSources(roots: string[], relative: (file: string) => string): Map<string, string> {
+  const sources = new Map<string, string>();
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) {
+      for (const entry of readdirSync(p).sort()) visit(path.join(p, entry));
+    } else {
+      sources.set(relative(p), readFileSync(p, "utf8"));
+    }
+  };
+  roots.forEach(visit);
+  return sources;
+}

@@ -1,0 +1,42 @@
+/**
+ * What the command that runs Eleventy asks of this build: where findings go (the collector,
+ * which knows the root that file names are relative to and whether warnings fail), whether
+ * the plugins print them after each build, and whether pages are checked. The build command
+ * and the dev server pass it through Eleventy's `config` option; a bare `eleventy` run gets
+ * the defaults. Nothing travels through the environment or the working directory.
+ */
+import type { UserConfig } from "@11ty/eleventy";
+import { FindingCollector } from "../findings/collector.ts";
+
+export interface SiteRun {
+  findings: FindingCollector;
+  /**
+   * After each build, print the findings (the dev server, which keeps serving); and in a
+   * one-off build fail on an error. Off for `npm run build`, which prints once, itself,
+   * after it has added Eleventy's own errors.
+   */
+  reportEachBuild: boolean;
+  /** false skips the per-page checks but still loads the data; only `npm run bench` sets it, to measure what the checks cost. */
+  checkPages: boolean;
+}
+
+/**
+ * Kept on the config object itself under a registered symbol: the command and the config
+ * file may load this module through different loaders (the TypeScript one of a test runner,
+ * Node's own), and so hold two copies of it, but both see the same config object.
+ */
+const RUN = Symbol.for("security-policy-site.run");
+
+type WithRun = UserConfig & { [RUN]?: SiteRun };
+
+/** Called from Eleventy's `config` option, which runs before the project's config file. */
+export function provideSiteRun(eleventyConfig: UserConfig, run: SiteRun): void {
+  (eleventyConfig as WithRun)[RUN] = run;
+}
+
+/** The run the command provided, or a bare `eleventy`'s: names relative to where it runs, printed after each build. */
+export function siteRun(eleventyConfig: UserConfig): SiteRun {
+  const config = eleventyConfig as WithRun;
+  config[RUN] ??= { findings: new FindingCollector({ root: process.cwd(), strict: false }), reportEachBuild: true, checkPages: true };
+  return config[RUN];
+}

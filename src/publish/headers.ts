@@ -1,0 +1,98 @@
+/**
+ * `_headers` (Netlify, Cloudflare Pages): the pages' own Content-Security-Policy and referrer
+ * policy, read from their `<meta>` tags, the security headers, and the content types of
+ * security.txt, the keys and the Web Key Directory.
+ */
+import { Parser } from "htmlparser2";
+import { finding, type Finding } from "../findings/finding.ts";
+import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
+import { WKD_DIRECT_PATH } from "../formats/wkd.ts";
+import type { BuiltPage } from "./plan.ts";
+
+/** The security headers every response gets, besides the pages' own Content-Security-Policy and Referrer-Policy. */
+const COMMON_HEADERS: Array<[string, string]> = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["X-Frame-Options", "DENY"],
+  ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"],
+];
+
+/** What the pages ask for in their `<meta>` tags, which `_headers` sends as real headers. */
+export interface PagePolicies {
+  contentSecurityPolicy?: string;
+  referrerPolicy?: string;
+}
+
+/** The Content-Security-Policy and referrer policy `<meta>` tags of a page, white space folded. */
+export function pagePolicies(html: string): PagePolicies {
+  const found: PagePolicies = {};
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name !== "meta" || attribs.content === undefined) return;
+        const content = attribs.content.replace(/\s+/g, " ").trim();
+        if (attribs["http-equiv"]?.toLowerCase() === "content-security-policy") found.contentSecurityPolicy ??= content;
+        if (attribs.name?.toLowerCase() === "referrer") found.referrerPolicy ??= content;
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  // The policies are <meta> elements of the head; the body, most of the page, need not be parsed again.
+  const headEnd = html.search(/<\/head\s*>/i);
+  parser.end(headEnd < 0 ? html : html.slice(0, headEnd));
+  return found;
+}
+
+/**
+ * A `_headers` file (Netlify, Cloudflare Pages). No header is set by two rules that match the
+ * same path: both hosts would then send both values.
+ */
+export function formatHeaders(h: { contentSecurityPolicy: string; referrerPolicy: string; keysPath: string }): string {
+  // A <meta> cannot carry frame-ancestors; the header can, and does unless the page's policy says otherwise.
+  const csp = /(?:^|;)\s*frame-ancestors\s/i.test(h.contentSecurityPolicy) ? h.contentSecurityPolicy : `${h.contentSecurityPolicy.replace(/;\s*$/, "")}; frame-ancestors 'none'`;
+  const block = (pattern: string, headers: Array<[string, string]>) => [pattern, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join("\n");
+  return `${[
+    "# Written by the build: the pages' own Content-Security-Policy and referrer policy, and the content types of security.txt, the keys and the Web Key Directory.",
+    block("/*", [["Content-Security-Policy", csp], ["Referrer-Policy", h.referrerPolicy], ...COMMON_HEADERS]),
+    block(SECURITY_TXT_PATH, [["Content-Type", "text/plain; charset=utf-8"]]),
+    block(`${h.keysPath}*`, [["Content-Type", "application/pgp-keys"]]),
+    block(`${WKD_DIRECT_PATH}*`, [
+      ["Content-Type", "application/octet-stream"],
+      ["Access-Control-Allow-Origin", "*"],
+    ]),
+  ].join("\n\n")}\n`;
+}
+
+/** `_headers` from the built pages, whose Content-Security-Policy `<meta>` must all agree: one header serves them all. */
+export function headersFor(pages: BuiltPage[], where: { keysPath: string; dataFile: string; relative: (file: string) => string }): { text?: string; findings: Finding[] } {
+  const html = pages.filter((p) => typeof p.outputPath === "string" && p.outputPath.endsWith(".html"));
+  const findings: Finding[] = [];
+  let first: { page: BuiltPage; policies: PagePolicies } | undefined;
+  for (const page of html) {
+    const policies = pagePolicies(page.content);
+    const problem =
+      policies.contentSecurityPolicy === undefined
+        ? "has no Content-Security-Policy <meta>"
+        : first && first.policies.contentSecurityPolicy !== policies.contentSecurityPolicy
+          ? `has the Content-Security-Policy "${policies.contentSecurityPolicy}", while ${where.relative(first.page.inputPath)} has "${first.policies.contentSecurityPolicy}"`
+          : undefined;
+    if (problem) {
+      findings.push(
+        finding("headers-csp", where.relative(page.inputPath), { line: 1, column: 1 }, `the page ${problem}; _headers sends one policy for the whole site: give every page the base layout's <meta http-equiv="Content-Security-Policy">`),
+      );
+    } else {
+      first ??= { page, policies };
+    }
+  }
+  if (html.length === 0) {
+    findings.push(finding("headers-csp", where.dataFile, { line: 1, column: 1 }, "the build made no HTML page, so _headers has no Content-Security-Policy to send"));
+  }
+  if (findings.length > 0 || !first) return { findings };
+  return {
+    text: formatHeaders({
+      contentSecurityPolicy: first.policies.contentSecurityPolicy!,
+      referrerPolicy: first.policies.referrerPolicy ?? "no-referrer",
+      keysPath: where.keysPath,
+    }),
+    findings,
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Everything the build publishes from the site data and keys, made and verified in memory
+ * before anything is written: security.txt (signed where a key is supplied), each contact's
+ * public key, the Web Key Directory and _headers; or the findings that stop it. Pure apart
+ * from openpgp.js: no Eleventy, no file system.
+ */
+import path from "node:path";
+import type { PolicyContact } from "../data/load.ts";
+import { fieldLocator, type SiteData } from "../data/site-data.ts";
+import { finding, placed, type Finding, type RuleId } from "../findings/finding.ts";
+import { frontMatterKeyLine } from "../findings/locate.ts";
+import { formatFingerprint } from "../formats/fingerprint.ts";
+import type { Position } from "../formats/json.ts";
+import {
+  checkSecurityTxt,
+  DEFAULT_EXPIRES,
+  formatSecurityTxt,
+  resolveExpires,
+  SECURITY_TXT_PATH,
+  securityTxtFields,
+  type PublishedContact,
+} from "../formats/security-txt.ts";
+import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "../formats/wkd.ts";
+import { headersFor } from "./headers.ts";
+import { keyUrlPath } from "./paths.ts";
+import { signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
+
+/** What the publisher is asked to do. */
+export interface PlanOptions {
+  /** The policy page's URL path, which security.txt's Policy field names; a page must have it. */
+  policyPath: string;
+  /** The URL folder the contacts' public keys are published in. */
+  keysPath: string;
+  /** The armored private key that signs security.txt, if any. */
+  signingKey: string | undefined;
+  /** Its passphrase. */
+  signingPassphrase: string | undefined;
+}
+
+/** One file the plugin writes: its path in the output folder and its bytes or text. */
+export interface PublishedFile {
+  file: string;
+  content: string | Uint8Array;
+}
+
+/** A page Eleventy built, as `eleventy.after` reports it. */
+export interface BuiltPage {
+  inputPath: string;
+  outputPath: string | false;
+  url: string | false;
+  content: string;
+}
+
+export interface PublicationInput {
+  site: SiteData;
+  contacts: PolicyContact[];
+  pages: BuiltPage[];
+  outputDir: string;
+  /** The data file as findings name it, and its text (for the lines of its fields). */
+  dataFile: string;
+  dataText: string;
+  options: PlanOptions;
+  now: Date;
+  /** How findings name a page file; pages' input paths as given, by default. */
+  relative?: (file: string) => string;
+  /** Reads a page's source, for the line of its permalink. */
+  readPage?: (inputPath: string) => string | undefined;
+}
+
+export interface Publication {
+  files: PublishedFile[];
+  findings: Finding[];
+  notices: string[];
+}
+
+/** Everything to write, made and verified in memory; or the findings that stop the build. */
+export async function planPublication(input: PublicationInput): Promise<Publication> {
+  const { site, contacts, options, now, dataFile, dataText } = input;
+  const findings: Finding[] = [];
+  const notices: string[] = [];
+  const files: PublishedFile[] = [];
+  // Parsed for positions only when there is a finding to place.
+  let locate: ((path: string) => Position) | undefined;
+  const atField = (field: string, rule: RuleId, message: string): Finding => finding(rule, dataFile, (locate ??= fieldLocator(dataText))(field), message);
+
+  const siteUrl = new URL(site.url);
+  if (siteUrl.pathname !== "/") {
+    findings.push(
+      atField("url", "securitytxt-url", `"url" is ${site.url}, which has a path; security.txt and the Web Key Directory live at the root of the host (RFC 9116 section 3): set "url" to ${siteUrl.origin}`),
+    );
+  }
+
+  const resolved = resolveExpires(site.expires ?? DEFAULT_EXPIRES, now);
+  if (resolved.problem !== undefined) findings.push(atField(site.expires ? "expires" : "", "securitytxt-expires", resolved.problem));
+
+  if (!input.pages.some((p) => p.url === options.policyPath)) {
+    findings.push(
+      finding("securitytxt-policy", dataFile, { line: 1, column: 1 }, `security.txt's Policy names ${site.url}${options.policyPath}, but no page has the URL ${options.policyPath}: give the policy page "permalink: ${options.policyPath}"`),
+    );
+  }
+
+  // The contacts' public keys: re-armored from the parsed key, never the committed file.
+  const published: PublishedContact[] = [];
+  contacts.forEach((contact, n) => {
+    const armored = contact.key?.publicArmored;
+    if (armored === undefined) {
+      published.push({ email: contact.email, fingerprint: contact.fingerprint });
+      return;
+    }
+    if (/[/\\\u0000-\u001f]/.test(contact.email)) {
+      findings.push(atField(`contacts.${n}.email`, "publish-key-path", `${contact.email} holds a character that cannot be in a file name ("/", "\\" or a control character), so its key cannot be published as ${options.keysPath}<email>.asc: declare an address without one`));
+      return;
+    }
+    files.push({ file: `${options.keysPath.slice(1)}${contact.email}.asc`, content: armored });
+    published.push({ email: contact.email, fingerprint: contact.fingerprint, keyUrl: `${site.url}${keyUrlPath(options.keysPath, contact.email)}` });
+  });
+
+  // The Web Key Directory: only addresses in the site's own domain, as binary keys.
+  const wkd = contacts.filter((c) => c.key?.publicBinary !== undefined && inDomain(c.email, siteUrl.hostname));
+  for (const contact of wkd) files.push({ file: wkdKeyPath(contact.email).slice(1), content: contact.key!.publicBinary! });
+  if (wkd.length > 0) files.push({ file: `${WKD_DIRECT_PATH.slice(1)}policy`, content: "" });
+
+  const relative = input.relative ?? ((file: string) => file);
+  const headers = headersFor(input.pages, { keysPath: options.keysPath, dataFile, relative });
+  findings.push(...headers.findings);
+  if (headers.text !== undefined) files.push({ file: "_headers", content: headers.text });
+
+  if (resolved.expires !== undefined && findings.length === 0) {
+    const text = formatSecurityTxt(
+      securityTxtFields({
+        url: site.url,
+        contacts: published,
+        expires: resolved.expires,
+        policyUrl: `${site.url}${options.policyPath}`,
+        preferredLanguages: site.preferredLanguages ?? [site.language],
+        ...(site.acknowledgments ? { acknowledgments: site.acknowledgments } : {}),
+        ...(site.hiring ? { hiring: site.hiring } : {}),
+        ...(site.csaf ? { csaf: site.csaf } : {}),
+      }),
+    );
+    const signed = await signIfKeyGiven(text, resolved.expires, input, atField);
+    if (signed.finding) findings.push(signed.finding);
+    if (signed.notice) notices.push(signed.notice);
+    if (signed.text !== undefined) {
+      // The build's own output, held to every rule of RFC 9116 before it is written.
+      for (const p of checkSecurityTxt(signed.text, { now, canonical: `${site.url}${SECURITY_TXT_PATH}` })) {
+        findings.push(placed({ ...p, message: `the security.txt made from the data breaks a rule: ${p.message}` }, dataFile, { line: 1, column: 1 }));
+      }
+      files.push({ file: SECURITY_TXT_PATH.slice(1), content: signed.text });
+    }
+  }
+
+  findings.push(...conflicts(files, input.pages, input.outputDir, relative, input.readPage));
+  return findings.length > 0 ? { files: [], findings, notices: [] } : { files, findings, notices };
+}
+
+/** Where each refusal to sign is fixed: in the site data, or in the key supplied through the environment. */
+const REFUSAL_FIELD: Partial<Record<SignRefusalReason, string>> = { undeclared: "contacts", "expires-too-soon": "expires" };
+
+async function signIfKeyGiven(
+  text: string,
+  expires: Date,
+  input: PublicationInput,
+  atField: (field: string, rule: RuleId, message: string) => Finding,
+): Promise<{ text?: string; finding?: Finding; notice?: string }> {
+  const { options, contacts, now } = input;
+  if (options.signingKey === undefined) {
+    return { text, notice: `${SECURITY_TXT_PATH} is not signed: set ${SIGNING_KEY_VARIABLE} (and ${SIGNING_PASSPHRASE_VARIABLE}) to a contact's private key to sign it` };
+  }
+  const result = await signSecurityTxt(
+    text,
+    { armored: options.signingKey, ...(options.signingPassphrase !== undefined ? { passphrase: options.signingPassphrase } : {}) },
+    {
+      contacts: contacts.map((c) => ({ email: c.email, fingerprint: c.fingerprint, ...(c.key?.publicArmored ? { publicKey: c.key.publicArmored } : {}) })),
+      expires,
+      now,
+    },
+  );
+  if (result.refused) {
+    const { reason, message } = result.refused;
+    const field = REFUSAL_FIELD[reason];
+    const refusal = field
+      ? atField(field === "expires" && input.site.expires === undefined ? "" : field, "sign-refused", `cannot sign security.txt: ${message}`)
+      : finding("sign-refused", SIGNING_KEY_VARIABLE, { line: 1, column: 1 }, `cannot sign security.txt: ${message}`);
+    return { finding: refusal };
+  }
+  return { text: result.signed, notice: `${SECURITY_TXT_PATH} is signed with ${formatFingerprint(result.signer.fingerprint)} (${result.signer.email}), and the signature verified` };
+}
+
+/** A page that writes where the publisher would: the published file wins nothing, the build fails. */
+function conflicts(
+  files: PublishedFile[],
+  pages: BuiltPage[],
+  outputDir: string,
+  relative: (file: string) => string,
+  readPage: (inputPath: string) => string | undefined = () => undefined,
+): Finding[] {
+  const targets = new Set(files.map((f) => path.join(outputDir, f.file)));
+  return pages
+    .filter((p) => typeof p.outputPath === "string" && targets.has(path.resolve(p.outputPath)))
+    .map((p) => {
+      const text = readPage(p.inputPath);
+      const line = text === undefined ? 1 : frontMatterKeyLine(text, "permalink");
+      return finding("publish-conflict", relative(p.inputPath), { line, column: 1 }, `this page writes ${String(p.url)}, which the build publishes from the site data; give the page another permalink`);
+    });
+}

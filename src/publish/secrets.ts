@@ -1,0 +1,31 @@
+/**
+ * The last guard before the staged output is published: no file in it may hold private key
+ * material, whatever put it there (a key file copied with the assets, a page that quotes a
+ * secret key, a mistake in the publisher). Armored OpenPGP, PEM and OpenSSH private keys
+ * all start with a line no public file needs.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const PRIVATE_KEY_LINE = /-----BEGIN (?:PGP PRIVATE KEY BLOCK|(?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----/;
+
+/** The kind of private key the text holds, or undefined. */
+export function privateKeyIn(text: string): string | undefined {
+  return PRIVATE_KEY_LINE.exec(text)?.[0].replace(/-/g, "").trim();
+}
+
+/**
+ * Every file under `dir` that holds private key material, by its path in the folder. `known`
+ * holds the text of files already in memory (the rendered pages), which are not read again.
+ */
+export function filesWithSecrets(dir: string, known: Map<string, string> = new Map()): Array<{ file: string; kind: string }> {
+  const found: Array<{ file: string; kind: string }> = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const text = known.get(path.resolve(full)) ?? readFileSync(full, "latin1");
+    const kind = privateKeyIn(text);
+    if (kind) found.push({ file: path.relative(dir, full).split(path.sep).join("/"), kind });
+  }
+  return found;
+}

@@ -1,0 +1,124 @@
+/**
+ * Every rule the checks report, in one list a maintainer can read: its id, how bad a
+ * finding of it is, which family it belongs to, what it catches, and whether a comment in
+ * a page may turn it off. Each rule has a page at docs/rules/<id>.md and a row in the
+ * README; tests/rules.test.ts fails when one is missing or disagrees.
+ *
+ * The ids form a union type, so a finding with a mistyped id does not compile.
+ */
+
+export type Severity = "error" | "warning";
+
+export type RuleFamily =
+  | "fingerprint"
+  | "key"
+  | "keyserver"
+  | "mailto"
+  | "link"
+  | "text"
+  | "anchor"
+  | "page"
+  | "data"
+  | "security.txt"
+  | "signing"
+  | "publish"
+  | "build"
+  | "suppression";
+
+export interface RuleMeta {
+  severity: Severity;
+  family: RuleFamily;
+  /** One line: what the rule catches. */
+  summary: string;
+  /**
+   * Whether `<!-- policy-checks-disable … -->` may turn the rule off. Rules that keep a
+   * secret from being published may not: naming one in such a comment is an error.
+   */
+  canDisable: boolean;
+}
+
+const rule = (severity: Severity, family: RuleFamily, summary: string, canDisable = true): RuleMeta => ({ severity, family, summary, canDisable });
+
+export const RULES = {
+  // Fingerprints shown on the pages, and the declared ones.
+  "fingerprint-malformed": rule("error", "fingerprint", "A fingerprint shown with a digit too few or too many, a group too many or too few, or a letter that is not hex."),
+  "fingerprint-mismatch": rule("error", "fingerprint", "A well-formed fingerprint that is not the declared fingerprint of the contact it is shown for (the contact named before it)."),
+  "fingerprint-unverified": rule("warning", "fingerprint", "A contact has no key file, so the declared fingerprint is not checked against a key."),
+
+  // The contacts' key files.
+  "key-unreadable": rule("error", "key", "A key file whose armor or packets cannot be read."),
+  "key-wrong-block": rule("error", "key", "A key file holding a signature or a message instead of a public key."),
+  "key-multiple": rule("error", "key", "A key file holding more than one key."),
+  "key-private": rule("error", "key", "A key file holding secret key material. Nothing of it is ever copied to the output.", false),
+  "key-fingerprint-mismatch": rule("error", "key", "The key's fingerprint is not the declared one."),
+  "key-uid-mismatch": rule("error", "key", "No valid user ID on the key carries the contact's address."),
+  "key-revoked": rule("error", "key", "The key is revoked."),
+  "key-expired": rule("error", "key", "The key has expired."),
+  "key-expiring": rule("warning", "key", "The key, or its encryption subkey, expires within 30 days."),
+  "key-no-encryption": rule("error", "key", "The key has no valid encryption-capable key."),
+  "key-unused": rule("warning", "key", "A key file named after no declared contact."),
+
+  // Links on the pages.
+  "keyserver-mismatch": rule("error", "keyserver", "A keyserver link whose key ID or fingerprint is not a declared key, or a short (8-digit) key ID."),
+  "mailto-invalid": rule("error", "mailto", "A `mailto:` link that is not a valid RFC 6068 URI, as published or as written in the Markdown."),
+  "mailto-undeclared": rule("error", "mailto", "A `mailto:` link to, or copying (cc, bcc), an address that is not a declared contact."),
+  "mailto-text-mismatch": rule("error", "mailto", "A link whose text is an address other than the one it writes to."),
+  "mailto-rewritten": rule("error", "mailto", "A `mailto:` link that the Markdown renderer publishes otherwise than its author wrote it."),
+  "link-text-host": rule("error", "link", "A link whose text names a host or URL while it goes to another host."),
+  "link-insecure": rule("error", "link", "An external link that is not `https:`."),
+
+  // The pages' text and structure.
+  "mojibake": rule("error", "text", "UTF-8 text mis-decoded as Windows-1252 or Latin-1, and replacement characters."),
+  "encoding-invalid": rule("error", "text", "A page file that is not UTF-8, at its first bad byte."),
+  "anchor-missing": rule("error", "anchor", "An in-page `#id` link with no target."),
+  "anchor-duplicate": rule("error", "anchor", "An id used twice on one page."),
+  "page-empty": rule("error", "page", "An empty page file."),
+  "page-too-large": rule("error", "page", "A page file over 1 MB (the `maxPageBytes` option), which no policy page is."),
+  "front-matter-invalid": rule("error", "page", "Front matter that is not valid YAML."),
+  "layout-missing": rule("error", "page", "A page names a layout that does not exist."),
+  "permalink-duplicate": rule("error", "page", "Two pages write the same file."),
+  "permalink-outside": rule("error", "page", "A permalink writes outside the output folder; the build stops before any page is written."),
+
+  // The site data.
+  "data-missing": rule("error", "data", "The site data file is missing."),
+  "data-invalid": rule("error", "data", "The site data is not valid JSON, or a field in it is wrong."),
+  "data-duplicate-key": rule("error", "data", "A key appears twice in one object of the site data, so one value would silently hide the other."),
+
+  // security.txt and what else the build publishes.
+  "securitytxt-expires": rule("error", "security.txt", "`expires` is in the past, or more than 365 days after the build."),
+  "securitytxt-policy": rule("error", "security.txt", "No page has the URL security.txt's `Policy` names (`/security/`)."),
+  "securitytxt-url": rule("error", "security.txt", "`url` has a path: security.txt and the Web Key Directory belong at the host's root."),
+  "securitytxt-invalid": rule("error", "security.txt", "The security.txt made from the data breaks an RFC 9116 rule."),
+  "sign-refused": rule("error", "signing", "The signing key cannot be used: unreadable, wrong passphrase, not a declared contact's, revoked, expired, expiring before `Expires`, or its signature does not verify against the published key."),
+  "publish-conflict": rule("error", "publish", "A page writes a file the build publishes from the data (e.g. `permalink: /.well-known/security.txt`)."),
+  "publish-key-path": rule("error", "publish", "A contact's address holds `/`, `\\` or a control character, so its key cannot be named after it."),
+  "headers-csp": rule("error", "publish", "A page has no Content-Security-Policy `<meta>`, or another one than the rest."),
+  "output-secret": rule("error", "publish", "A file about to be published holds private key material (an armored private key block).", false),
+
+  // The build itself.
+  "template-error": rule("error", "build", "A template that cannot be rendered."),
+  "build-error": rule("error", "build", "Any other build error, in one line."),
+
+  // Comments that turn rules off.
+  "suppression-unknown": rule("warning", "suppression", "A `policy-checks-disable` or `-enable` comment names no rule, or a rule id that does not exist."),
+  "suppression-unused": rule("warning", "suppression", "A `policy-checks-disable` comment turns off a rule that reports nothing where it applies."),
+  "suppression-forbidden": rule("error", "suppression", "A comment tries to turn off a rule that protects a secret, which cannot be turned off.", false),
+} as const satisfies Record<string, RuleMeta>;
+
+/** A registered rule id: a typo is a type error. */
+export type RuleId = keyof typeof RULES;
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(RULES, id);
+}
+
+export function ruleMeta(id: RuleId): RuleMeta {
+  return RULES[id];
+}
+
+/** Where a rule's documentation lives, from the repository's root. */
+export function ruleDocPath(id: RuleId): string {
+  return `docs/rules/${id}.md`;
+}
