@@ -5,7 +5,7 @@ import pageChecks from "./src/plugins/page-checks.ts";
 import policyData, { CheckedData } from "./src/plugins/policy-data.ts";
 import publish from "./src/plugins/publish.ts";
 import reportFindings from "./src/plugins/report-findings.ts";
-import { siteRun } from "./src/plugins/site-run.ts";
+import { projectPath, siteRun } from "./src/plugins/site-run.ts";
 
 export default function (eleventyConfig: UserConfig) {
   // What the command asked of this build (the findings collector, strictness, the root that files are named from).
@@ -38,7 +38,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addLayoutAlias("ballerina-inner-page", "layouts/policy.njk");
 
   // The stylesheet and script are served as they are.
-  eleventyConfig.addPassthroughCopy({ assets: "assets" });
+  eleventyConfig.addPassthroughCopy({ [projectPath(run, "assets")]: "assets" });
 }
 
 export const config = {

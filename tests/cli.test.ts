@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { corpus, layOutFixture, parseFinding, ROOT } from "./support/fixture-site.ts";
+import { corpus, layOutFixture, parseFinding, ROOT, WORK } from "./support/fixture-site.ts";
 
 /** `npm run build`'s command line, from package.json, so the test runs what a maintainer runs. */
 const BUILD = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build.split(" ");
@@ -88,4 +88,55 @@ describe("the build command", () => {
     expect(run.stderr).toMatch(/Unknown option '--strcit'/);
     expect(run.stderr).toMatch(/usage: /);
   });
+
+  it("--format json prints the findings as one JSON array on standard output, and the outcome on standard error", () => {
+    const run = cli(layOutFixture("mixed-findings"), "--format", "json");
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.stdout) as Array<{ file: string; line: number; rule: string; severity: string }>;
+    expect(findings.map((f) => `${f.file}:${f.line} ${f.severity} ${f.rule}`)).toEqual([
+      "content/advisories.md:8 error link-insecure",
+      "content/advisories.md:10 error anchor-missing",
+      "content/security.md:11 error fingerprint-mismatch",
+      "content/security.md:15 error mailto-undeclared",
+    ]);
+    expect(run.stderr).toMatch(/^Build failed in [\d.]+ s; public\/ is unchanged\.$/m);
+  });
+
+  it("--format json on a good site prints an empty array, and the outcome on standard error", () => {
+    const run = cli(layOutFixture("_base"), "--format", "json");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+    expect(run.stderr).toMatch(/^Built content\/ into public\/ in [\d.]+ s\.$/m);
+  });
+
+  it("--format github prints a workflow command per finding on standard output", () => {
+    const run = cli(layOutFixture("mixed-findings"), "--format", "github");
+    expect(run.code).toBe(1);
+    const commands = run.stdout.trim().split("\n").filter((l) => !l.startsWith("::notice"));
+    expect(commands).toHaveLength(4);
+    expect(commands[2]).toMatch(/^::error file=content\/security\.md,line=11,col=\d+,title=fingerprint-mismatch::fingerprint 7FC1 /);
+  });
+
+  it("an unknown format is refused with the formats there are", () => {
+    const run = cli(layOutFixture("_base"), "--format", "xml");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^--format xml is not a format: use text, json, github$/m);
+  });
 });
+
+describe("the compiled build", () => {
+  it("notices an edit in a nested source folder and compiles again before it builds", () => {
+    // A copy of the project's sources, sharing its packages, so that the edit touches nothing of the repository.
+    const copy = mkdtempSync(path.join(WORK, "project-"));
+    for (const entry of ["src", ".eleventy.ts", "package.json", "_includes", "assets"]) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"), "dir");
+    const site = layOutFixture("fingerprint-digit-mistyped");
+    const build = () => spawnSync(process.execPath, [path.join(copy, "src/build/run-compiled.mjs"), "build"], { cwd: site, encoding: "utf8", env: { ...process.env, POLICY_STRICT: "", POLICY_CHECKS: "" } });
+
+    expect(build().stderr).toMatch(/: error: .* \[fingerprint-mismatch\]$/m);
+    const report = path.join(copy, "src/findings/report.ts");
+    writeFileSync(report, readFileSync(report, "utf8").replace("return `${f.file}:${f.line}:${f.column}: ${f.severity}: ", "return `EDITED ${f.file}:${f.line}:${f.column}: ${f.severity}: "));
+    expect(build().stderr).toMatch(/^EDITED content\/security\.md:\d+:\d+: error: .* \[fingerprint-mismatch\]$/m);
+  });
+});
+

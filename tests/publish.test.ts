@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateKey, readKey, readPrivateKey } from "openpgp";
@@ -9,6 +9,7 @@ import { normalizeOptions } from "../src/plugins/publish.ts";
 import { formatHeaders, pagePolicies } from "../src/publish/headers.ts";
 import { keyUrlPath } from "../src/publish/paths.ts";
 import { planPublication, type PublicationInput } from "../src/publish/plan.ts";
+import { filesWithSecrets, privateKeyIn } from "../src/publish/secrets.ts";
 import { checkSecurityTxt, DEFAULT_EXPIRES, formatExpires, parseSecurityTxt, resolveExpires } from "../src/formats/security-txt.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, verifySecurityTxt } from "../src/publish/sign.ts";
 import type { Fingerprint } from "../src/types.ts";
@@ -270,8 +271,47 @@ describe("planning what to publish, without a build", () => {
     ]);
   });
 
+  it("site data that slipped past its own checks still cannot publish a security.txt that breaks RFC 9116", async () => {
+    // readSiteData refuses such a tag; the publisher holds its own output to the RFC all the same.
+    const base = input("https://example.org", "security@example.org");
+    const plan = await planPublication({ ...base, site: { ...base.site, preferredLanguages: ["Dutch language"] } });
+    expect(plan.files).toEqual([]);
+    expect(plan.findings).toMatchObject([
+      { rule: "securitytxt-invalid", severity: "error", file: "content/_data/security.json", message: expect.stringMatching(/breaks a rule: line \d+: "Dutch language" in Preferred-Languages is not a language tag/) },
+    ]);
+  });
+
   it("an option that is not a URL folder names the plugin, the option and what it received", () => {
     expect(() => normalizeOptions({ keysPath: "keys" })).toThrow('publish: option `keysPath` must be a URL path that starts and ends with "/", e.g. "/security/". Received: string (keys)');
+  });
+});
+
+describe("no private key in what is published", () => {
+  it("finds an armored private key in any file, pages read from memory and the rest from disk, by its path in the output", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "secrets-"));
+    mkdirSync(path.join(dir, "assets"));
+    writeFileSync(path.join(dir, "assets/team.asc"), "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlFgE\n-----END PGP PRIVATE KEY BLOCK-----\n");
+    writeFileSync(path.join(dir, "assets/ok.asc"), "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmDME\n-----END PGP PUBLIC KEY BLOCK-----\n");
+    writeFileSync(path.join(dir, "index.html"), "<p>on disk the page is clean</p>");
+    const inMemory = new Map([[path.join(dir, "index.html"), "<pre>-----BEGIN OPENSSH PRIVATE KEY-----</pre>"]]);
+    expect(filesWithSecrets(dir, inMemory).sort((a, b) => a.file.localeCompare(b.file))).toEqual([
+      { file: "assets/team.asc", kind: "PGP PRIVATE KEY BLOCK" },
+      { file: "index.html", kind: "OPENSSH PRIVATE KEY" },
+    ]);
+    expect(privateKeyIn("-----BEGIN PGP PUBLIC KEY BLOCK-----")).toBeUndefined();
+  });
+
+  it("a private key copied with the assets fails the build, which leaves the output as it was", async () => {
+    const dir = layOutFixture("_base");
+    const output = path.join(dir, "public");
+    expect((await buildDir(dir, { output })).ok).toBe(true);
+    const before = snapshot(output);
+    mkdirSync(path.join(dir, "assets"));
+    writeFileSync(path.join(dir, "assets/backup.asc"), "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlFgE\n-----END PGP PRIVATE KEY BLOCK-----\n");
+    const build = await buildDir(dir, { output });
+    expect(build.ok).toBe(false);
+    expect(build.findings).toMatchObject([{ rule: "output-secret", file: "/assets/backup.asc", line: 1, message: expect.stringMatching(/^assets\/backup\.asc would publish a PGP PRIVATE KEY BLOCK/) }]);
+    expect(snapshot(output)).toEqual(before);
   });
 });
 

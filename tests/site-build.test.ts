@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDir, buildFixture, corpus, type Expectation, layOutFixture, snapshot } from "./support/fixture-site.ts";
@@ -79,4 +79,89 @@ describe("fixture sites", () => {
     expect(strict.ok).toBe(false);
     expect(strict.findings).toMatchObject([{ rule: "fingerprint-unverified", severity: "error" }]);
   });
+
+  it("a key file named after no contact is a warning: the build passes, and the key is neither checked nor published", async () => {
+    const dir = layOutFixture("_base");
+    cpSync(path.join(dir, "content/keys/security@example.org.asc"), path.join(dir, "content/keys/old-team@example.org.asc"));
+    const build = await buildDir(dir);
+    expect(build.ok).toBe(true);
+    expect(build.findings).toMatchObject([{ rule: "key-unused", severity: "warning", file: "content/keys/old-team@example.org.asc", line: 1 }]);
+    expect(existsSync(path.join(build.output, "security/keys/old-team@example.org.asc"))).toBe(false);
+  });
 });
+
+describe("one road for findings", () => {
+  it("every finding of several rules on several pages is printed, sorted by file and line; no page's error hides another's", async () => {
+    const build = await buildFixture("mixed-findings");
+    expect(build.ok).toBe(false);
+    expect(build.findings.map(({ file, line, rule }) => `${file}:${line} ${rule}`)).toEqual([
+      "content/advisories.md:8 link-insecure",
+      "content/advisories.md:10 anchor-missing",
+      "content/security.md:11 fingerprint-mismatch",
+      "content/security.md:15 mailto-undeclared",
+    ]);
+  });
+
+  it("--format json prints the same findings as one JSON array, and nothing else, on standard output", async () => {
+    const text = await buildFixture("mixed-findings");
+    const json = await buildDir(layOutFixture("mixed-findings"), { format: "json" });
+    expect(json.ok).toBe(false);
+    const printed = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    expect(printed.map((f) => Object.keys(f))).toEqual(printed.map(() => ["file", "line", "column", "severity", "rule", "message"]));
+    expect(printed).toEqual(text.findings);
+  });
+
+  it("--format github prints one workflow command per finding, each naming its file, line, column and rule", async () => {
+    const text = await buildFixture("mixed-findings");
+    const github = await buildDir(layOutFixture("mixed-findings"), { format: "github" });
+    const commands = github.stdout.trim().split("\n").filter((l) => !l.startsWith("::notice"));
+    expect(commands).toEqual(text.findings.map((f) => `::${f.severity} file=${f.file},line=${f.line},col=${f.column},title=${f.rule}::${f.message}`));
+  });
+
+  it("a duplicated key in the site data is an error at the second key, not a value silently lost", async () => {
+    const build = await buildFixture("data-duplicate-key");
+    expect(build.findings).toContainEqual(
+      expect.objectContaining({ rule: "data-duplicate-key", file: "content/_data/security.json", line: 9, column: 7 }),
+    );
+  });
+});
+
+describe("comments that turn rules off", () => {
+  it("used well: the build passes, each suppressed place is one notice, and the comments are not published", async () => {
+    const build = await buildFixture("suppress-checksum");
+    expect(build.findings).toEqual([]);
+    expect(build.ok).toBe(true);
+    const notices = build.lines.filter((l) => / notice: /.test(l));
+    expect(notices).toEqual([
+      expect.stringMatching(/^content\/security\.md:22:26: notice: fingerprint-mismatch turned off here by the comment on line 21: fingerprint 9F86 D081 .* is not the declared fingerprint of security@example\.org/),
+      expect.stringMatching(/^content\/security\.md:25:22: notice: mojibake turned off here by the comment on line 24: "â€™" is UTF-8 text mis-decoded as Windows-1252/),
+    ]);
+    const html = readFileSync(path.join(build.output, "security/index.html"), "utf8");
+    expect(html).not.toContain("policy-checks-");
+    expect(html).toContain("9F86 D081");
+  });
+
+  it("used badly: a secret-keeping rule is an error, an unknown id, an unused id and a comment with no rule are warnings", async () => {
+    const build = await buildFixture("suppress-misused");
+    expect(build.ok).toBe(false);
+    expect(build.findings.map(({ line, rule, severity }) => `${line} ${severity} ${rule}`)).toEqual([
+      "19 error suppression-forbidden",
+      "19 warning suppression-unknown",
+      "22 warning suppression-unused",
+      "25 warning suppression-unknown",
+    ]);
+    expect(build.findings.find((f) => f.rule === "suppression-unknown")?.message).toMatch(/"fingerprint-malfromed" .* did you mean "fingerprint-malformed"\?/);
+    // The rule the comment named correctly is still turned off, and says so.
+    expect(build.lines.filter((l) => / notice: fingerprint-mismatch turned off/.test(l))).toHaveLength(1);
+  });
+
+  it("under --strict a suppression's warnings fail the build too", async () => {
+    const dir = layOutFixture("suppress-checksum");
+    const page = path.join(dir, "content/security.md");
+    writeFileSync(page, readFileSync(page, "utf8").replace("disable-next-line fingerprint-mismatch", "disable-next-line fingerprint-mismatch fingerprint-malformed"));
+    const build = await buildDir(dir, { strict: true });
+    expect(build.ok).toBe(false);
+    expect(build.findings).toMatchObject([{ rule: "suppression-unused", severity: "error", line: 21 }]);
+  });
+});
+

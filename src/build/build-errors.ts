@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { finding, type Finding, type RuleId } from "../findings/finding.ts";
-import { frontMatterKeyLine } from "../findings/locate.ts";
+import { frontMatterKeyLine, frontMatterLines } from "../findings/locate.ts";
 
 interface ErrorLike {
   name?: string;
@@ -10,6 +10,7 @@ interface ErrorLike {
   cause?: unknown;
   mark?: { line?: number; column?: number };
   reason?: string;
+  stack?: string;
   lineno?: number;
   colno?: number;
 }
@@ -38,7 +39,10 @@ function fileIn(message: string): string | undefined {
  * Turns an error from Eleventy (or a template engine under it) into one finding that
  * names the file, the line where one is known, and what to fix: never a stack trace.
  */
-export function explainBuildError(error: unknown, folders: { staging: string; output: string; relative: (file: string) => string }): Finding[] {
+export function explainBuildError(
+  error: unknown,
+  folders: { staging: string; output: string; relative: (file: string) => string; /** The content folder, whose files a stack frame may name. */ input?: string },
+): Finding[] {
   const findingPath = folders.relative;
   const errors = chain(error);
   const messages = errors.map((e) => String(e.message ?? e)).filter((m) => m !== "");
@@ -91,14 +95,30 @@ export function explainBuildError(error: unknown, folders: { staging: string; ou
   const njk = /\(([^)]+\.(?:njk|md|html))\)\s*\[Line (\d+), Column (\d+)\]\s*([^\n]*)/.exec(all);
   if (njk) {
     const detail = messages.at(-1)?.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? njk[4];
-    return [at(njk[1], Number(njk[2]), Number(njk[3]), "template-error", `the template cannot be rendered: ${detail}`)];
+    // Nunjucks counts lines from the end of the front matter, which it never sees; the author counts from the top.
+    const template = njk[1] as string;
+    const offset = existsSync(template) ? frontMatterLines(readFileSync(template, "utf8")) : 0;
+    return [at(template, Number(njk[2]) + offset, Number(njk[3]), "template-error", `the template cannot be rendered: ${detail}`)];
   }
 
-  const file = messages.map(fileIn).find((f) => f !== undefined);
+  // A JavaScript data file or template that threw: its own frame names the file and the line.
+  const frame = folders.input === undefined ? undefined : errors.map((e) => frameIn(e.stack, folders.input!)).find((f) => f !== undefined);
+  const file = frame?.file ?? messages.map(fileIn).find((f) => f !== undefined);
   const summary = messages
     .map((m) => m.split("\n")[0]?.trim())
     .filter((m): m is string => Boolean(m))
     .filter((m, i, list) => list.indexOf(m) === i)
     .join(": ");
-  return [at(file, 1, 1, "build-error", summary || "the build failed for a reason Eleventy did not give")];
+  return [at(file, frame?.line ?? 1, frame?.column ?? 1, "build-error", summary || "the build failed for a reason Eleventy did not give")];
+}
+
+/** The first stack frame in a file under `folder` (the site's content, where its data files live). */
+function frameIn(stack: string | undefined, folder: string): { file: string; line: number; column: number } | undefined {
+  for (const m of (stack ?? "").matchAll(/(?:file:\/\/)?(\/[^\s():]+):(\d+):(\d+)/g)) {
+    const file = decodeURIComponent(m[1] as string);
+    if (!path.relative(folder, file).startsWith("..") && !file.includes(`${path.sep}node_modules${path.sep}`)) {
+      return { file, line: Number(m[2]), column: Number(m[3]) };
+    }
+  }
+  return undefined;
 }

@@ -65,7 +65,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await eleventy.write();
   } catch (error) {
     // A stop the checks asked for has its findings collected already; anything else becomes one.
-    if (!stoppedByChecks(error)) findings.add(...explainBuildError(error, { staging, output: options.output, relative: (f) => findings.relative(f) }));
+    if (!stoppedByChecks(error)) {
+      findings.add(...explainBuildError(error, { staging, output: options.output, input: path.resolve(root, options.input), relative: (f) => findings.relative(f) }));
+    }
   }
 
   const report = findings.report();

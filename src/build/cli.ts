@@ -86,7 +86,7 @@ async function serve(options: { input: string; output: string; config: string; p
   // A rebuild that Eleventy itself cannot finish is a finding too, printed as the checks' are.
   const failed = (error: unknown) => {
     if (!stoppedByChecks(error)) {
-      findings.add(...explainBuildError(error, { staging: path.resolve(options.output), output: options.output, relative: (f) => findings.relative(f) }));
+      findings.add(...explainBuildError(error, { staging: path.resolve(options.output), output: options.output, input: path.resolve(options.input), relative: (f) => findings.relative(f) }));
     }
     printReport(findings.report(), "text", STREAMS);
   };

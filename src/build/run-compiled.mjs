@@ -2,7 +2,7 @@
 // and a loader such as tsx hooks every module Eleventy imports through another thread,
 // which made a cold build about 1.8 times as slow as Eleventy alone. Instead, esbuild
 // bundles our TypeScript (the command, and .eleventy.ts with its plugins) into two
-// modules under node_modules/.cache, again whenever any source file under src/ (at any
+// modules under .cache/compiled (git-ignored), again whenever any source file under src/ (at any
 // depth) or .eleventy.ts is added, removed or changed, and Node imports them with no
 // loader at all. Packages stay external, loaded as they are.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const outdir = path.join(root, "node_modules/.cache/security-policy-site");
+const outdir = path.join(root, ".cache/compiled");
 const entries = { cli: path.join(root, "src/build/cli.ts"), config: path.join(root, ".eleventy.ts") };
 const compiled = { cli: path.join(outdir, "cli.mjs"), config: path.join(outdir, "config.mjs") };
 const manifestFile = path.join(outdir, "sources.json");

@@ -35,12 +35,18 @@ export interface Problem {
 
 /** A problem of a registered rule, at the rule's severity. */
 export function problem(rule: RuleId, message: string, where: Omit<Problem, "rule" | "severity" | "message"> = {}): Problem {
-  return { rule, severity: RULES[rule].severity, message, ...where };
+  return { rule, severity: severityOf(rule), message, ...where };
 }
 
 /** A finding of a registered rule, at the rule's severity. */
 export function finding(rule: RuleId, file: string, at: { line: number; column: number }, message: string): Finding {
-  return { file, line: at.line, column: at.column, severity: RULES[rule].severity, rule, message };
+  return { file, line: at.line, column: at.column, severity: severityOf(rule), rule, message };
+}
+
+/** The type check keeps ids registered; this keeps a caller in plain JavaScript honest too. */
+function severityOf(rule: RuleId): Severity {
+  if (!Object.hasOwn(RULES, rule)) throw new Error(`"${rule}" is not a registered rule id; the rules are listed in src/rules/registry.ts`);
+  return RULES[rule].severity;
 }
 
 /** A problem placed in a file. */

@@ -5,6 +5,7 @@
  * and the dev server pass it through Eleventy's `config` option; a bare `eleventy` run gets
  * the defaults. Nothing travels through the environment or the working directory.
  */
+import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { FindingCollector } from "../findings/collector.ts";
 
@@ -18,6 +19,14 @@ export interface SiteRun {
   reportEachBuild: boolean;
   /** false skips the per-page checks but still loads the data; only `npm run bench` sets it, to measure what the checks cost. */
   checkPages: boolean;
+}
+
+/**
+ * A folder or file of the project, as Eleventy reads paths in its config (from the folder the
+ * process runs in): the project is the run's root, wherever the command was started.
+ */
+export function projectPath(run: SiteRun, relative: string): string {
+  return path.relative(process.cwd(), path.join(run.findings.root, relative)) || ".";
 }
 
 /**

@@ -11,7 +11,7 @@ const PRIVATE_KEY_LINE = /-----BEGIN (?:PGP PRIVATE KEY BLOCK|(?:RSA |EC |DSA |O
 
 /** The kind of private key the text holds, or undefined. */
 export function privateKeyIn(text: string): string | undefined {
-  return PRIVATE_KEY_LINE.exec(text)?.[0].replace(/-/g, "").trim();
+  return PRIVATE_KEY_LINE.exec(text)?.[0].replace(/-----(?:BEGIN )?/g, "");
 }
 
 /**
