@@ -49,7 +49,7 @@ function severityOf(rule: RuleId): Severity {
   return RULES[rule].severity;
 }
 
-/** A problem placed in a file. */
+/** A problem placed in a file, at its rule's severity: the registry decides how bad a finding is. */
 export function placed(p: Problem, file: string, at: { line: number; column: number }): Finding {
-  return { file, line: at.line, column: at.column, severity: p.severity, rule: p.rule, message: p.message };
+  return { file, line: at.line, column: at.column, severity: severityOf(p.rule), rule: p.rule, message: p.message };
 }

@@ -118,11 +118,9 @@ export function formatMailto(m: {
     throw new Error(`formatMailto: \`to\` is empty; a mailto link needs at least one address, e.g. ["security@example.org"]`);
   }
   for (const address of m.to) {
-    const wrong = checkAddress(address);
-    if (wrong !== undefined) {
-      throw new Error(
-        `formatMailto: ${JSON.stringify(address)} in \`to\` is not an email address: ${wrong.reason}; ${wrong.fix}`,
-      );
+    const invalid = checkAddress(address);
+    if (invalid !== undefined) {
+      throw new Error(`formatMailto: ${JSON.stringify(address)} in \`to\` is not an email address: ${invalid.message}`);
     }
   }
 
@@ -132,9 +130,9 @@ export function formatMailto(m: {
   let bodyRestated = false;
   for (const header of m.headers ?? []) {
     const name = header.name.toLowerCase();
-    const wrongName = checkFieldName(header.name);
-    if (wrongName !== undefined) {
-      throw new Error(`formatMailto: header name ${JSON.stringify(header.name)} ${wrongName.reason}; ${wrongName.fix}`);
+    const invalidName = checkFieldName(header.name);
+    if (invalidName !== undefined) {
+      throw new Error(`formatMailto: header name ${JSON.stringify(header.name)} ${invalidName.message}`);
     }
     if (name === "to") {
       // Every recipient is written from `to`, so a "to" field may only restate it.
@@ -228,12 +226,12 @@ function readAddress(
   }
   const decoded = decode(href, from, until, TO_DELIMS, problems);
   if (decoded === undefined) return undefined;
-  const wrong = checkAddress(decoded.text);
-  if (wrong !== undefined) {
+  const invalid = checkAddress(decoded.text);
+  if (invalid !== undefined) {
     problems.push(
       fault(
-        decoded.offsets[wrong.at] ?? from,
-        `${JSON.stringify(decoded.text)} is not an email address: ${wrong.reason}; ${wrong.fix}`,
+        decoded.offsets[invalid.index ?? 0] ?? from,
+        `${JSON.stringify(decoded.text)} is not an email address: ${invalid.message}`,
       ),
     );
     return undefined;
@@ -280,13 +278,13 @@ function readField(reading: Reading, from: number, until: number): Field | undef
   const decodedName = decode(href, from, equals, QCHAR_DELIMS, problems);
   let name: string | undefined;
   if (decodedName !== undefined) {
-    const wrong = checkFieldName(decodedName.text);
-    if (wrong === undefined) {
+    const invalid = checkFieldName(decodedName.text);
+    if (invalid === undefined) {
       name = decodedName.text.toLowerCase();
     } else {
-      const at = decodedName.offsets[wrong.at] ?? from;
+      const at = decodedName.offsets[invalid.index ?? 0] ?? from;
       problems.push(
-        fault(at, `header field name ${JSON.stringify(decodedName.text)} at column ${at + 1} ${wrong.reason}; ${wrong.fix}`),
+        fault(at, `header field name ${JSON.stringify(decodedName.text)} at column ${at + 1} ${invalid.message}`),
       );
     }
   }
@@ -441,11 +439,9 @@ function decodeBytes(bytes: number[], at: number[]): Decoded | { from: number; t
 // ---------------------------------------------------------------------------
 // Addresses and field names
 
-interface Wrong {
-  /** Offset in the checked string. */
-  at: number;
-  reason: string;
-  fix: string;
+/** What is wrong with an address or a field name: at its offset in the checked string, why, then what to do. */
+function wrong(at: number, reason: string, fix: string): Problem {
+  return fault(at, `${reason}; ${fix}`);
 }
 
 const ATEXT_DELIMS = "!#$%&'*+-/=?^_`{|}~";
@@ -473,70 +469,47 @@ function quoteChar(cp: number): string {
 
 const COUNTS = ["no", "one", "two", "three"];
 
-function checkAddress(address: string): Wrong | undefined {
-  if (address === "") return { at: 0, reason: "it is empty", fix: "write an address such as security@example.org" };
+function checkAddress(address: string): Problem | undefined {
+  if (address === "") return wrong(0, "it is empty", "write an address such as security@example.org");
 
   let separator: number;
   if (address.startsWith('"')) {
     const close = closingQuote(address);
-    if ("at" in close) return close;
+    if (!("end" in close)) return close;
     separator = close.end;
     if (separator >= address.length) {
-      return { at: 0, reason: `it has no "@"`, fix: `write "@" and the domain after the closing quote` };
+      return wrong(0, `it has no "@"`, `write "@" and the domain after the closing quote`);
     }
     if (address.charCodeAt(separator) !== 0x40) {
-      return {
-        at: separator,
-        reason: `it has ${quoteChar(address.codePointAt(separator) ?? 0)} after the closing double quote`,
-        fix: `put the "@" right after the closing quote`,
-      };
+      return wrong(separator, `it has ${quoteChar(address.codePointAt(separator) ?? 0)} after the closing double quote`, `put the "@" right after the closing quote`);
     }
   } else {
     separator = address.indexOf("@");
     if (separator === -1) {
-      return { at: 0, reason: `it has no "@"`, fix: "write it as mailbox@domain, e.g. security@example.org" };
+      return wrong(0, `it has no "@"`, "write it as mailbox@domain, e.g. security@example.org");
     }
     if (separator === 0) {
-      return {
-        at: 0,
-        reason: `it has nothing before the "@"`,
-        fix: `write the mailbox name before the "@", e.g. security@example.org`,
-      };
+      return wrong(0, `it has nothing before the "@"`, `write the mailbox name before the "@", e.g. security@example.org`);
     }
-    const local = checkDotAtom(address, 0, separator, `the part before "@"`);
-    if (local !== undefined) {
-      if (local.fix === "") {
-        local.fix = `remove it, or put the part before "@" in double quotes (written %22 in the link)`;
-      }
-      return local;
-    }
+    const local = checkDotAtom(address, 0, separator, `the part before "@"`, `remove it, or put the part before "@" in double quotes (written %22 in the link)`);
+    if (local !== undefined) return local;
   }
 
   const domainStart = separator + 1;
   const more = address.indexOf("@", domainStart);
   if (more !== -1 && !address.startsWith("[", domainStart)) {
     const count = address.slice(domainStart).split("@").length;
-    return {
-      at: more,
-      reason: `it has ${COUNTS[count] ?? count} "@"`,
-      fix: `keep only the "@" before the domain; an "@" in the mailbox name needs a quoted part, e.g. "a@b"@example.org`,
-    };
+    return wrong(more, `it has ${COUNTS[count] ?? count} "@"`, `keep only the "@" before the domain; an "@" in the mailbox name needs a quoted part, e.g. "a@b"@example.org`);
   }
   if (domainStart === address.length) {
-    return {
-      at: separator,
-      reason: `it has nothing after the "@"`,
-      fix: "write the domain after the \"@\", e.g. security@example.org",
-    };
+    return wrong(separator, `it has nothing after the "@"`, "write the domain after the \"@\", e.g. security@example.org");
   }
   if (address.startsWith("[", domainStart)) return checkDomainLiteral(address, domainStart);
-  const domain = checkDotAtom(address, domainStart, address.length, "its domain");
-  if (domain !== undefined && domain.fix === "") domain.fix = "remove it; a domain is dot-separated labels, e.g. example.org";
-  return domain;
+  return checkDotAtom(address, domainStart, address.length, "its domain", "remove it; a domain is dot-separated labels, e.g. example.org");
 }
 
 /** Where the quoted local part that starts `address` ends (just past its closing quote), or what is wrong with it. */
-function closingQuote(address: string): { end: number } | Wrong {
+function closingQuote(address: string): { end: number } | Problem {
   let i = 1;
   while (i < address.length) {
     const cp = address.codePointAt(i) ?? 0;
@@ -545,37 +518,33 @@ function closingQuote(address: string): { end: number } | Wrong {
       const next = address.codePointAt(i + 1);
       if (next === undefined) break;
       if (!(next === 0x09 || (next >= 0x20 && next <= 0x7e) || isNonAsciiText(next))) {
-        return { at: i + 1, reason: `${quoteChar(next)} cannot appear inside quotes`, fix: "remove it" };
+        return wrong(i + 1, `${quoteChar(next)} cannot appear inside quotes`, "remove it");
       }
       i += next > 0xffff ? 3 : 2;
       continue;
     }
     // qtext and the spaces of FWS; obs-qtext and NO-WS-CTL are out (RFC 6068 section 2, item 2).
     if (!(cp === 0x09 || (cp >= 0x20 && cp <= 0x7e) || isNonAsciiText(cp))) {
-      return { at: i, reason: `${quoteChar(cp)} cannot appear inside quotes`, fix: "remove it" };
+      return wrong(i, `${quoteChar(cp)} cannot appear inside quotes`, "remove it");
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  return {
-    at: 0,
-    reason: "its opening double quote is never closed",
-    fix: `end the quoted part with a double quote (%22 in the link) before the "@"`,
-  };
+  return wrong(0, "its opening double quote is never closed", `end the quoted part with a double quote (%22 in the link) before the "@"`);
 }
 
-/** dot-atom-text over address[from, to); an empty `fix` asks the caller for one suited to the part. */
-function checkDotAtom(address: string, from: number, to: number, part: string): Wrong | undefined {
-  if (from === to) return { at: from, reason: `${part} is empty`, fix: "" };
-  if (address.charCodeAt(from) === 0x2e) return { at: from, reason: `${part} starts with "."`, fix: `remove that "."` };
-  if (address.charCodeAt(to - 1) === 0x2e) return { at: to - 1, reason: `${part} ends with "."`, fix: `remove that "."` };
+/** dot-atom-text over address[from, to); `fix` is what to do about a character the part cannot hold. */
+function checkDotAtom(address: string, from: number, to: number, part: string, fix: string): Problem | undefined {
+  if (from === to) return wrong(from, `${part} is empty`, fix);
+  if (address.charCodeAt(from) === 0x2e) return wrong(from, `${part} starts with "."`, `remove that "."`);
+  if (address.charCodeAt(to - 1) === 0x2e) return wrong(to - 1, `${part} ends with "."`, `remove that "."`);
   let i = from;
   while (i < to) {
     const cp = address.codePointAt(i) ?? 0;
     if (cp === 0x2e && address.charCodeAt(i + 1) === 0x2e) {
-      return { at: i + 1, reason: `${part} has an empty label ("..")`, fix: `remove the extra "."` };
+      return wrong(i + 1, `${part} has an empty label ("..")`, `remove the extra "."`);
     }
     if (cp !== 0x2e && !isAtext(cp)) {
-      return { at: i, reason: `${quoteChar(cp)} is not allowed in ${part}`, fix: "" };
+      return wrong(i, `${quoteChar(cp)} is not allowed in ${part}`, fix);
     }
     i += cp > 0xffff ? 2 : 1;
   }
@@ -583,42 +552,30 @@ function checkDotAtom(address: string, from: number, to: number, part: string): 
 }
 
 /** "[" *dtext-no-obs "]" from `from` to the end of the address. */
-function checkDomainLiteral(address: string, from: number): Wrong | undefined {
+function checkDomainLiteral(address: string, from: number): Problem | undefined {
   let i = from + 1;
   while (i < address.length) {
     const cp = address.codePointAt(i) ?? 0;
     if (cp === 0x5d) {
       if (i === address.length - 1) return undefined;
-      return { at: i + 1, reason: `it has text after the "]" of its domain`, fix: "remove it" };
+      return wrong(i + 1, `it has text after the "]" of its domain`, "remove it");
     }
     if (!((cp >= 33 && cp <= 90) || (cp >= 94 && cp <= 126))) {
-      return {
-        at: i,
-        reason: `${quoteChar(cp)} is not allowed inside the [ ] of its domain`,
-        fix: "remove it; a domain literal holds an address such as [192.0.2.1]",
-      };
+      return wrong(i, `${quoteChar(cp)} is not allowed inside the [ ] of its domain`, "remove it; a domain literal holds an address such as [192.0.2.1]");
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  return {
-    at: from,
-    reason: `the "[" of its domain is never closed`,
-    fix: `end the domain with "]" (%5D in the link)`,
-  };
+  return wrong(from, `the "[" of its domain is never closed`, `end the domain with "]" (%5D in the link)`);
 }
 
 /** RFC 5322 field-name: one or more printable ASCII characters other than ":". */
-function checkFieldName(name: string): Wrong | undefined {
-  if (name === "") return { at: 0, reason: "is empty", fix: "give the field a name, e.g. subject" };
+function checkFieldName(name: string): Problem | undefined {
+  if (name === "") return wrong(0, "is empty", "give the field a name, e.g. subject");
   let i = 0;
   while (i < name.length) {
     const cp = name.codePointAt(i) ?? 0;
     if (cp < 33 || cp > 126 || cp === 0x3a) {
-      return {
-        at: i,
-        reason: `contains ${quoteChar(cp)}`,
-        fix: `header field names are printable ASCII without spaces or ":", e.g. subject`,
-      };
+      return wrong(i, `contains ${quoteChar(cp)}`, `header field names are printable ASCII without spaces or ":", e.g. subject`);
     }
     i += cp > 0xffff ? 2 : 1;
   }

@@ -60,7 +60,7 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
   let outputDir = "";
 
   if (run.checkPages) {
-    eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers).use(authoredMailto, { findings, checked }));
+    eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers).use(authoredMailto, { findings }));
   }
 
   eleventyConfig.on("eleventy.before", ({ directories }) => {
