@@ -118,6 +118,11 @@ describe("one road for findings", () => {
     expect(commands).toEqual(text.findings.map((f) => `::${f.severity} file=${f.file},line=${f.line},col=${f.column},title=${f.rule}::${f.message}`));
   });
 
+  it("a syntax error in the site data is reported once, where the JSON breaks, not again as Eleventy's own error", async () => {
+    const build = await buildFixture("data-broken-json");
+    expect(build.findings.map(({ file, line, rule }) => `${file}:${line} ${rule}`)).toEqual(["content/_data/security.json:4 data-invalid"]);
+  });
+
   it("a duplicated key in the site data is an error at the second key, not a value silently lost", async () => {
     const build = await buildFixture("data-duplicate-key");
     expect(build.findings).toContainEqual(

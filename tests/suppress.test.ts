@@ -83,6 +83,18 @@ describe("applying them to a page's findings", () => {
     ]);
   });
 
+  it("a rule that reads no page's text cannot be turned off in one: a warning that says so", () => {
+    const result = applySuppressions(FILE, "<!-- policy-checks-disable-next-line key-expired -->\nx\n", []);
+    expect(result.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ["suppression-unused", "warning", "key-expired does not read a page's text, so no comment in a page turns it off; remove key-expired from the comment and fix what it reports (see docs/rules/key-expired.md)"],
+    ]);
+  });
+
+  it("an unknown id with nothing close to it says where the rules are", () => {
+    const result = applySuppressions(FILE, "<!-- policy-checks-disable-next-line zzz -->\nx\n", []);
+    expect(result.findings[0]?.message).toBe('"zzz" in <!-- policy-checks-disable-next-line --> is not a rule id. Every rule is listed in docs/rules/');
+  });
+
   it("an enable with no disable before it is a warning", () => {
     const result = applySuppressions(FILE, "x\n<!-- policy-checks-enable mojibake -->\n", []);
     expect(result.findings.map((f) => f.rule)).toEqual(["suppression-unused"]);

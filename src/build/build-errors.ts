@@ -70,7 +70,7 @@ export function explainBuildError(
         template ? keyLine(template, "layout") : 1,
         1,
         "layout-missing",
-        `the layout "${name}" does not exist (looked for ${layout[1]}); use "layouts/policy.njk" (or its alias "ballerina-inner-page"), or add the layout to _includes/`,
+        `the layout "${name}" does not exist (looked for ${findingPath(layout[1] ?? "")}); use "layouts/policy.njk" (or its alias "ballerina-inner-page"), or add the layout to _includes/`,
       ),
     ];
   }

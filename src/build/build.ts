@@ -66,7 +66,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     // A stop the checks asked for has its findings collected already; anything else becomes one.
     if (!stoppedByChecks(error)) {
-      findings.add(...explainBuildError(error, { staging, output: options.output, input: path.resolve(root, options.input), relative: (f) => findings.relative(f) }));
+      const explained = explainBuildError(error, { staging, output: options.output, input: path.resolve(root, options.input), relative: (f) => findings.relative(f) });
+      // Eleventy reads the site data too, and fails on what the checks have already placed exactly (a JSON syntax error, say).
+      findings.add(...explained.filter((f) => !findings.hasErrorIn(f.file)));
     }
   }
 

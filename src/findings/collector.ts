@@ -62,6 +62,11 @@ export class FindingCollector {
     this.#findings.push(...findings);
   }
 
+  /** Whether an error is already reported in a file: a second, vaguer report of the same fault can then be left out. */
+  hasErrorIn(file: string): boolean {
+    return this.#findings.some((f) => f.file === file && f.severity === "error");
+  }
+
   notice(message: string): void {
     this.#notices.push({ message });
   }

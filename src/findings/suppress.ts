@@ -7,8 +7,8 @@
  *
  * A suppression is never silent: each finding it hides comes back as a notice at its place,
  * and a comment that names no rule, an unknown rule or a rule that reported nothing where it
- * applies is a warning. A rule that keeps a secret from being published cannot be turned
- * off; naming one is an error. Pure: the page's text and its findings in, the rest out.
+ * applies is a warning. Only rules that read a page's text can be turned off there; a rule
+ * that keeps a secret from being published never can, and naming one is an error. Pure: the page's text and its findings in, the rest out.
  */
 import { RULE_IDS, RULES, isRuleId, type RuleId } from "../rules/registry.ts";
 import { finding, type Finding } from "./finding.ts";
@@ -97,9 +97,11 @@ export function applySuppressions(file: string, text: string, findings: Finding[
     for (const id of d.rules) {
       if (!isRuleId(id)) {
         const near = closestRuleId(id);
-        problems.push(finding("suppression-unknown", file, at(d), `"${id}" in ${comment} is not a rule id${near ? `; did you mean "${near}"?` : ""} Every rule is listed in docs/rules/`));
-      } else if (!RULES[id].canDisable) {
+        problems.push(finding("suppression-unknown", file, at(d), `"${id}" in ${comment} is not a rule id${near ? `; did you mean "${near}"?` : "."} Every rule is listed in docs/rules/`));
+      } else if (RULES[id].keepsSecret) {
         problems.push(finding("suppression-forbidden", file, at(d), `${id} cannot be turned off: it keeps secret key material from being published. Remove ${id} from the comment and fix what it reports`));
+      } else if (!RULES[id].canDisable) {
+        problems.push(finding("suppression-unused", file, at(d), `${id} does not read a page's text, so no comment in a page turns it off; remove ${id} from the comment and fix what it reports (see docs/rules/${id}.md)`));
       } else {
         known.push(id);
       }

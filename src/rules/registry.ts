@@ -31,78 +31,89 @@ export interface RuleMeta {
   /** One line: what the rule catches. */
   summary: string;
   /**
-   * Whether `<!-- policy-checks-disable … -->` may turn the rule off. Rules that keep a
-   * secret from being published may not: naming one in such a comment is an error.
+   * Whether `<!-- policy-checks-disable … -->` in a page may turn the rule off: only rules that
+   * read a page's text, where something can look like what the rule checks without being it.
    */
   canDisable: boolean;
+  /** The rule keeps a secret from being published: a comment that names it is an error. */
+  keepsSecret: boolean;
 }
 
-const rule = (severity: Severity, family: RuleFamily, summary: string, canDisable = true): RuleMeta => ({ severity, family, summary, canDisable });
+/** Who may turn a rule off: a comment in the page where it reports ("page"), nobody ("no"), and nobody ever ("secret"). */
+type Disable = "page" | "no" | "secret";
+
+const rule = (severity: Severity, family: RuleFamily, summary: string, disable: Disable): RuleMeta => ({
+  severity,
+  family,
+  summary,
+  canDisable: disable === "page",
+  keepsSecret: disable === "secret",
+});
 
 export const RULES = {
   // Fingerprints shown on the pages, and the declared ones.
-  "fingerprint-malformed": rule("error", "fingerprint", "A fingerprint shown with a digit too few or too many, a group too many or too few, or a letter that is not hex."),
-  "fingerprint-mismatch": rule("error", "fingerprint", "A well-formed fingerprint that is not the declared fingerprint of the contact it is shown for (the contact named before it)."),
-  "fingerprint-unverified": rule("warning", "fingerprint", "A contact has no key file, so the declared fingerprint is not checked against a key."),
+  "fingerprint-malformed": rule("error", "fingerprint", "A fingerprint shown with a digit too few or too many, a group too many or too few, or a letter that is not hex.", "page"),
+  "fingerprint-mismatch": rule("error", "fingerprint", "A well-formed fingerprint that is not the declared fingerprint of the contact it is shown for (the contact named before it).", "page"),
+  "fingerprint-unverified": rule("warning", "fingerprint", "A contact has no key file, so the declared fingerprint is not checked against a key.", "no"),
 
   // The contacts' key files.
-  "key-unreadable": rule("error", "key", "A key file whose armor or packets cannot be read."),
-  "key-wrong-block": rule("error", "key", "A key file holding a signature or a message instead of a public key."),
-  "key-multiple": rule("error", "key", "A key file holding more than one key."),
-  "key-private": rule("error", "key", "A key file holding secret key material. Nothing of it is ever copied to the output.", false),
-  "key-fingerprint-mismatch": rule("error", "key", "The key's fingerprint is not the declared one."),
-  "key-uid-mismatch": rule("error", "key", "No valid user ID on the key carries the contact's address."),
-  "key-revoked": rule("error", "key", "The key is revoked."),
-  "key-expired": rule("error", "key", "The key has expired."),
-  "key-expiring": rule("warning", "key", "The key, or its encryption subkey, expires within 30 days."),
-  "key-no-encryption": rule("error", "key", "The key has no valid encryption-capable key."),
-  "key-unused": rule("warning", "key", "A key file named after no declared contact."),
+  "key-unreadable": rule("error", "key", "A key file whose armor or packets cannot be read.", "no"),
+  "key-wrong-block": rule("error", "key", "A key file holding a signature or a message instead of a public key.", "no"),
+  "key-multiple": rule("error", "key", "A key file holding more than one key.", "no"),
+  "key-private": rule("error", "key", "A key file holding secret key material. Nothing of it is ever copied to the output.", "secret"),
+  "key-fingerprint-mismatch": rule("error", "key", "The key's fingerprint is not the declared one.", "no"),
+  "key-uid-mismatch": rule("error", "key", "No valid user ID on the key carries the contact's address.", "no"),
+  "key-revoked": rule("error", "key", "The key is revoked.", "no"),
+  "key-expired": rule("error", "key", "The key has expired.", "no"),
+  "key-expiring": rule("warning", "key", "The key, or its encryption subkey, expires within 30 days.", "no"),
+  "key-no-encryption": rule("error", "key", "The key has no valid encryption-capable key.", "no"),
+  "key-unused": rule("warning", "key", "A key file named after no declared contact.", "no"),
 
   // Links on the pages.
-  "keyserver-mismatch": rule("error", "keyserver", "A keyserver link whose key ID or fingerprint is not a declared key, or a short (8-digit) key ID."),
-  "mailto-invalid": rule("error", "mailto", "A `mailto:` link that is not a valid RFC 6068 URI, as published or as written in the Markdown."),
-  "mailto-undeclared": rule("error", "mailto", "A `mailto:` link to, or copying (cc, bcc), an address that is not a declared contact."),
-  "mailto-text-mismatch": rule("error", "mailto", "A link whose text is an address other than the one it writes to."),
-  "mailto-rewritten": rule("error", "mailto", "A `mailto:` link that the Markdown renderer publishes otherwise than its author wrote it."),
-  "link-text-host": rule("error", "link", "A link whose text names a host or URL while it goes to another host."),
-  "link-insecure": rule("error", "link", "An external link that is not `https:`."),
+  "keyserver-mismatch": rule("error", "keyserver", "A keyserver link whose key ID or fingerprint is not a declared key, or a short (8-digit) key ID.", "page"),
+  "mailto-invalid": rule("error", "mailto", "A `mailto:` link that is not a valid RFC 6068 URI.", "page"),
+  "mailto-undeclared": rule("error", "mailto", "A `mailto:` link to, or copying (cc, bcc), an address that is not a declared contact.", "page"),
+  "mailto-text-mismatch": rule("error", "mailto", "A link whose text is an address other than the one it writes to.", "page"),
+  "mailto-rewritten": rule("error", "mailto", "A `mailto:` link that the Markdown renderer would publish otherwise than its author wrote it, such as an invalid `%ZZ` escape published as a literal `%25ZZ`.", "page"),
+  "link-text-host": rule("error", "link", "A link whose text names a host or URL while it goes to another host.", "page"),
+  "link-insecure": rule("error", "link", "An external link that is not `https:`.", "page"),
 
   // The pages' text and structure.
-  "mojibake": rule("error", "text", "UTF-8 text mis-decoded as Windows-1252 or Latin-1, and replacement characters."),
-  "encoding-invalid": rule("error", "text", "A page file that is not UTF-8, at its first bad byte."),
-  "anchor-missing": rule("error", "anchor", "An in-page `#id` link with no target."),
-  "anchor-duplicate": rule("error", "anchor", "An id used twice on one page."),
-  "page-empty": rule("error", "page", "An empty page file."),
-  "page-too-large": rule("error", "page", "A page file over 1 MB (the `maxPageBytes` option), which no policy page is."),
-  "front-matter-invalid": rule("error", "page", "Front matter that is not valid YAML."),
-  "layout-missing": rule("error", "page", "A page names a layout that does not exist."),
-  "permalink-duplicate": rule("error", "page", "Two pages write the same file."),
-  "permalink-outside": rule("error", "page", "A permalink writes outside the output folder; the build stops before any page is written."),
+  "mojibake": rule("error", "text", "UTF-8 text mis-decoded as Windows-1252 or Latin-1, and replacement characters.", "page"),
+  "encoding-invalid": rule("error", "text", "A page file that is not UTF-8, at its first bad byte.", "no"),
+  "anchor-missing": rule("error", "anchor", "An in-page `#id` link with no target.", "page"),
+  "anchor-duplicate": rule("error", "anchor", "An id used twice on one page.", "page"),
+  "page-empty": rule("error", "page", "An empty page file.", "no"),
+  "page-too-large": rule("error", "page", "A page file over 1 MB (the `maxPageBytes` option), which no policy page is.", "no"),
+  "front-matter-invalid": rule("error", "page", "Front matter that is not valid YAML.", "no"),
+  "layout-missing": rule("error", "page", "A page names a layout that does not exist.", "no"),
+  "permalink-duplicate": rule("error", "page", "Two pages write the same file.", "no"),
+  "permalink-outside": rule("error", "page", "A permalink writes outside the output folder; the build stops before any page is written.", "no"),
 
   // The site data.
-  "data-missing": rule("error", "data", "The site data file is missing."),
-  "data-invalid": rule("error", "data", "The site data is not valid JSON, or a field in it is wrong."),
-  "data-duplicate-key": rule("error", "data", "A key appears twice in one object of the site data, so one value would silently hide the other."),
+  "data-missing": rule("error", "data", "The site data file is missing.", "no"),
+  "data-invalid": rule("error", "data", "The site data is not valid JSON, or a field in it is wrong.", "no"),
+  "data-duplicate-key": rule("error", "data", "A key appears twice in one object of the site data, so one value would silently hide the other.", "no"),
 
   // security.txt and what else the build publishes.
-  "securitytxt-expires": rule("error", "security.txt", "`expires` is in the past, or more than 365 days after the build."),
-  "securitytxt-policy": rule("error", "security.txt", "No page has the URL security.txt's `Policy` names (`/security/`)."),
-  "securitytxt-url": rule("error", "security.txt", "`url` has a path: security.txt and the Web Key Directory belong at the host's root."),
-  "securitytxt-invalid": rule("error", "security.txt", "The security.txt made from the data breaks an RFC 9116 rule."),
-  "sign-refused": rule("error", "signing", "The signing key cannot be used: unreadable, wrong passphrase, not a declared contact's, revoked, expired, expiring before `Expires`, or its signature does not verify against the published key."),
-  "publish-conflict": rule("error", "publish", "A page writes a file the build publishes from the data (e.g. `permalink: /.well-known/security.txt`)."),
-  "publish-key-path": rule("error", "publish", "A contact's address holds `/`, `\\` or a control character, so its key cannot be named after it."),
-  "headers-csp": rule("error", "publish", "A page has no Content-Security-Policy `<meta>`, or another one than the rest."),
-  "output-secret": rule("error", "publish", "A file about to be published holds private key material (an armored private key block).", false),
+  "securitytxt-expires": rule("error", "security.txt", "`expires` is in the past, or more than 365 days after the build.", "no"),
+  "securitytxt-policy": rule("error", "security.txt", "No page has the URL security.txt's `Policy` names (`/security/`).", "no"),
+  "securitytxt-url": rule("error", "security.txt", "`url` has a path: security.txt and the Web Key Directory belong at the host's root.", "no"),
+  "securitytxt-invalid": rule("error", "security.txt", "The security.txt made from the data breaks an RFC 9116 rule.", "no"),
+  "sign-refused": rule("error", "signing", "The signing key cannot be used: unreadable, wrong passphrase, not a declared contact's, revoked, expired, expiring before `Expires`, or its signature does not verify against the published key.", "no"),
+  "publish-conflict": rule("error", "publish", "A page writes a file the build publishes from the data (e.g. `permalink: /.well-known/security.txt`).", "no"),
+  "publish-key-path": rule("error", "publish", "A contact's address holds `/`, `\\` or a control character, so its key cannot be named after it.", "no"),
+  "headers-csp": rule("error", "publish", "A page has no Content-Security-Policy `<meta>`, or another one than the rest.", "no"),
+  "output-secret": rule("error", "publish", "A file about to be published holds private key material (an armored private key block).", "secret"),
 
   // The build itself.
-  "template-error": rule("error", "build", "A template that cannot be rendered."),
-  "build-error": rule("error", "build", "Any other build error, in one line."),
+  "template-error": rule("error", "build", "A template that cannot be rendered.", "no"),
+  "build-error": rule("error", "build", "Any other build error, in one line.", "no"),
 
   // Comments that turn rules off.
-  "suppression-unknown": rule("warning", "suppression", "A `policy-checks-disable` or `-enable` comment names no rule, or a rule id that does not exist."),
-  "suppression-unused": rule("warning", "suppression", "A `policy-checks-disable` comment turns off a rule that reports nothing where it applies."),
-  "suppression-forbidden": rule("error", "suppression", "A comment tries to turn off a rule that protects a secret, which cannot be turned off.", false),
+  "suppression-unknown": rule("warning", "suppression", "A `policy-checks-disable` or `-enable` comment names no rule, or a rule id that does not exist.", "no"),
+  "suppression-unused": rule("warning", "suppression", "A `policy-checks-disable` comment turns off a rule that reports nothing where it applies.", "no"),
+  "suppression-forbidden": rule("error", "suppression", "A comment tries to turn off a rule that protects a secret, which cannot be turned off.", "no"),
 } as const satisfies Record<string, RuleMeta>;
 
 /** A registered rule id: a typo is a type error. */
