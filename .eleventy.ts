@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import decorate from "./src/plugins/decorate.ts";
+import devServer from "./src/plugins/dev-server.ts";
 import headingAnchors from "./src/plugins/heading-anchors.ts";
 import pageChecks from "./src/plugins/page-checks.ts";
 import policyData, { CheckedData } from "./src/plugins/policy-data.ts";
@@ -30,6 +31,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // security.txt (signed when SECURITY_TXT_SIGNING_KEY is set), public keys, Web Key Directory and _headers, from the checked data; then no private key in the output.
   eleventyConfig.addPlugin(publish, { run, checked });
+
+  // `npm start` only: the development policy that lets live reload connect, and the findings panel on every page.
+  eleventyConfig.addPlugin(devServer, { run });
 
   // Last: the dev server prints every finding after each rebuild (`npm run build` prints them itself, once).
   eleventyConfig.addPlugin(reportFindings, { run });

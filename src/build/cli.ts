@@ -1,8 +1,11 @@
+import { existsSync, readdirSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { FindingCollector } from "../findings/collector.ts";
 import { isOutputFormat, OUTPUT_FORMATS, printReport, type Streams } from "../findings/report.ts";
+import { showPanelOnWrittenPages } from "../plugins/dev-server.ts";
 import { provideSiteRun } from "../plugins/site-run.ts";
 import { explainBuildError } from "./build-errors.ts";
 import { buildSite, stoppedByChecks } from "./build.ts";
@@ -13,7 +16,10 @@ import { buildSite, stoppedByChecks } from "./build.ts";
  * checks run on every rebuild and print their findings, and the server keeps serving so the
  * author can fix them.
  */
-const USAGE = `usage: cli.ts build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] | cli.ts serve [--strict] [--port 8080]`;
+const USAGE = `usage: cli.ts build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] | cli.ts serve [--strict] [--port 8080] [--output .dev]`;
+
+/** Where `npm start` builds: a git-ignored folder of its own. Only `npm run build` writes public/. */
+const DEV_OUTPUT = ".dev";
 
 const STREAMS: Streams = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
 
@@ -27,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
         strict: { type: "boolean", default: false },
         format: { type: "string", default: "text" },
         input: { type: "string", default: "content" },
-        output: { type: "string", default: "public" },
+        output: { type: "string" },
         config: { type: "string", default: ".eleventy.ts" },
         port: { type: "string", default: "8080" },
       },
@@ -47,62 +53,119 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === "build") {
+    const output = values.output ?? "public";
     if (process.env.POLICY_CHECKS === "off") {
       // The checks are turned off only by `npm run bench`, through buildSite; a published site is always checked.
       process.stderr.write("POLICY_CHECKS=off turns the checks off for `npm run bench` only; unset it to build the site\n");
       return 2;
     }
     const started = Date.now();
-    const result = await buildSite({ input: values.input, output: values.output, configPath: values.config, strict, format, root: process.cwd(), streams: STREAMS });
+    const result = await buildSite({ input: values.input, output, configPath: values.config, strict, format, root: process.cwd(), streams: STREAMS });
     const seconds = ((Date.now() - started) / 1000).toFixed(2);
     // In the text format the outcome goes to standard output; in the others standard output is the report's alone.
     const status = format === "text" ? STREAMS.stdout : STREAMS.stderr;
     if (!result.ok) {
-      process.stderr.write(`Build failed in ${seconds} s; ${values.output}/ is unchanged.\n`);
+      process.stderr.write(`Build failed in ${seconds} s; ${output}/ is unchanged.\n`);
       return 1;
     }
-    status(`Built ${values.input}/ into ${values.output}/ in ${seconds} s${strict ? " (strict)" : ""}.\n`);
+    status(`Built ${values.input}/ into ${output}/ in ${seconds} s${strict ? " (strict)" : ""}.\n`);
     return 0;
   }
 
-  if (command === "serve") return serve({ input: values.input, output: values.output, config: values.config, port: values.port, strict });
+  if (command === "serve") {
+    const output = values.output ?? DEV_OUTPUT;
+    if (path.resolve(output) === path.resolve("public")) {
+      process.stderr.write(`npm start builds into ${DEV_OUTPUT}/, never into public/: only npm run build writes public/, after every check passed\n`);
+      return 2;
+    }
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+      process.stderr.write(`--port ${values.port} is not a port: give a whole number from 1 to 65535\n${USAGE}\n`);
+      return 2;
+    }
+    return serve({ input: values.input, output, config: values.config, port, strict });
+  }
 
   process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
   return 2;
 }
 
+/** Whether something already listens on the port, on any address (as the dev server would listen). */
+async function portInUse(port: number): Promise<boolean> {
+  return await new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? resolve(true) : reject(error)));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
+}
+
 /**
- * Eleventy's dev server, in this process: findings are printed after every rebuild, and
- * SIGINT or SIGTERM stops the watcher and the server with it.
+ * Eleventy's dev server, in this process, building into its own folder: findings are printed
+ * after every rebuild and shown on every page; SIGINT or SIGTERM, or the end of the process
+ * that started this one, stops the watcher and the server with it.
  */
-async function serve(options: { input: string; output: string; config: string; port: string; strict: boolean }): Promise<number> {
+async function serve(options: { input: string; output: string; config: string; port: number; strict: boolean }): Promise<number> {
+  if (await portInUse(options.port)) {
+    process.stderr.write(`port ${options.port} is in use: stop what listens there, or choose another port with npm start -- --port ${options.port + 1}\n`);
+    return 2;
+  }
   const findings = new FindingCollector({ root: process.cwd(), strict: options.strict });
   const eleventy = new Eleventy(options.input, options.output, {
     configPath: options.config,
     runMode: "serve",
     source: "cli",
-    config: (config) => provideSiteRun(config as UserConfig, { findings, reportEachBuild: true, checkPages: true }),
+    config: (config) => provideSiteRun(config as UserConfig, { findings, reportEachBuild: true, checkPages: true, dev: { port: options.port } }),
   });
-  // A rebuild that Eleventy itself cannot finish is a finding too, printed as the checks' are.
+  // A rebuild that Eleventy itself cannot finish is a finding too: printed as the checks' are, and shown on the pages of the last rebuild.
+  const server = eleventy as unknown as { eleventyServe: { reload(event: object): Promise<void>; sendError(event: object): Promise<void> } };
   const failed = (error: unknown) => {
     if (!stoppedByChecks(error)) {
       findings.add(...explainBuildError(error, { staging: path.resolve(options.output), output: options.output, input: path.resolve(options.input), relative: (f) => findings.relative(f) }));
     }
-    printReport(findings.report(), "text", STREAMS);
+    const report = findings.report();
+    printReport(report, "text", STREAMS);
+    showPanelOnWrittenPages(path.resolve(options.output), htmlFiles(path.resolve(options.output)), report);
+    void server.eleventyServe.reload({ files: [] });
   };
-  const handler = eleventy.errorHandler as unknown as Record<"error" | "fatal" | "warn", (e: unknown) => void>;
+  const handler = eleventy.errorHandler as unknown as Record<"error" | "fatal", (e: unknown) => void>;
   handler.error = failed;
   handler.fatal = failed;
   await eleventy.init();
+  // The panel says it on the page; the reload client's own console message would only repeat it as an error.
+  server.eleventyServe.sendError = async () => {};
   await eleventy.watch();
   await eleventy.serve(options.port);
+
   return await new Promise<number>((resolve) => {
+    let stopping = false;
     const stop = () => {
+      if (stopping) return;
+      stopping = true;
       void eleventy.stopWatch().then(() => resolve(0));
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+    process.once("SIGHUP", stop);
+    // `npm start` runs this through a shell; if that shell goes without passing a signal on, go too.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) stop();
+    }, 500).unref();
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** Every HTML file under a folder. */
+function htmlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => path.join(dir, f));
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // Findings are printed by the build; anything else that goes wrong is one line, never a stack trace.
+  process.stderr.write(`${(error as Error).message ?? String(error)}\n`);
+  process.exitCode = 1;
+}

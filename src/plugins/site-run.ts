@@ -19,6 +19,8 @@ export interface SiteRun {
   reportEachBuild: boolean;
   /** false skips the per-page checks but still loads the data; only `npm run bench` sets it, to measure what the checks cost. */
   checkPages: boolean;
+  /** Set by `npm start`: the dev server's port, for its live reload and its findings panel. */
+  dev?: { port: number };
 }
 
 /**
