@@ -1,0 +1,87 @@
+/**
+ * The README's commands for adding a key, run as written on what a fresh clone holds (the
+ * repository's tracked files) and a key made by GnuPG, so that a step that cannot work on a
+ * fresh clone fails here first.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatFingerprint } from "../src/formats/fingerprint.ts";
+import { wkdKeyPath } from "../src/formats/wkd.ts";
+import { ROOT, WORK } from "./support/fixture-site.ts";
+
+const EMAIL = "security@ballerina.io";
+
+/** The ```sh blocks of one README section, in order. */
+function shellCommands(section: string): string[] {
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const start = readme.indexOf(`## ${section}\n`);
+  expect(start, `README.md has no section "${section}"`).toBeGreaterThanOrEqual(0);
+  const end = readme.indexOf("\n## ", start + 1);
+  const text = readme.slice(start, end < 0 ? undefined : end);
+  return [...text.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")));
+}
+
+/** The repository's tracked files, copied as a clone would have them; the installed packages are shared. */
+function freshClone(): string {
+  mkdirSync(WORK, { recursive: true });
+  const dir = mkdtempSync(path.join(WORK, "clone-"));
+  const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of tracked) {
+    if (!existsSync(path.join(ROOT, file))) continue;
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    copyFileSync(path.join(ROOT, file), path.join(dir, file));
+  }
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+function gpg(home: string, ...args: string[]): string {
+  const run = spawnSync("gpg", ["--homedir", home, "--batch", "--pinentry-mode", "loopback", "--passphrase", "", ...args], { encoding: "utf8" });
+  if (run.error) throw new Error(`gpg is not on this machine: install gnupg (apt-get install gnupg, as .ci/run does). ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`gpg ${args.join(" ")} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+describe("the README's steps for adding a key", () => {
+  it("work as written on a fresh clone, with a key made by GnuPG", () => {
+    const clone = freshClone();
+    expect(existsSync(path.join(clone, "content/keys")), "content/keys/ is not in the repository: a fresh clone cannot export a key into it").toBe(true);
+
+    const home = mkdtempSync(path.join(WORK, "gnupg-"));
+    gpg(home, "--quick-gen-key", `Security Team <${EMAIL}>`, "ed25519", "sign", "2y");
+    const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg(home, "--with-colons", "--list-keys", EMAIL))![1]!;
+    gpg(home, "--quick-add-key", fingerprint, "cv25519", "encr", "2y");
+
+    const commands = shellCommands("Adding or rotating a key");
+    expect(commands).toEqual(["gpg --export --armor <fingerprint> > content/keys/<email>.asc", "gpg --fingerprint <email>", "npm run build"]);
+    const run = (command: string) =>
+      spawnSync("sh", ["-c", command.replace(/<fingerprint>/g, fingerprint).replace(/<email>/g, EMAIL)], { cwd: clone, encoding: "utf8", env: { ...process.env, GNUPGHOME: home, POLICY_STRICT: "" } });
+
+    // Step 1, as written.
+    const exported = run(commands[0]!);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(readFileSync(path.join(clone, `content/keys/${EMAIL}.asc`), "utf8")).toMatch(/^-----BEGIN PGP PUBLIC KEY BLOCK-----/);
+
+    // Step 2: what gpg prints goes into the site data, as gpg prints it.
+    const printed = run(commands[1]!);
+    expect(printed.status, printed.stderr).toBe(0);
+    const shown = /^\s+([0-9A-F]{4}(?: {1,2}[0-9A-F]{4}){9})$/m.exec(printed.stdout)![1]!;
+    const data = path.join(clone, "content/_data/security.json");
+    const old = (JSON.parse(readFileSync(data, "utf8")) as { contacts: Array<{ fingerprint: string }> }).contacts[0]!.fingerprint;
+    writeFileSync(data, readFileSync(data, "utf8").replace(old, shown));
+
+    // Step 3: the fingerprint on the page, and the keyserver link's key ID.
+    const page = path.join(clone, "content/security.md");
+    const oldHex = old.replace(/\s/g, "");
+    writeFileSync(page, readFileSync(page, "utf8").replace(formatFingerprint({ version: 4, hex: oldHex }), formatFingerprint({ version: 4, hex: fingerprint })).replace(`0x${oldHex.slice(-16)}`, `0x${fingerprint.slice(-16)}`));
+
+    // Step 4, as written: the build passes with nothing to say about the key, and publishes it.
+    const built = run(commands[2]!);
+    expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
+    expect(built.stderr).not.toMatch(/: (error|warning): /);
+    expect(existsSync(path.join(clone, `public/security/keys/${EMAIL}.asc`))).toBe(true);
+    expect(existsSync(path.join(clone, `public${wkdKeyPath(EMAIL)}`))).toBe(true);
+  });
+});
