@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type ChildResult, readChildResult } from "./child-result.ts";
+import { type DevTimings, measureDevServer } from "./dev-server.ts";
 import { stripTypes } from "./loaderless.ts";
 import { generateSite, ROOT, type SyntheticSite } from "./site.ts";
 import { median, pairedRatio } from "./stats.ts";
@@ -30,6 +31,8 @@ const TARGETS = {
   typescriptRatio: 1.25,
   /** /security/, HTML + CSS + JS, gzip, in bytes (1 KB = 1,000 bytes). */
   pageGzipBytes: 14_000,
+  /** The dev server: a save to the findings line, and to the reload signal, median, in ms. */
+  devFeedbackMs: 300,
 };
 
 const SIZES = [1, 100, 1000, 4000] as const;
@@ -37,8 +40,8 @@ type Size = (typeof SIZES)[number];
 
 /** Pairs of runs per site size, and of the cold-start comparison. */
 const PLANS = {
-  full: { pairs: { 1: 7, 100: 7, 1000: 5, 4000: 5 } as Record<Size, number>, coldRounds: 9 },
-  quick: { pairs: { 1: 3, 100: 3, 1000: 3, 4000: 3 } as Record<Size, number>, coldRounds: 5 },
+  full: { pairs: { 1: 7, 100: 7, 1000: 5, 4000: 5 } as Record<Size, number>, coldRounds: 9, devEdits: 15 },
+  quick: { pairs: { 1: 3, 100: 3, 1000: 3, 4000: 3 } as Record<Size, number>, coldRounds: 5, devEdits: 10 },
 };
 
 interface Spawned {
@@ -239,6 +242,8 @@ async function main(): Promise<void> {
     const results: SizeResult[] = [];
     for (const site of sites) results.push(await measureSize(site, plan.pairs[site.pages as Size]));
     const cold = await measureCold(plan.coldRounds, tmp);
+    progress(`dev server: ${plan.devEdits} edits that break the fingerprint, each followed by one that fixes it`);
+    const dev: DevTimings | string = await measureDevServer(plan.devEdits, tmp).catch((error: Error) => `not measured: ${error.message}`);
     let weight: PageWeight | string;
     try {
       weight = cold.failure ? "not measured: the real build failed" : pageWeight(cold.realOutput, "/security/");
@@ -341,6 +346,21 @@ async function main(): Promise<void> {
     }
     say();
 
+    // --- The dev server
+    say("## The dev server's feedback");
+    say();
+    say("`npm start`'s command on a copy of the real site, on 127.0.0.1: each edit of content/security.md breaks the shown fingerprint, then the");
+    say("next fixes it. Timed from the write to the fingerprint-mismatch line the server prints, and to the reload signal its websocket sends");
+    say("(what the browser's reload client waits for). Eleventy's watcher waits for a file to stay unchanged for 150 ms before it rebuilds.");
+    say();
+    if (typeof dev === "string") {
+      say(dev);
+    } else {
+      const spread = (ms: number[]) => `${Math.round(Math.min(...ms))}–${Math.round(Math.max(...ms))}`;
+      say(table(["from a save to", "edits", "median ms", "range ms"], [["the findings line", String(dev.findingsMs.length), String(Math.round(median(dev.findingsMs))), spread(dev.findingsMs)], ["the reload signal", String(dev.reloadMs.length), String(Math.round(median(dev.reloadMs))), spread(dev.reloadMs)]]));
+    }
+    say();
+
     // --- Targets
     const at = (pages: Size) => results.find((r) => r.pages === pages && !r.failure && r.on.length > 0);
     const largest = at(4000);
@@ -380,6 +400,15 @@ async function main(): Promise<void> {
       measured: typeof weight === "string" ? "not measured" : `${kb(weight.gzip)} gzip (${kb(weight.raw)} raw)`,
       met: typeof weight === "string" ? undefined : weight.gzip <= TARGETS.pageGzipBytes,
     });
+
+    for (const [what, key] of [["the findings line", "findingsMs"], ["the reload signal", "reloadMs"]] as const) {
+      const ms = typeof dev === "string" ? undefined : median(dev[key]);
+      verdicts.push({
+        target: `dev server: a save to ${what} in at most ${TARGETS.devFeedbackMs} ms (median)`,
+        measured: ms === undefined ? "not measured" : `${Math.round(ms)} ms`,
+        met: ms === undefined ? undefined : ms <= TARGETS.devFeedbackMs,
+      });
+    }
 
     say("## Targets");
     say();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { readChildResult } from "../bench/child-result.ts";
+import { measureDevServer } from "../bench/dev-server.ts";
 import { generateSite } from "../bench/site.ts";
 import { median, pairedRatio } from "../bench/stats.ts";
 import { linkedResources, pageWeight } from "../bench/weight.ts";
@@ -126,3 +127,14 @@ describe("page weight", () => {
     expect(linkedResources('<link rel="modulepreload" href="/a.js"><script type="module" src="/a.js"></script>')).toEqual([{ url: "/a.js", kind: "js" }]);
   });
 });
+
+describe("the dev server's feedback", () => {
+  it("is timed from the write to the finding the server prints, and to the reload signal its websocket sends", async () => {
+    const timings = await measureDevServer(2, freshDir("bench-dev"));
+    expect(timings.findingsMs).toHaveLength(2);
+    expect(timings.reloadMs).toHaveLength(2);
+    // Eleventy's watcher alone waits 150 ms for a file to settle; nothing comes sooner.
+    for (const ms of [...timings.findingsMs, ...timings.reloadMs]) expect(ms).toBeGreaterThan(100);
+  });
+});
+

@@ -9,6 +9,7 @@ import { createServer, connect } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../bench/dev-server.ts";
 import { developmentPolicy } from "../../src/dev/policy.ts";
 import { reloadClientHash } from "../../src/plugins/dev-server.ts";
 import { buildDir, layOutFixture, ROOT } from "../support/fixture-site.ts";
@@ -17,18 +18,6 @@ const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const TSX = import.meta.resolve("tsx");
 const GROUPED = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91";
 const STRICT_POLICY = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(readFileSync(path.join(ROOT, "_includes/layouts/base.njk"), "utf8"))![1]!;
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Whether anything accepts a connection on the port, within a second. */
 async function listening(port: number): Promise<boolean> {
