@@ -37,7 +37,7 @@ function contact(email: string, hex: string, withKey = false): PolicyContact {
   };
 }
 
-const SITE = { url: "https://example.org", name: "Example", language: "en" };
+const SITE = { url: "https://example.org", name: "Example", language: "en", reviewed: "2026-11-20" };
 
 function policy(...contacts: PolicyContact[]): PolicyGlobal {
   return { site: { ...SITE, contacts }, contacts };

@@ -229,7 +229,7 @@ describe("_headers, from the pages", () => {
 describe("planning what to publish, without a build", () => {
   const DATA = '{\n  "url": "https://example.org/security-site",\n  "name": "Example",\n  "contacts": [\n    { "email": "a/b@example.org", "fingerprint": "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91" }\n  ]\n}\n';
   const input = (url: string, email: string): PublicationInput => ({
-    site: { url, name: "Example", language: "en", contacts: [{ email, fingerprint: { version: 4, hex: BASE_FINGERPRINT } }] },
+    site: { url, name: "Example", language: "en", reviewed: new Date().toISOString().slice(0, 10), contacts: [{ email, fingerprint: { version: 4, hex: BASE_FINGERPRINT } }] },
     contacts: [{ email, fingerprint: { version: 4, hex: BASE_FINGERPRINT }, grouped: "", key: { userIds: [], problems: [], publicArmored: "-----BEGIN PGP PUBLIC KEY BLOCK-----\n", publicBinary: new Uint8Array([1]) } }],
     pages: [{ inputPath: "content/security.md", outputPath: "/out/security/index.html", url: "/security/", content: `<meta http-equiv="Content-Security-Policy" content="default-src 'none'">` }],
     outputDir: "/out",
@@ -399,6 +399,7 @@ function siteDeclaring(key: TestKey, options: { keyFile?: boolean; expires?: unk
     language: "en",
     ...(options.expires === undefined ? {} : { expires: options.expires }),
     contacts: [{ email: "security@example.org", fingerprint: formatFingerprint(key.fingerprint) }],
+    reviewed: new Date().toISOString().slice(0, 10),
   };
   writeFileSync(path.join(dir, "content/_data/security.json"), `${JSON.stringify(data, null, 2)}\n`);
   const page = path.join(dir, "content/security.md");

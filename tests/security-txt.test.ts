@@ -181,9 +181,21 @@ describe("resolveExpires", () => {
     expect(resolveExpires({ days: 0 }, NOW).problem).toMatch(/whole number, 1 or more/);
   });
 
+  it("counts days from the last review, and warns within the warning window", () => {
+    expect(resolveExpires({ days: 180 }, NOW, { reviewed: "2026-01-01" })).toEqual({ expires: new Date("2026-06-30T00:00:00Z") });
+    expect(resolveExpires({ days: 75 }, NOW, { reviewed: "2026-01-01", warningDays: 30 })).toEqual({
+      expires: new Date("2026-03-17T00:00:00Z"),
+      warning: 'security.txt expires on 2026-03-17, in 7 days: review the policy, then set "reviewed" to the day of the review (2026-03-10 if that is today)',
+    });
+    expect(resolveExpires({ days: 60 }, NOW, { reviewed: "2026-01-01" }).problem).toBe(
+      'security.txt\'s Expires is 2026-03-02T00:00:00Z, 60 days after the last review (2026-01-01), which has passed: researchers are told not to trust a stale security.txt; review the policy, then set "reviewed" to the day of the review (2026-03-10 if that is today)',
+    );
+    expect(resolveExpires({ days: 180 }, NOW, { reviewed: "2026-03-11" }).problem).toMatch(/^"reviewed" is 2026-03-11, a day still to come/);
+  });
+
   it("a fixed date in the past is refused, naming it and the moment of the build", () => {
     expect(resolveExpires({ date: new Date("2026-03-01T00:00:00Z") }, NOW).problem).toBe(
-      `"expires" is 2026-03-01T00:00:00Z, which has passed (the build ran at 2026-03-10T12:00:00Z); researchers are told not to trust a stale security.txt: set "expires" to a moment within 365 days of the build, e.g. { "days": 180 } for half a year after each build`,
+      `"expires" is 2026-03-01T00:00:00Z, which has passed (the build ran at 2026-03-10T12:00:00Z); researchers are told not to trust a stale security.txt: set "expires" to a moment within 365 days of the build, or to { "days": 180 } for half a year after "reviewed"`,
     );
   });
 
@@ -201,7 +213,8 @@ describe("the site data for security.txt", () => {
     name: "Example",
     contacts: [{ email: "security@example.org", fingerprint: "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91" }],
   };
-  const read = (extra: Record<string, unknown>) => readSiteData(JSON.stringify({ ...BASE, ...extra }, null, 2), FILE);
+  // "reviewed" last, so that the lines of the fields under test are where they were before it was required.
+  const read = (extra: Record<string, unknown>) => readSiteData(JSON.stringify({ ...BASE, ...extra, reviewed: "2026-11-20" }, null, 2), FILE);
 
   it("reads expires (a date or a number of days), preferredLanguages and the https URLs, one or a list", () => {
     const { data, findings } = read({
@@ -224,7 +237,7 @@ describe("the site data for security.txt", () => {
 
   it("leaves the fields out when the data does not declare them, so security.txt uses its defaults", () => {
     const { data } = read({});
-    expect(data && Object.keys(data).sort()).toEqual(["contacts", "language", "name", "url"]);
+    expect(data && Object.keys(data).sort()).toEqual(["contacts", "language", "name", "reviewed", "url"]);
   });
 
   it("reports each bad field on its own, at its line", () => {
@@ -248,7 +261,7 @@ describe("the site data for security.txt", () => {
 
   it("refuses a number of days that is not a whole number of 1 or more, at the days field", () => {
     const { findings } = read({ expires: { days: 1.5 } });
-    expect(findings).toMatchObject([{ line: 11, rule: "data-invalid", message: '"expires.days" is the number 1.5; expected a whole number of days, 1 or more, e.g. 180' }]);
+    expect(findings).toMatchObject([{ line: 11, rule: "data-invalid", message: '"expires.days" is the number 1.5; expected a whole number of days from 1 to 365 after "reviewed", e.g. 180' }]);
     expect(read({ expires: { weeks: 2 } }).findings).toMatchObject([{ rule: "data-invalid", message: expect.stringMatching(/^"expires" is an object; expected when security\.txt goes stale/) }]);
   });
 });

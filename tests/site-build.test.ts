@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readableDate } from "../src/formats/date.ts";
 import { buildDir, buildFixture, corpus, type Expectation, layOutFixture, snapshot } from "./support/fixture-site.ts";
 
 const CORPUS = corpus();
@@ -167,6 +168,41 @@ describe("comments that turn rules off", () => {
     const build = await buildDir(dir, { strict: true });
     expect(build.ok).toBe(false);
     expect(build.findings).toMatchObject([{ rule: "suppression-unused", severity: "error", line: 21 }]);
+  });
+});
+
+describe("an Expires that means a person reviewed the policy", () => {
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  it("the policy page says when it was last reviewed, in a <time> element", async () => {
+    const build = await buildFixture("_base");
+    const html = readFileSync(path.join(build.output, "security/index.html"), "utf8");
+    expect(html).toContain(`<p class="reviewed">Last reviewed <time datetime="${today()}">${readableDate(today(), "en")}</time></p>`);
+  });
+
+  it("Expires counts from the review, not from the build", async () => {
+    const dir = layOutFixture("_base");
+    const data = path.join(dir, "content/_data/security.json");
+    const reviewed = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    writeFileSync(data, readFileSync(data, "utf8").replace(`"reviewed": "${today()}"`, `"reviewed": "${reviewed}"`));
+    const build = await buildDir(dir);
+    expect(build.ok).toBe(true);
+    const expires = /^Expires: (\S+)$/m.exec(readFileSync(path.join(build.output, ".well-known/security.txt"), "utf8"))?.[1];
+    expect(expires).toBe(new Date(Date.parse(`${reviewed}T00:00:00Z`) + 180 * 86_400_000).toISOString().replace(".000Z", "Z"));
+  });
+
+  it("within 30 days of Expires the build warns that a review is due, and still publishes", async () => {
+    const dir = layOutFixture("_base");
+    const data = path.join(dir, "content/_data/security.json");
+    writeFileSync(data, readFileSync(data, "utf8").replace(`"reviewed": "${today()}"`, `"reviewed": "${new Date(Date.now() - 165 * 86_400_000).toISOString().slice(0, 10)}"`));
+    const build = await buildDir(dir);
+    expect(build.ok).toBe(true);
+    expect(build.findings).toMatchObject([
+      { rule: "securitytxt-expiring", severity: "warning", file: "content/_data/security.json", line: 11, message: expect.stringMatching(/^security\.txt expires on \d{4}-\d{2}-\d{2}, in 1[45] days: review the policy, then set "reviewed" to the day of the review/) },
+    ]);
+    expect(existsSync(path.join(build.output, ".well-known/security.txt"))).toBe(true);
+    const strict = await buildDir(dir, { strict: true });
+    expect(strict.ok).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ const GOOD = {
   url: "https://example.org/",
   name: "Example",
   contacts: [{ email: "security@example.org", fingerprint: "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91" }],
+  reviewed: "2026-11-20",
 };
 
 function read(value: unknown) {
@@ -38,6 +39,7 @@ describe("readSiteData", () => {
       url: "https://example.org",
       name: "Example",
       language: "en",
+      reviewed: "2026-11-20",
       contacts: [{ email: "security@example.org", fingerprint: { version: 4, hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91" } }],
     });
   });
@@ -81,7 +83,7 @@ describe("readSiteData", () => {
   });
 
   it("a missing field points at the object that lacks it", () => {
-    const { findings } = read({ url: GOOD.url, contacts: GOOD.contacts });
+    const { findings } = read({ url: GOOD.url, contacts: GOOD.contacts, reviewed: GOOD.reviewed });
     expect(findings).toMatchObject([{ line: 1, column: 1, message: '"name" is missing; expected the site\'s name shown in the header, e.g. "Example"' }]);
   });
 

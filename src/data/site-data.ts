@@ -1,7 +1,7 @@
 import { parseFingerprint } from "../formats/fingerprint.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
 import { isAddrSpec } from "../formats/mailto.ts";
-import { isLanguageTag, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
+import { isLanguageTag, MAX_EXPIRES_DAYS, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
 import { finding, type Finding } from "../findings/finding.ts";
 import type { Contact } from "../types.ts";
 
@@ -14,7 +14,9 @@ export interface SiteData {
   /** The language of the pages, for `<html lang>`. */
   language: string;
   contacts: Contact[];
-  /** When security.txt goes stale; absent: security-txt.ts DEFAULT_EXPIRES. */
+  /** The day a person last reviewed the policy, `YYYY-MM-DD`: security.txt's Expires counts from it. */
+  reviewed: string;
+  /** When security.txt goes stale; absent: security-txt.ts DEFAULT_EXPIRES, counted from `reviewed`. */
   expires?: ExpiresSetting;
   /** security.txt's Preferred-Languages; absent: the pages' language. */
   preferredLanguages?: string[];
@@ -29,7 +31,8 @@ const FIELDS = {
   name: "the site's name shown in the header, e.g. \"Example\"",
   language: "the pages' language tag, e.g. \"en\"",
   contacts: "a list of { \"email\": ..., \"fingerprint\": ... } objects",
-  expires: "when security.txt goes stale: an RFC 3339 date-time such as \"2026-06-30T00:00:00Z\", or { \"days\": 180 } for that many days after each build",
+  reviewed: "the day a person last reviewed the policy, as YYYY-MM-DD, e.g. \"2026-11-20\"",
+  expires: "when security.txt goes stale: { \"days\": 180 } for that many days after \"reviewed\" (365 at most), or an RFC 3339 date-time such as \"2026-06-30T00:00:00Z\"",
   preferredLanguages: "the languages reports may be written in, for security.txt, e.g. [\"en\"]",
   acknowledgments: "the https URL of the page that thanks researchers, or a list of them",
   hiring: "the https URL of the security jobs page, or a list of them",
@@ -124,10 +127,37 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
     });
   }
 
+  const reviewed = readReviewed(root, problem);
   const securityTxt = readSecurityTxtFields(root, problem);
 
-  if (findings.length > 0 || url === undefined || name === undefined || language === undefined) return { findings };
-  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...securityTxt }, findings };
+  if (findings.length > 0 || url === undefined || name === undefined || language === undefined || reviewed === undefined) return { findings };
+  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, reviewed, ...securityTxt }, findings };
+}
+
+/**
+ * The day of the last review: a real calendar date. Without it the build cannot say until when
+ * the policy holds, and says what to add.
+ */
+function readReviewed(root: Record<string, unknown>, problem: (path: string, message: string) => void): string | undefined {
+  const value = root.reviewed;
+  const today = new Date().toISOString().slice(0, 10);
+  if (value === undefined) {
+    problem("", `"reviewed" is missing: add the day a person last read the policy through and found it true, e.g. "reviewed": "${today}"; security.txt's Expires counts from it, so that it promises no more than a person checked`);
+    return undefined;
+  }
+  if (typeof value !== "string" || !isCalendarDate(value.trim())) {
+    problem("reviewed", `"reviewed" is ${describe(value)}; expected ${FIELDS.reviewed}`);
+    return undefined;
+  }
+  return value.trim();
+}
+
+/** `YYYY-MM-DD` naming a day that exists. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
 }
 
 type SecurityTxtData = Pick<SiteData, "expires" | "preferredLanguages" | "acknowledgments" | "hiring" | "csaf">;
@@ -143,8 +173,8 @@ function readSecurityTxtFields(root: Record<string, unknown>, problem: (path: st
     else problem("expires", `"expires" is "${expires}", which is not an RFC 3339 date-time; expected ${FIELDS.expires}`);
   } else if (isObject(expires) && Object.keys(expires).length === 1 && "days" in expires) {
     const days = expires.days;
-    if (typeof days === "number" && Number.isInteger(days) && days >= 1) read.expires = { days };
-    else problem("expires.days", `"expires.days" is ${describe(days)}; expected a whole number of days, 1 or more, e.g. 180`);
+    if (typeof days === "number" && Number.isInteger(days) && days >= 1 && days <= MAX_EXPIRES_DAYS) read.expires = { days };
+    else problem("expires.days", `"expires.days" is ${describe(days)}; expected a whole number of days from 1 to ${MAX_EXPIRES_DAYS} after "reviewed", e.g. 180`);
   } else if (expires !== undefined) {
     problem("expires", `"expires" is ${describe(expires)}; expected ${FIELDS.expires}`);
   }

@@ -118,38 +118,61 @@ export function parseRfc3339(text: string): Date | undefined {
 }
 
 /**
- * The Expires of a build at `now`, or why it cannot be: in the past, or more than
- * MAX_EXPIRES_DAYS ahead.
+ * The Expires of a build at `now`, or why there can be none: in the past, or more than
+ * MAX_EXPIRES_DAYS ahead. `{ days }` counts from `reviewed`, the day a person last reviewed
+ * the policy (`YYYY-MM-DD`; without it, from the build). Within `warningDays` of Expires the
+ * result carries a warning: the policy is due for its review.
  */
-export function resolveExpires(setting: ExpiresSetting, now: Date): { expires: Date; problem?: undefined } | { expires?: undefined; problem: string } {
-  const fix = `set "expires" to a moment within ${MAX_EXPIRES_DAYS} days of the build, e.g. { "days": 180 } for half a year after each build`;
+export function resolveExpires(
+  setting: ExpiresSetting,
+  now: Date,
+  options: { reviewed?: string; warningDays?: number } = {},
+): { expires: Date; warning?: string; problem?: undefined } | { expires?: undefined; warning?: undefined; problem: string } {
+  const { reviewed } = options;
+  const review = `review the policy, then set "reviewed" to the day of the review (${formatDay(now)} if that is today)`;
+  let expires: Date;
   if ("days" in setting) {
     if (!Number.isInteger(setting.days) || setting.days < 1) {
-      return { problem: `"expires" is { "days": ${setting.days} }; the number of days must be a whole number, 1 or more: ${fix}` };
+      return { problem: `"expires" is { "days": ${setting.days} }; the number of days must be a whole number, 1 or more` };
     }
-    const day = Math.floor(now.getTime() / DAY_MS) + setting.days;
-    const expires = new Date(day * DAY_MS);
-    if (expires.getTime() - now.getTime() > MAX_EXPIRES_DAYS * DAY_MS) {
+    const from = reviewed === undefined ? Math.floor(now.getTime() / DAY_MS) * DAY_MS : Date.parse(`${reviewed}T00:00:00Z`);
+    if (reviewed !== undefined && from > now.getTime()) {
+      return { problem: `"reviewed" is ${reviewed}, a day still to come (the build ran on ${formatDay(now)}); set it to the day the policy was really reviewed` };
+    }
+    expires = new Date(from + setting.days * DAY_MS);
+    const counted = reviewed === undefined ? "the build" : `the last review (${reviewed})`;
+    if (expires.getTime() <= now.getTime()) {
       return {
-        problem: `"expires" is { "days": ${setting.days} }, which puts Expires more than ${MAX_EXPIRES_DAYS} days after the build; RFC 9116 recommends less than a year so that a stale file is noticed: ${fix}`,
+        problem: `security.txt's Expires is ${formatExpires(expires)}, ${setting.days} days after ${counted}, which has passed: researchers are told not to trust a stale security.txt; ${review}`,
       };
     }
-    return { expires };
+    if (expires.getTime() - now.getTime() > MAX_EXPIRES_DAYS * DAY_MS) {
+      return {
+        problem: `"expires" is { "days": ${setting.days} }, which puts Expires more than ${MAX_EXPIRES_DAYS} days after the build; RFC 9116 recommends less than a year so that a stale file is noticed: set "days" to ${MAX_EXPIRES_DAYS} or fewer`,
+      };
+    }
+  } else {
+    expires = setting.date;
+    const fix = `set "expires" to a moment within ${MAX_EXPIRES_DAYS} days of the build, or to { "days": 180 } for half a year after "reviewed"`;
+    const shown = formatExpires(expires);
+    if (expires.getTime() <= now.getTime()) {
+      return { problem: `"expires" is ${shown}, which has passed (the build ran at ${formatExpires(now)}); researchers are told not to trust a stale security.txt: ${fix}` };
+    }
+    const days = (expires.getTime() - now.getTime()) / DAY_MS;
+    if (days > MAX_EXPIRES_DAYS) {
+      return { problem: `"expires" is ${shown}, ${Math.ceil(days)} days after the build; RFC 9116 recommends less than a year (at most ${MAX_EXPIRES_DAYS} days here) so that a stale file is noticed: ${fix}` };
+    }
   }
-  const expires = setting.date;
-  const shown = formatExpires(expires);
-  if (expires.getTime() <= now.getTime()) {
-    return {
-      problem: `"expires" is ${shown}, which has passed (the build ran at ${formatExpires(now)}); researchers are told not to trust a stale security.txt: ${fix}`,
-    };
-  }
-  const days = (expires.getTime() - now.getTime()) / DAY_MS;
-  if (days > MAX_EXPIRES_DAYS) {
-    return {
-      problem: `"expires" is ${shown}, ${Math.ceil(days)} days after the build; RFC 9116 recommends less than a year (at most ${MAX_EXPIRES_DAYS} days here) so that a stale file is noticed: ${fix}`,
-    };
+  const left = Math.ceil((expires.getTime() - now.getTime()) / DAY_MS);
+  if (options.warningDays !== undefined && left <= options.warningDays) {
+    return { expires, warning: `security.txt expires on ${formatDay(expires)}, in ${left} day${left === 1 ? "" : "s"}: ${review}` };
   }
   return { expires };
+}
+
+/** The calendar day in UTC: 2026-11-24. */
+function formatDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  */
 import type { UserConfig } from "@11ty/eleventy";
 import { loadPolicyData, policyGlobal, type PolicyData, type PolicyGlobal } from "../data/load.ts";
+import { readableDate } from "../formats/date.ts";
 import type { SiteRun } from "./site-run.ts";
 
 /** This build's checked data: filled by the policyData plugin in `eleventy.before`, read by every plugin after it. */
@@ -61,6 +62,9 @@ export function normalizeOptions(options: Partial<PolicyDataOptions>): PolicyDat
 export default function policyData(eleventyConfig: UserConfig, options: Partial<PolicyDataOptions>): void {
   const opts = normalizeOptions(options);
   const { run, checked } = opts;
+
+  // "2026-11-20" as the page's language writes it, for the "Last reviewed" line: {{ day | readableDate(language) }}.
+  eleventyConfig.addFilter("readableDate", (day: string, language = "en") => readableDate(day, language));
 
   // Read lazily by Eleventy, after eleventy.before has loaded this build's data.
   eleventyConfig.addGlobalData("policy", () => checked.global());

@@ -35,6 +35,8 @@ export interface PlanOptions {
   signingKey: string | undefined;
   /** Its passphrase. */
   signingPassphrase: string | undefined;
+  /** Within this many days of security.txt's Expires, a warning says the policy is due for review. */
+  expiresWarningDays: number;
 }
 
 /** One file the plugin writes: its path in the output folder and its bytes or text. */
@@ -90,8 +92,11 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
     );
   }
 
-  const resolved = resolveExpires(site.expires ?? DEFAULT_EXPIRES, now);
-  if (resolved.problem !== undefined) findings.push(atField(site.expires ? "expires" : "", "securitytxt-expires", resolved.problem));
+  const resolved = resolveExpires(site.expires ?? DEFAULT_EXPIRES, now, { reviewed: site.reviewed, warningDays: options.expiresWarningDays });
+  // Fixed by a review: found at "reviewed", unless "expires" is a fixed moment, which the review does not move.
+  const expiresField = site.expires && "date" in site.expires ? "expires" : "reviewed";
+  if (resolved.problem !== undefined) findings.push(atField(expiresField, "securitytxt-expires", resolved.problem));
+  const warnings: Finding[] = resolved.warning === undefined ? [] : [atField(expiresField, "securitytxt-expiring", resolved.warning)];
 
   if (!input.pages.some((p) => p.url === options.policyPath)) {
     findings.push(
@@ -151,7 +156,8 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   }
 
   findings.push(...conflicts(files, input.pages, input.outputDir, relative, input.readPage));
-  return findings.length > 0 ? { files: [], findings, notices: [] } : { files, findings, notices };
+  // Errors stop the publishing; a warning is reported, and the files are written.
+  return findings.length > 0 ? { files: [], findings: [...findings, ...warnings], notices: [] } : { files, findings: warnings, notices };
 }
 
 /** Where each refusal to sign is fixed: in the site data, or in the key supplied through the environment. */

@@ -92,11 +92,12 @@ export const RULES = {
 
   // The site data.
   "data-missing": rule("error", "data", "The site data file is missing.", "no"),
-  "data-invalid": rule("error", "data", "The site data is not valid JSON, or a field in it is wrong.", "no"),
+  "data-invalid": rule("error", "data", "The site data is not valid JSON, or a field in it is wrong or missing (such as `reviewed`).", "no"),
   "data-duplicate-key": rule("error", "data", "A key appears twice in one object of the site data, so one value would silently hide the other.", "no"),
 
   // security.txt and what else the build publishes.
-  "securitytxt-expires": rule("error", "security.txt", "`expires` is in the past, or more than 365 days after the build.", "no"),
+  "securitytxt-expires": rule("error", "security.txt", "security.txt's Expires has passed (the policy's last review is too long ago), is more than 365 days after the build, or `reviewed` is a day still to come.", "no"),
+  "securitytxt-expiring": rule("warning", "security.txt", "security.txt expires within 30 days (the `expiresWarningDays` option): the policy is due for a review.", "no"),
   "securitytxt-policy": rule("error", "security.txt", "No page has the URL security.txt's `Policy` names (`/security/`).", "no"),
   "securitytxt-url": rule("error", "security.txt", "`url` has a path: security.txt and the Web Key Directory belong at the host's root.", "no"),
   "securitytxt-invalid": rule("error", "security.txt", "The security.txt made from the data breaks an RFC 9116 rule.", "no"),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vi } from "vitest";
@@ -64,12 +64,24 @@ export function layOutFixture(name: string): string {
     if (!existsSync(own)) throw new Error(`no fixture site at ${own}`);
     cpSync(own, dir, { recursive: true });
   }
+  datedData(path.join(dir, "content/_data/security.json"));
   const removals = path.join(dir, "remove.txt");
   if (existsSync(removals)) {
     for (const file of readFileSync(removals, "utf8").split("\n").filter(Boolean)) rmSync(path.join(dir, file), { force: true, recursive: true });
     rmSync(removals);
   }
   return dir;
+}
+
+/**
+ * A fixture's site data says when its policy was reviewed relative to the day the tests run,
+ * `"{{ today }}"` or `"{{ today - 200 }}"`, so that a fixture does not go stale with the calendar.
+ */
+function datedData(file: string): void {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, "utf8");
+  const dated = text.replace(/\{\{ today(?: - (\d+))? \}\}/g, (_, days?: string) => new Date(Date.now() - Number(days ?? 0) * 86_400_000).toISOString().slice(0, 10));
+  if (dated !== text) writeFileSync(file, dated);
 }
 
 /**
