@@ -16,6 +16,8 @@ export interface PolicyData {
   data?: SiteData;
   /** Each contact's parsed key, by lower-cased address, where the site has its key file. */
   keys: Map<string, KeyReport>;
+  /** Each contact's key file as findings name it, by lower-cased address. */
+  keyFiles?: Map<string, string>;
   findings: Finding[];
 }
 
@@ -45,6 +47,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
   const text = readFileSync(dataPath, "utf8");
   const { data, findings } = readSiteData(text, file);
   const keys = new Map<string, KeyReport>();
+  const keyFileNames = new Map<string, string>();
   if (!data) return { keys, findings };
 
   const keysDir = path.join(inputDir, options.keysDir);
@@ -71,6 +74,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
       expiryWarningDays: options.expiryWarningDays,
     });
     keys.set(contact.email.toLowerCase(), report);
+    keyFileNames.set(contact.email.toLowerCase(), relative(keyPath));
     for (const p of report.problems) findings.push(placed(p, relative(keyPath), { line: 1, column: 1 }));
   }
   for (const f of keyFiles) {
@@ -85,7 +89,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
       );
     }
   }
-  return { data, keys, findings };
+  return { data, keys, keyFiles: keyFileNames, findings };
 }
 
 /**
@@ -98,6 +102,8 @@ export interface PolicyContact extends Contact {
   grouped: string;
   /** The parsed key from `content/keys/<email>.asc`, when the file exists. */
   key?: KeyReport;
+  /** That file, as findings name it. */
+  keyFile?: string;
 }
 
 export interface PolicyGlobal {
@@ -105,13 +111,14 @@ export interface PolicyGlobal {
   contacts: PolicyContact[];
 }
 
-export function policyGlobal(loaded: Pick<PolicyData, "data" | "keys">): PolicyGlobal {
+export function policyGlobal(loaded: Pick<PolicyData, "data" | "keys" | "keyFiles">): PolicyGlobal {
   return {
     site: loaded.data,
     contacts: (loaded.data?.contacts ?? []).map((c) => ({
       ...c,
       grouped: formatFingerprint(c.fingerprint),
       key: loaded.keys.get(c.email.toLowerCase()),
+      keyFile: loaded.keyFiles?.get(c.email.toLowerCase()),
     })),
   };
 }

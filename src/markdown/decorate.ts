@@ -64,17 +64,31 @@ function escapeHtml(text: string): string {
  * the public key. The button is hidden until the script finds a clipboard to write to, so
  * without JavaScript there is no button that does nothing. The status is a live region.
  */
-export function fingerprintHtml(grouped: string, keyLink?: string): string {
+export function fingerprintHtml(grouped: string, keyLink?: string, facts?: KeyFacts): string {
   const key = keyLink === undefined ? "" : ` <a class="key-link" href="${escapeHtml(keyLink)}" download>Download public key</a>`;
   return (
     `<span class="fingerprint">` +
     `<code class="fingerprint-digits">${escapeHtml(grouped)}</code>` +
+    (facts === undefined ? "" : ` ${keyFactsHtml(facts)}`) +
     ` <span class="fingerprint-actions">` +
     `<button class="copy-button" type="button" hidden>Copy<span class="visually-hidden"> fingerprint</span></button>` +
     key +
     ` <span class="copy-status" role="status"></span>` +
     `</span></span>`
   );
+}
+
+/** What a researcher checks at a glance beside a fingerprint: the key's algorithm and until when it is good. */
+export interface KeyFacts {
+  algorithm: string;
+  /** undefined: the key does not expire. */
+  expires?: Date;
+}
+
+export function keyFactsHtml(facts: KeyFacts): string {
+  const day = facts.expires?.toISOString().slice(0, 10);
+  const until = day === undefined ? "does not expire" : `expires <time datetime="${day}">${day}</time>`;
+  return `<span class="key-facts">${escapeHtml(facts.algorithm)} key, ${until}</span>`;
 }
 
 /** The report mail: the fields of the page's template, each on its line with a blank line to answer in. */
@@ -169,7 +183,9 @@ function decorateFingerprints(state: StateCore, children: Token[], contacts: Pol
     const contact = contacts.find((c) => sameFingerprint(found, c.fingerprint));
     if (!contact) return undefined;
     const html = new state.Token("html_inline", "", 0);
-    html.content = fingerprintHtml(contact.grouped, contact.key?.publicArmored === undefined ? undefined : keyUrlPath(keysUrl, contact.email));
+    const key = contact.key;
+    const facts = key?.algorithm === undefined ? undefined : { algorithm: key.algorithm, ...(key.expires ? { expires: key.expires } : {}) };
+    html.content = fingerprintHtml(contact.grouped, key?.publicArmored === undefined ? undefined : keyUrlPath(keysUrl, contact.email), facts);
     return html;
   };
   for (const child of children) {

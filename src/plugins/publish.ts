@@ -25,7 +25,7 @@ export interface PublishOptions extends PlanOptions {
   dataFile: string;
 }
 
-const DEFAULTS = { dataFile: "_data/security.json", policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, expiresWarningDays: 30 };
+const DEFAULTS = { dataFile: "_data/security.json", policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, expiresWarningDays: 30, keyMarginDays: 30 };
 
 /**
  * The options with their defaults. The signing key and passphrase are secrets: by default
@@ -47,6 +47,7 @@ export function normalizeOptions(options: Partial<PublishOptions> = {}): Publish
     if (typeof merged[key] !== "string" || !/^\/(?:[^/?#\s]+\/)*$/.test(merged[key])) fail(key, 'a URL path that starts and ends with "/", e.g. "/security/"');
   }
   if (!Number.isInteger(merged.expiresWarningDays) || merged.expiresWarningDays < 0) fail("expiresWarningDays", "a whole number of days, 0 or more");
+  if (!Number.isInteger(merged.keyMarginDays) || merged.keyMarginDays < 0) fail("keyMarginDays", "a whole number of days, 0 or more");
   for (const key of ["signingKey", "signingPassphrase"] as const) {
     if (merged[key] !== undefined && typeof merged[key] !== "string") fail(key, "a string or undefined");
   }

@@ -21,6 +21,7 @@ import {
   type PublishedContact,
 } from "../formats/security-txt.ts";
 import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "../formats/wkd.ts";
+import { keyLifetimeFindings } from "../rules/key-lifetime.ts";
 import { headersFor } from "./headers.ts";
 import { keyUrlPath } from "./paths.ts";
 import { signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
@@ -37,6 +38,8 @@ export interface PlanOptions {
   signingPassphrase: string | undefined;
   /** Within this many days of security.txt's Expires, a warning says the policy is due for review. */
   expiresWarningDays: number;
+  /** A key that expires within this many days after security.txt's Expires is a warning. */
+  keyMarginDays: number;
 }
 
 /** One file the plugin writes: its path in the output folder and its bytes or text. */
@@ -98,6 +101,17 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   if (resolved.problem !== undefined) findings.push(atField(expiresField, "securitytxt-expires", resolved.problem));
   const warnings: Finding[] = resolved.warning === undefined ? [] : [atField(expiresField, "securitytxt-expiring", resolved.warning)];
 
+  // Every key the site points to outlives what points to it. Reported beside what follows, not instead of it: the signer's own check still runs.
+  const keyLifetimes: Finding[] = [];
+  if (resolved.expires !== undefined) {
+    for (const contact of contacts) {
+      if (!contact.key || contact.keyFile === undefined) continue;
+      keyLifetimes.push(...keyLifetimeFindings({ ...contact, key: contact.key, keyFile: contact.keyFile }, resolved.expires, options.keyMarginDays, now));
+    }
+  }
+  warnings.push(...keyLifetimes.filter((f) => f.severity === "warning"));
+  const keyErrors = keyLifetimes.filter((f) => f.severity === "error");
+
   if (!input.pages.some((p) => p.url === options.policyPath)) {
     findings.push(
       finding("securitytxt-policy", dataFile, { line: 1, column: 1 }, `security.txt's Policy names ${site.url}${options.policyPath}, but no page has the URL ${options.policyPath}: give the policy page "permalink: ${options.policyPath}"`),
@@ -157,6 +171,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
 
   findings.push(...conflicts(files, input.pages, input.outputDir, relative, input.readPage));
   // Errors stop the publishing; a warning is reported, and the files are written.
+  findings.push(...keyErrors);
   return findings.length > 0 ? { files: [], findings: [...findings, ...warnings], notices: [] } : { files, findings: warnings, notices };
 }
 

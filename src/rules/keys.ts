@@ -10,11 +10,29 @@ import { formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
 import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
 import type { Fingerprint } from "../types.ts";
 
+/** The key that a mail client encrypts a report to: the primary key itself, or one of its subkeys. */
+export interface EncryptionKey {
+  /** Its long key ID, upper case: what `gpg --list-packets` names in an encrypted message. */
+  keyId: string;
+  /** Its fingerprint, upper case. */
+  fingerprint: string;
+  /** The primary key itself encrypts (no subkey). */
+  primary: boolean;
+  /** undefined = never */
+  expires?: Date;
+  /** "Curve25519", "RSA 3072", … */
+  algorithm: string;
+}
+
 export interface KeyReport {
   fingerprint?: Fingerprint;
   userIds: string[];
   /** undefined = never */
   expires?: Date;
+  /** The primary key's algorithm: "Ed25519", "RSA 3072", … */
+  algorithm?: string;
+  /** What a mail client encrypts to today; undefined when nothing can (key-no-encryption says why). */
+  encryption?: EncryptionKey;
   /** The public part only, re-armored from the parsed key (never the input text). undefined when unreadable. */
   publicArmored?: string;
   /** The public part as binary packets (for a Web Key Directory). */
@@ -149,6 +167,8 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
     fingerprint,
     userIds: key.getUserIDs(),
     ...(expires ? { expires } : {}),
+    algorithm: describeAlgorithm(key.getAlgorithmInfo()),
+    ...(encryption.key ? { encryption: encryption.key } : {}),
     publicArmored: publicKey.armor(),
     publicBinary: publicKey.write(),
     problems,
@@ -291,14 +311,69 @@ function splitAddress(address: string): [string, string] {
   return at === -1 ? [address.trim(), ""] : [address.slice(0, at).trim(), address.slice(at + 1).trim()];
 }
 
-async function findEncryptionKey(key: Key, now: Date): Promise<{ expires?: Date; error?: string }> {
+/**
+ * The key openpgp.js encrypts to at `now`, as a mail client chooses it: the newest valid
+ * encryption subkey (GnuPG chooses the same), else the primary key if it can encrypt.
+ */
+async function findEncryptionKey(key: Key, now: Date): Promise<{ expires?: Date; key?: EncryptionKey; error?: string }> {
   try {
     const encryptionKey = await key.getEncryptionKey(undefined, now);
-    if (encryptionKey === key) return {};
-    const expiry = await encryptionKey.getExpirationTime(now);
-    return expiry instanceof Date ? { expires: expiry } : {};
+    const primary = encryptionKey === key;
+    const expiry = primary ? await key.getExpirationTime() : await encryptionKey.getExpirationTime(now);
+    const expires = expiry instanceof Date ? expiry : undefined;
+    const chosen: EncryptionKey = {
+      keyId: encryptionKey.getKeyID().toHex().toUpperCase(),
+      fingerprint: encryptionKey.getFingerprint().toUpperCase(),
+      primary,
+      ...(expires ? { expires } : {}),
+      algorithm: describeAlgorithm(encryptionKey.getAlgorithmInfo()),
+    };
+    return { ...(primary || !expires ? {} : { expires }), key: chosen };
   } catch (error) {
     return { error: reasonOf(error) };
+  }
+}
+
+const CURVES: Record<string, string> = {
+  ed25519Legacy: "Ed25519",
+  curve25519Legacy: "Curve25519",
+  nistP256: "P-256",
+  nistP384: "P-384",
+  nistP521: "P-521",
+  brainpoolP256r1: "brainpoolP256r1",
+  brainpoolP384r1: "brainpoolP384r1",
+  brainpoolP512r1: "brainpoolP512r1",
+  secp256k1: "secp256k1",
+};
+
+/** openpgp.js's name for a key's algorithm, as a reader knows it: "Ed25519", "RSA 3072", "ECDH P-256". */
+export function describeAlgorithm(info: { algorithm: string; bits?: number; curve?: string }): string {
+  const curve = info.curve === undefined ? "" : (CURVES[info.curve] ?? info.curve);
+  switch (info.algorithm) {
+    case "rsaEncryptSign":
+    case "rsaEncrypt":
+    case "rsaSign":
+      return `RSA ${info.bits ?? ""}`.trim();
+    case "eddsaLegacy":
+      return curve || "EdDSA";
+    case "ed25519":
+      return "Ed25519";
+    case "ed448":
+      return "Ed448";
+    case "x25519":
+      return "X25519";
+    case "x448":
+      return "X448";
+    case "ecdh":
+      return curve === "Curve25519" ? curve : `ECDH ${curve}`.trim();
+    case "ecdsa":
+      return `ECDSA ${curve}`.trim();
+    case "dsa":
+      return `DSA ${info.bits ?? ""}`.trim();
+    case "elgamal":
+      return `ElGamal ${info.bits ?? ""}`.trim();
+    default:
+      return info.algorithm;
   }
 }
 

@@ -66,6 +66,8 @@ export const RULES = {
   "key-revoked": rule("error", "key", "The key is revoked.", "no"),
   "key-expired": rule("error", "key", "The key has expired.", "no"),
   "key-expiring": rule("warning", "key", "The key, or its encryption subkey, expires within 30 days.", "no"),
+  "key-expires-early": rule("error", "key", "The key, or the encryption subkey a mail client would choose, expires before security.txt's Expires.", "no"),
+  "key-expires-close": rule("warning", "key", "The key, or its encryption subkey, expires within 30 days after security.txt's Expires.", "no"),
   "key-no-encryption": rule("error", "key", "The key has no valid encryption-capable key.", "no"),
   "key-unused": rule("warning", "key", "A key file named after no declared contact.", "no"),
 
