@@ -9,5 +9,13 @@ export interface Fingerprint {
 /** A security contact as the site data declares it. */
 export interface Contact {
   email: string;
+  /** The key to use now. */
   fingerprint: Fingerprint;
+  /** Every key the contact has listed: the current one first, then, during a rotation, the previous ones. Absent: `fingerprint` alone. */
+  fingerprints?: Fingerprint[];
+}
+
+/** Every fingerprint a contact lists, the current one first. */
+export function fingerprintsOf(contact: Contact): Fingerprint[] {
+  return contact.fingerprints ?? [contact.fingerprint];
 }

@@ -53,11 +53,17 @@ describe("the README's steps for adding a key", () => {
     gpg(home, "--quick-gen-key", `Security Team <${EMAIL}>`, "ed25519", "sign", "2y");
     const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg(home, "--with-colons", "--list-keys", EMAIL))![1]!;
     gpg(home, "--quick-add-key", fingerprint, "cv25519", "encr", "2y");
+    // A maintainer's gpg asks for a new key's passphrase on the terminal; this one has none, so it reads an empty one.
+    writeFileSync(path.join(home, "gpg.conf"), "batch\npinentry-mode loopback\npassphrase-fd 0\n");
 
     const commands = shellCommands("Adding or rotating a key");
     expect(commands).toEqual(["gpg --export --armor <fingerprint> > content/keys/<email>.asc", "gpg --fingerprint <email>", "npm run build"]);
     const run = (command: string) =>
-      spawnSync("sh", ["-c", command.replace(/<fingerprint>/g, fingerprint).replace(/<email>/g, EMAIL)], { cwd: clone, encoding: "utf8", env: { ...process.env, GNUPGHOME: home, POLICY_STRICT: "" } });
+      spawnSync("sh", ["-c", command.replace(/<fingerprint>/g, fingerprint).replace(/<email>/g, EMAIL)], {
+        cwd: clone,
+        encoding: "utf8",
+        env: { ...process.env, GNUPGHOME: home, POLICY_STRICT: "" },
+      });
 
     // Step 1, as written.
     const exported = run(commands[0]!);
@@ -83,5 +89,33 @@ describe("the README's steps for adding a key", () => {
     expect(built.stderr).not.toMatch(/: (error|warning): /);
     expect(existsSync(path.join(clone, `public/security/keys/${EMAIL}.asc`))).toBe(true);
     expect(existsSync(path.join(clone, `public${wkdKeyPath(EMAIL)}`))).toBe(true);
+
+    // Then a rotation, as the next section says, from the key just added to a new one.
+    const rotation = shellCommands("Rotating a key");
+    expect(rotation).toEqual([
+      "gpg --quick-gen-key --yes '<email>' ed25519 cert,sign 2y",
+      "gpg --quick-add-key <new fingerprint> cv25519 encr 2y",
+      "gpg --quick-set-expire <old fingerprint> 60d",
+      "gpg --export --armor <email> > content/keys/<email>.asc",
+      "npm run build",
+    ]);
+    let current = "";
+    for (const command of rotation.slice(0, 4)) {
+      const done = run(command.replace(/<new fingerprint>/g, current).replace(/<old fingerprint>/g, fingerprint));
+      expect(done.status, `${command}: ${done.stderr}`).toBe(0);
+      if (!current) current = listFingerprints(home).find((f) => f !== fingerprint)!;
+    }
+    // Step 4: both listed, the new one first, and both shown on the page.
+    writeFileSync(data, readFileSync(data, "utf8").replace(JSON.stringify(shown), JSON.stringify([formatFingerprint({ version: 4, hex: current }), shown])));
+    writeFileSync(page, readFileSync(page, "utf8").replace(/^(> security@ballerina\.io: .*)$/m, `> security@ballerina.io: ${formatFingerprint({ version: 4, hex: current })}\n>\n> The previous key, $1`));
+    const rotated = run(rotation[4]!);
+    expect(rotated.status, `${rotated.stdout}${rotated.stderr}`).toBe(0);
+    expect(rotated.stderr).not.toMatch(/: (error|warning): /);
+    expect(readFileSync(path.join(clone, "public/security/index.html"), "utf8")).toContain("Previous key, do not use:");
   });
 });
+
+function listFingerprints(home: string): string[] {
+  // Each primary key's fingerprint: the fpr line right after its pub line (subkeys have theirs after sub lines).
+  return [...gpg(home, "--with-colons", "--list-keys").matchAll(/^pub:[^\n]*\nfpr:+([0-9A-F]{40}):/gm)].map((m) => m[1]!);
+}

@@ -92,3 +92,20 @@ describe("readSiteData", () => {
     expect(findings).toMatchObject([{ line: 4, column: 3, rule: "data-invalid", message: expect.stringMatching(/not valid JSON: expected "}"/) }]);
   });
 });
+
+describe("a key rotation in the site data", () => {
+  it("a list of fingerprints is the contact's keys, the one to use now first", () => {
+    const rotated = { ...GOOD, contacts: [{ email: "security@example.org", fingerprint: ["8ECA FE52 3964 AF82 4016  F6C8 1167 27A6 0111 BF2D", GOOD.contacts[0]!.fingerprint] }] };
+    const { data, findings } = read(rotated);
+    expect(findings).toEqual([]);
+    expect(data?.contacts[0]?.fingerprint.hex).toBe("8ECAFE523964AF824016F6C8116727A60111BF2D");
+    expect(data?.contacts[0]?.fingerprints?.map((f) => f.hex)).toEqual(["8ECAFE523964AF824016F6C8116727A60111BF2D", "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91"]);
+  });
+
+  it("an empty list, a bad entry and a key listed twice are each an error at its place", () => {
+    const at = (fingerprint: unknown) => read({ ...GOOD, contacts: [{ email: "security@example.org", fingerprint }] }).findings.map((f) => [f.line, f.message]);
+    expect(at([])).toEqual([[7, expect.stringMatching(/^"contacts\[0\]\.fingerprint" is an empty list; .* or during a key rotation a list of them/)]]);
+    expect(at([GOOD.contacts[0]!.fingerprint, 42])).toEqual([[9, '"contacts[0].fingerprint[1]" is the number 42; expected a fingerprint as gpg prints it']]);
+    expect(at([GOOD.contacts[0]!.fingerprint, GOOD.contacts[0]!.fingerprint])).toEqual([[9, '"contacts[0].fingerprint[1]" lists 7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91 a second time; list each key once']]);
+  });
+});

@@ -8,7 +8,7 @@ import path from "node:path";
 import { finding, placed, type Finding } from "../findings/finding.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import { inspectKey, type KeyReport } from "../rules/keys.ts";
-import type { Contact } from "../types.ts";
+import { fingerprintsOf, type Contact } from "../types.ts";
 import { fieldLocator, readSiteData, type SiteData } from "./site-data.ts";
 
 /** The site data and each contact's public key, read and checked once per build. */
@@ -70,6 +70,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
     const report = await inspectKey(readFileSync(keyPath, "utf8"), {
       email: contact.email,
       fingerprint: contact.fingerprint,
+      previous: fingerprintsOf(contact).slice(1),
       ...(options.now ? { now: options.now } : {}),
       expiryWarningDays: options.expiryWarningDays,
     });

@@ -3,7 +3,7 @@ import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../forma
 import { isAddrSpec } from "../formats/mailto.ts";
 import { isLanguageTag, MAX_EXPIRES_DAYS, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
 import { finding, type Finding } from "../findings/finding.ts";
-import type { Contact } from "../types.ts";
+import type { Contact, Fingerprint } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
 export interface SiteData {
@@ -120,10 +120,9 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
       if (email !== undefined && contacts.some((c) => c.email.toLowerCase() === email.toLowerCase())) {
         problem(`${path}.email`, `"contacts[${n}].email" declares ${email} a second time; declare each contact once`);
       }
-      const shown = stringField(entry, "fingerprint", path, problem, CONTACT_FIELDS.fingerprint, `contacts[${n}].`);
-      const parsed = shown === undefined ? undefined : parseFingerprint(shown);
-      if (parsed?.problem) problem(`${path}.fingerprint`, `"contacts[${n}].fingerprint": ${parsed.problem.message}`);
-      if (email !== undefined && parsed?.fingerprint) contacts.push({ email, fingerprint: parsed.fingerprint });
+      const fingerprints = readFingerprints(entry, path, `contacts[${n}]`, problem);
+      // A list is a rotation: the key to use now first. A single fingerprint stays the contact's only one.
+      if (email !== undefined && fingerprints?.[0]) contacts.push({ email, fingerprint: fingerprints[0], ...(Array.isArray(entry.fingerprint) ? { fingerprints } : {}) });
     });
   }
 
@@ -132,6 +131,43 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
 
   if (findings.length > 0 || url === undefined || name === undefined || language === undefined || reviewed === undefined) return { findings };
   return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, reviewed, ...securityTxt }, findings };
+}
+
+/**
+ * A contact's fingerprint, or during a key rotation the list of them, the one to use now
+ * first: each well-formed, none twice.
+ */
+function readFingerprints(entry: Record<string, unknown>, path: string, label: string, problem: (path: string, message: string) => void): Fingerprint[] | undefined {
+  const value = entry.fingerprint;
+  if (!Array.isArray(value)) {
+    const shown = stringField(entry, "fingerprint", path, problem, CONTACT_FIELDS.fingerprint, `${label}.`);
+    const parsed = shown === undefined ? undefined : parseFingerprint(shown);
+    if (parsed?.problem) problem(`${path}.fingerprint`, `"${label}.fingerprint": ${parsed.problem.message}`);
+    return parsed?.fingerprint ? [parsed.fingerprint] : undefined;
+  }
+  if (value.length === 0) {
+    problem(`${path}.fingerprint`, `"${label}.fingerprint" is an empty list; expected ${CONTACT_FIELDS.fingerprint}, or during a key rotation a list of them, the key to use now first`);
+    return undefined;
+  }
+  const fingerprints: Fingerprint[] = [];
+  let complete = true;
+  value.forEach((item: unknown, i: number) => {
+    const at = `${path}.fingerprint.${i}`;
+    const parsed = typeof item === "string" && item.trim() !== "" ? parseFingerprint(item) : undefined;
+    if (!parsed) {
+      problem(at, `"${label}.fingerprint[${i}]" is ${describe(item)}; expected a fingerprint as gpg prints it`);
+      complete = false;
+    } else if (parsed.problem) {
+      problem(at, `"${label}.fingerprint[${i}]": ${parsed.problem.message}`);
+      complete = false;
+    } else if (parsed.fingerprint && fingerprints.some((f) => f.hex === parsed.fingerprint!.hex)) {
+      problem(at, `"${label}.fingerprint[${i}]" lists ${parsed.fingerprint.hex} a second time; list each key once`);
+      complete = false;
+    } else if (parsed.fingerprint) {
+      fingerprints.push(parsed.fingerprint);
+    }
+  });
+  return complete ? fingerprints : undefined;
 }
 
 /**

@@ -13,7 +13,8 @@ import type { PolicyContact, PolicyGlobal } from "../data/load.ts";
 import type { FindingSink } from "../findings/collector.ts";
 import { finding, type Finding } from "../findings/finding.ts";
 import { locateInBody } from "../findings/locate.ts";
-import { findFingerprints, sameFingerprint } from "../formats/fingerprint.ts";
+import { findFingerprints, formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
+import { fingerprintsOf, type Fingerprint } from "../types.ts";
 import { formatMailto } from "../formats/mailto.ts";
 import { DEFAULT_KEYS_PATH, keyUrlPath } from "../publish/paths.ts";
 
@@ -83,12 +84,18 @@ export interface KeyFacts {
   algorithm: string;
   /** undefined: the key does not expire. */
   expires?: Date;
+  /** During a rotation: the key to use now, or the one it replaces. */
+  role?: "current" | "previous";
+  revoked?: boolean;
 }
 
 export function keyFactsHtml(facts: KeyFacts): string {
   const day = facts.expires?.toISOString().slice(0, 10);
-  const until = day === undefined ? "does not expire" : `expires <time datetime="${day}">${day}</time>`;
-  return `<span class="key-facts">${escapeHtml(facts.algorithm)} key, ${until}</span>`;
+  const past = facts.expires !== undefined && facts.expires.getTime() <= Date.now();
+  const until = facts.revoked ? "revoked" : day === undefined ? "does not expire" : `${past ? "expired" : "expires"} <time datetime="${day}">${day}</time>`;
+  const role =
+    facts.role === undefined ? "" : facts.role === "current" ? `<strong class="key-role">Current key:</strong> ` : `<strong class="key-role key-role-previous">Previous key, do not use:</strong> `;
+  return `<span class="key-facts">${role}${escapeHtml(facts.algorithm)} key, ${until}</span>`;
 }
 
 /** The report mail: the fields of the page's template, each on its line with a blank line to answer in. */
@@ -179,13 +186,19 @@ export function isExternal(href: string): boolean {
 function decorateFingerprints(state: StateCore, children: Token[], contacts: PolicyContact[], keysUrl: string): Token[] {
   const out: Token[] = [];
   let linkDepth = 0;
-  const decoration = (found: { hex: string; version: 4 | 6 }): Token | undefined => {
-    const contact = contacts.find((c) => sameFingerprint(found, c.fingerprint));
+  const decoration = (found: Fingerprint): Token | undefined => {
+    const contact = contacts.find((c) => fingerprintsOf(c).some((f) => sameFingerprint(found, f)));
     if (!contact) return undefined;
+    const listed = fingerprintsOf(contact);
+    const at = listed.findIndex((f) => sameFingerprint(found, f));
+    // The current key's report, or during a rotation the previous key's.
+    const key = at === 0 ? contact.key : contact.key?.previous?.find((p) => p.fingerprint !== undefined && sameFingerprint(p.fingerprint, found));
+    const facts: KeyFacts | undefined =
+      key?.algorithm === undefined
+        ? undefined
+        : { algorithm: key.algorithm, ...(key.expires ? { expires: key.expires } : {}), ...(listed.length > 1 ? { role: at === 0 ? "current" : "previous", revoked: key.revoked === true } : {}) };
     const html = new state.Token("html_inline", "", 0);
-    const key = contact.key;
-    const facts = key?.algorithm === undefined ? undefined : { algorithm: key.algorithm, ...(key.expires ? { expires: key.expires } : {}) };
-    html.content = fingerprintHtml(contact.grouped, key?.publicArmored === undefined ? undefined : keyUrlPath(keysUrl, contact.email), facts);
+    html.content = fingerprintHtml(formatFingerprint(found), contact.key?.publicArmored === undefined ? undefined : keyUrlPath(keysUrl, contact.email), facts);
     return html;
   };
   for (const child of children) {

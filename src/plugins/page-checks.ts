@@ -13,7 +13,7 @@ import { frontMatterKeyLine } from "../findings/locate.ts";
 import { MARKER_PATTERN } from "../formats/html-scan.ts";
 import authoredMailto from "../markdown/authored-mailto.ts";
 import sourceMarkers from "../markdown/source-markers.ts";
-import { createPageMemo, pageFindings } from "../rules/page.ts";
+import { createPageMemo, fingerprintsNotShown, pageFindings } from "../rules/page.ts";
 import { checkPageFile } from "../rules/page-file.ts";
 import type { CheckedData } from "./policy-data.ts";
 import type { SiteRun } from "./site-run.ts";
@@ -58,6 +58,8 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
   let sources = new Map<string, string>();
   let memo = createPageMemo();
   let outputDir = "";
+  let dataPath = "";
+  let pagesChecked = 0;
 
   if (run.checkPages) {
     eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers).use(authoredMailto, { findings }));
@@ -68,6 +70,15 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
     sources = readSources([directories.includes, path.join(directories.input, dataFile)], (f) => findings.relative(f));
     memo = createPageMemo();
     outputDir = path.resolve(directories.output);
+    dataPath = path.join(directories.input, dataFile);
+    pagesChecked = 0;
+  });
+
+  // Every fingerprint the site data lists must be shown to researchers, the previous ones of a rotation too.
+  eleventyConfig.on("eleventy.after", () => {
+    const data = checked.get().data;
+    if (!run.checkPages || !data || pagesChecked === 0) return;
+    findings.add(...fingerprintsNotShown(data.contacts, memo.shown, { file: findings.relative(dataPath), text: existsSync(dataPath) ? readFileSync(dataPath, "utf8") : "" }));
   });
 
   // Every page's URL is known before any is rendered: one that would write outside the output folder stops the build here.
@@ -107,6 +118,7 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
     findings.add(...fileFindings);
     if (!fileFindings.some((f) => f.rule === "page-too-large" || f.rule === "page-empty")) {
       findings.add(...pageFindings(content, { file, markdown, raw }, data.contacts, sources, memo));
+      pagesChecked++;
     }
     return published;
   });

@@ -4,7 +4,7 @@
  * revocation, expiry, or no way to encrypt to it. Pure apart from openpgp.js: the caller reads
  * the file and adds its name to the messages.
  */
-import { enums, readKeys, unarmor, type Key, type PublicKey, type SignaturePacket } from "openpgp";
+import { armor, enums, readKeys, unarmor, type Key, type PublicKey, type SignaturePacket } from "openpgp";
 import { problem, type Problem } from "../findings/finding.ts";
 import { formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
 import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
@@ -33,6 +33,10 @@ export interface KeyReport {
   algorithm?: string;
   /** What a mail client encrypts to today; undefined when nothing can (key-no-encryption says why). */
   encryption?: EncryptionKey;
+  /** Revoked at the moment judged. */
+  revoked?: boolean;
+  /** During a rotation, the previous keys the file holds, as the site data lists them. */
+  previous?: KeyReport[];
   /** The public part only, re-armored from the parsed key (never the input text). undefined when unreadable. */
   publicArmored?: string;
   /** The public part as binary packets (for a Web Key Directory). */
@@ -43,8 +47,12 @@ export interface KeyReport {
 export interface KeyExpectation {
   /** The address the site publishes for this key. */
   email: string;
-  /** The fingerprint the site publishes for this key. */
+  /** The fingerprint the site publishes for this key: the contact's current key. */
   fingerprint: Fingerprint;
+  /** During a key rotation, the contact's previous keys, which the file holds too. */
+  previous?: Fingerprint[];
+  /** A previous key that stays valid longer than this many days is a warning: the rotation is not finished. Default: 90. */
+  previousKeyDays?: number;
   /** The moment at which revocation, expiry and usable subkeys are judged. Default: now. */
   now?: Date;
   /** Warn when the key expires within this many days of `now`. Default: 30. */
@@ -81,12 +89,15 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
     return { userIds: key.getUserIDs(), problems };
   }
 
-  if (read.keys.length > 1) {
-    const listed = read.keys.map((k) => describeFingerprint(fingerprintOf(k))).join(", ");
+  const listed = [expect.fingerprint, ...(expect.previous ?? [])];
+  const unlisted = read.keys.filter((k) => !listed.some((f) => sameKey(fingerprintOf(k), f)));
+  if (read.keys.length > 1 && unlisted.length > 0) {
+    const all = read.keys.map((k) => describeFingerprint(fingerprintOf(k))).join(", ");
+    const declared = listed.map(formatFingerprint).join(" and ");
     problems.push({
       rule: "key-multiple",
       severity: "error",
-      message: `the file holds ${read.keys.length} keys (${listed}); it must hold one: export only the contact's key with gpg --export --armor ${expect.fingerprint.hex}`,
+      message: `the file holds ${read.keys.length} keys (${all}), and the site data lists only ${declared} for ${expect.email}: export only the listed keys with gpg --export --armor ${listed.map((f) => f.hex).join(" ")}, or, during a key rotation, list the other key's fingerprint after the current one in content/_data/security.json`,
     });
   }
 
@@ -162,17 +173,77 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
     }
   }
 
-  const publicKey: PublicKey = key.toPublic();
+  // During a rotation: each previous key the site data lists must be in the file, and on its way out.
+  const previous: KeyReport[] = [];
+  const previousKeys: Key[] = [];
+  for (const declared of expect.previous ?? []) {
+    const old = read.keys.find((k) => sameKey(fingerprintOf(k), declared));
+    if (!old) {
+      problems.push({
+        rule: "key-fingerprint-mismatch",
+        severity: "error",
+        message: `the file holds no key ${formatFingerprint(declared)}, which the site data lists as a previous key of ${expect.email}: export both keys with gpg --export --armor ${listed.map((f) => f.hex).join(" ")}, or take the previous key off the list once the rotation is over`,
+      });
+      continue;
+    }
+    previousKeys.push(old);
+    previous.push(await judgePreviousKey(old, declared, expect.email, now, expect.previousKeyDays ?? DEFAULT_PREVIOUS_KEY_DAYS, problems));
+  }
+
+  // The published file holds the listed keys, the current one first, each as its public part only.
+  const published: PublicKey[] = [key, ...previousKeys].map((k) => k.toPublic());
+  const publicBinary = published.length === 1 ? published[0]!.write() : concatBytes(published.map((k) => k.write()));
   return {
     fingerprint,
     userIds: key.getUserIDs(),
     ...(expires ? { expires } : {}),
     algorithm: describeAlgorithm(key.getAlgorithmInfo()),
     ...(encryption.key ? { encryption: encryption.key } : {}),
-    publicArmored: publicKey.armor(),
-    publicBinary: publicKey.write(),
+    revoked,
+    ...(previous.length > 0 ? { previous } : {}),
+    publicArmored: published.length === 1 ? published[0]!.armor() : armor(enums.armor.publicKey, publicBinary),
+    publicBinary,
     problems,
   };
+}
+
+const DEFAULT_PREVIOUS_KEY_DAYS = 90;
+
+/**
+ * A previous key is fine revoked or expired; still valid, it must expire within
+ * `previousKeyDays`, or the rotation is not finished: researchers could still pick it.
+ */
+async function judgePreviousKey(key: Key, fingerprint: Fingerprint, email: string, now: Date, previousKeyDays: number, problems: Problem[]): Promise<KeyReport> {
+  const revoked = await key.isRevoked(undefined, undefined, now);
+  const expiry = await key.getExpirationTime();
+  const expires = expiry instanceof Date ? expiry : undefined;
+  const over = revoked || (expires !== undefined && expires.getTime() <= now.getTime());
+  if (!over && (expires === undefined || expires.getTime() - now.getTime() > previousKeyDays * DAY_MS)) {
+    const until = expires === undefined ? "does not expire" : `stays valid until ${utcDay(expires)}`;
+    problems.push({
+      rule: "key-rotation-unfinished",
+      severity: "warning",
+      message: `the previous key ${formatFingerprint(fingerprint)} of ${email} ${until}, so researchers may still encrypt to it: finish the rotation by revoking it (gpg --gen-revoke ${fingerprint.hex}, then import the revocation and export the key again), or let it expire within ${previousKeyDays} days (gpg --quick-set-expire ${fingerprint.hex} ${Math.min(previousKeyDays, 60)}d)`,
+    });
+  }
+  return {
+    fingerprint,
+    userIds: key.getUserIDs(),
+    ...(expires ? { expires } : {}),
+    algorithm: describeAlgorithm(key.getAlgorithmInfo()),
+    revoked,
+    problems: [],
+  };
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }
 
 interface ReadResult {

@@ -7,11 +7,12 @@ import {
   keyReferencesInUrl,
   sameFingerprint,
 } from "../formats/fingerprint.ts";
-import { placed, problem, type Finding, type Problem, type RuleId } from "../findings/finding.ts";
+import { fieldLocator } from "../data/site-data.ts";
+import { finding, placed, problem, type Finding, type Problem, type RuleId } from "../findings/finding.ts";
 import { locateInFiles, locateInMarkdown } from "../findings/locate.ts";
 import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
 import { isAddrSpec, type Mailto, parseMailto, splitAddressList } from "../formats/mailto.ts";
-import type { Contact } from "../types.ts";
+import { fingerprintsOf, type Contact, type Fingerprint } from "../types.ts";
 import { linkTextProblems } from "./link-text.ts";
 import { findMojibake, type MojibakeHit, mojibakeMessage } from "./mojibake.ts";
 
@@ -27,10 +28,12 @@ export interface PageMemo {
   links: Map<string, PageProblem[]>;
   fingerprints: Map<string, FingerprintMention[]>;
   mojibake: Map<string, MojibakeHit[]>;
+  /** The declared fingerprints (hex) some page showed for their contact. */
+  shown: Set<string>;
 }
 
 export function createPageMemo(): PageMemo {
-  return { links: new Map(), fingerprints: new Map(), mojibake: new Map() };
+  return { links: new Map(), fingerprints: new Map(), mojibake: new Map(), shown: new Set() };
 }
 
 /** A memo is a cache, not a record: past this many entries a map starts afresh. */
@@ -87,6 +90,9 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], memo: PageMem
       const index = run.index + found.index;
       if (found.problem) {
         problems.push(error("fingerprint-malformed", index, found.text, `${found.problem.message}`));
+        // Shown, if wrongly: the malformed finding says so, and "shown on no page" would only repeat it.
+        const near = [...mentions].reverse().find((m) => m.index <= index)?.contact ?? (contacts.length === 1 ? contacts[0] : undefined);
+        if (near) memo.shown.add(near.fingerprint.hex);
         continue;
       }
       const shown = found.fingerprint;
@@ -95,9 +101,17 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], memo: PageMem
         [...mentions].reverse().find((m) => m.index <= index)?.contact ??
         mentions.find((m) => m.index > index)?.contact ??
         (contacts.length === 1 ? contacts[0] : undefined);
-      if (owner && sameFingerprint(shown, owner.fingerprint)) continue;
-      if (!owner && contacts.some((c) => sameFingerprint(shown, c.fingerprint))) continue;
+      const owns = (c: Contact) => fingerprintsOf(c).some((f) => sameFingerprint(shown, f));
+      if (owner && owns(owner)) {
+        memo.shown.add(shown.hex);
+        continue;
+      }
+      if (!owner && contacts.some(owns)) {
+        memo.shown.add(shown.hex);
+        continue;
+      }
       const declared = owner ?? closestContact(shown, contacts);
+      if (declared) memo.shown.add(closestFingerprint(shown, declared).hex);
       problems.push(
         error(
           "fingerprint-mismatch",
@@ -113,12 +127,20 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], memo: PageMem
   return problems;
 }
 
+/** Of a contact's fingerprints, the one a mistyped one was most likely meant to be. */
+function closestFingerprint(shown: { hex: string }, contact: Contact): Fingerprint {
+  const same = (f: Fingerprint) => [...f.hex].filter((d, i) => d === shown.hex[i]).length;
+  return fingerprintsOf(contact).reduce((best, f) => (same(f) > same(best) ? f : best));
+}
+
 function closestContact(shown: { hex: string }, contacts: Contact[]): Contact | undefined {
   let best: Contact | undefined;
   let bestSame = -1;
   for (const c of contacts) {
-    const same = [...c.fingerprint.hex].filter((d, i) => d === shown.hex[i]).length;
-    if (same > bestSame) [best, bestSame] = [c, same];
+    for (const f of fingerprintsOf(c)) {
+      const same = [...f.hex].filter((d, i) => d === shown.hex[i]).length;
+      if (same > bestSame) [best, bestSame] = [{ ...c, fingerprint: f }, same];
+    }
   }
   return best;
 }
@@ -189,13 +211,10 @@ function checkLink(href: string, text: string, contacts: Contact[]): PageProblem
       );
       return problems;
     }
-    const matches = contacts.some((c) =>
-      ref.kind === "key-id" ? keyIdOf(c.fingerprint) === ref.hex || c.fingerprint.hex.endsWith(ref.hex) : c.fingerprint.hex === ref.hex,
-    );
+    const declared = contacts.flatMap(fingerprintsOf);
+    const matches = declared.some((f) => (ref.kind === "key-id" ? keyIdOf(f) === ref.hex || f.hex.endsWith(ref.hex) : f.hex === ref.hex));
     if (!matches) {
-      const expected = contacts
-        .map((c) => (ref.kind === "key-id" ? `0x${keyIdOf(c.fingerprint)}` : c.fingerprint.hex))
-        .join(" or ");
+      const expected = declared.map((f) => (ref.kind === "key-id" ? `0x${keyIdOf(f)}` : f.hex)).join(" or ");
       problems.push(
         error(
           "keyserver-mismatch",
@@ -285,5 +304,30 @@ export function pageFindings(
     if (inMarkdown) return placed(p, page.file, inMarkdown);
     const found = locateInFiles(sources, p.needles) ?? locateInFiles(own, p.needles);
     return placed(p, found?.file ?? page.file, found?.position ?? { line: 1, column: 1 });
+  });
+}
+
+/**
+ * The declared fingerprints no page showed for their contact: a researcher cannot check a key
+ * the policy never shows, nor tell, during a rotation, which key replaced which. Placed at the
+ * fingerprint in the site data.
+ */
+export function fingerprintsNotShown(contacts: Contact[], shown: Set<string>, data: { file: string; text: string }): Finding[] {
+  const locate = fieldLocator(data.text);
+  return contacts.flatMap((contact, n) => {
+    const listed = fingerprintsOf(contact);
+    return listed.flatMap((f, i) => {
+      if (shown.has(f.hex)) return [];
+      const field = contact.fingerprints && contact.fingerprints.length > 1 ? `contacts.${n}.fingerprint.${i}` : `contacts.${n}.fingerprint`;
+      const role = listed.length === 1 ? "key" : i === 0 ? "current key" : "previous key";
+      return [
+        finding(
+          "fingerprint-not-shown",
+          data.file,
+          locate(field),
+          `the ${role} ${formatFingerprint(f)} of ${contact.email} is shown on no page, so researchers cannot check the key they encrypt to: show it on the policy page, after the address (${contact.email}: ${formatFingerprint(f)})`,
+        ),
+      ];
+    });
   });
 }

@@ -54,12 +54,14 @@ export const RULES = {
   // Fingerprints shown on the pages, and the declared ones.
   "fingerprint-malformed": rule("error", "fingerprint", "A fingerprint shown with a digit too few or too many, a group too many or too few, or a letter that is not hex.", "page"),
   "fingerprint-mismatch": rule("error", "fingerprint", "A well-formed fingerprint that is not the declared fingerprint of the contact it is shown for (the contact named before it).", "page"),
+  "fingerprint-not-shown": rule("error", "fingerprint", "A fingerprint the site data lists (a rotation's previous one too) is shown on no page.", "no"),
   "fingerprint-unverified": rule("warning", "fingerprint", "A contact has no key file, so the declared fingerprint is not checked against a key.", "no"),
 
   // The contacts' key files.
   "key-unreadable": rule("error", "key", "A key file whose armor or packets cannot be read.", "no"),
   "key-wrong-block": rule("error", "key", "A key file holding a signature or a message instead of a public key.", "no"),
-  "key-multiple": rule("error", "key", "A key file holding more than one key.", "no"),
+  "key-multiple": rule("error", "key", "A key file holding a key the site data does not list for its contact.", "no"),
+  "key-rotation-unfinished": rule("warning", "key", "A previous key, listed during a rotation, is neither revoked nor expiring within 90 days.", "no"),
   "key-private": rule("error", "key", "A key file holding secret key material. Nothing of it is ever copied to the output.", "secret"),
   "key-fingerprint-mismatch": rule("error", "key", "The key's fingerprint is not the declared one.", "no"),
   "key-uid-mismatch": rule("error", "key", "No valid user ID on the key carries the contact's address.", "no"),
