@@ -111,11 +111,20 @@ describe("a key rotation", () => {
     ]);
   });
 
-  it("a key in the file that the site data does not list is an error", async () => {
+  it("a key in the file that the site data does not list is an error: key-multiple for a contact with one key, key-unused during a rotation", async () => {
     const rotation = rotate({ revokeOld: true });
-    const build = await buildRotation(rotation, { listed: [rotation.current] });
-    expect(build.ok).toBe(false);
-    expect(build.findings.map((f) => f.rule)).toContain("key-multiple");
+    const single = await buildRotation(rotation, { listed: [rotation.current] });
+    expect(single.ok).toBe(false);
+    expect(single.findings.map((f) => f.rule)).toContain("key-multiple");
+
+    // A rotation with a third key in the file, which the data does not list.
+    gpg(rotation.home, ["--quick-gen-key", `Security Team <${EMAIL}>`, "ed25519", "cert,sign", "2y"]);
+    const extra = fingerprints(rotation.home).find((f) => f !== rotation.current && f !== rotation.old)!;
+    const rotated = await buildRotation(rotation);
+    expect(rotated.ok).toBe(false);
+    expect(rotated.findings).toMatchObject([
+      { rule: "key-unused", severity: "error", file: `content/keys/${EMAIL}.asc`, message: expect.stringMatching(new RegExp(`^the file holds the key ${formatFingerprint({ version: 4, hex: extra })}, which the site data does not list for ${EMAIL}`)) },
+    ]);
   });
 
   it("every listed fingerprint must be shown: a previous key left off the page is an error at its place in the site data", async () => {

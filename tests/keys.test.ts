@@ -332,7 +332,7 @@ describe("files that do not hold one readable public key", () => {
     const report = await inspect(both);
     expect(rules(report)).toEqual(["key-multiple"]);
     expect(report.problems[0]?.message).toBe(
-      `the file holds 2 keys (${formatFingerprint(ed().fingerprint)}, ${formatFingerprint(fixture("rsa.asc").fingerprint)}), and the site data lists only ${formatFingerprint(ed().fingerprint)} for security@example.org: export only the listed keys with gpg --export --armor ${ed().fingerprint.hex}, or, during a key rotation, list the other key's fingerprint after the current one in content/_data/security.json`,
+      `the file holds 2 keys (${formatFingerprint(ed().fingerprint)}, ${formatFingerprint(fixture("rsa.asc").fingerprint)}); it must hold one: export only the contact's key with gpg --export --armor ${ed().fingerprint.hex} (during a key rotation, list the other key's fingerprint after the current one in content/_data/security.json)`,
     );
   });
 

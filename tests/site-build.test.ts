@@ -81,12 +81,12 @@ describe("fixture sites", () => {
     expect(strict.findings).toMatchObject([{ rule: "fingerprint-unverified", severity: "error" }]);
   });
 
-  it("a key file named after no contact is a warning: the build passes, and the key is neither checked nor published", async () => {
+  it("a key file named after no contact is an error: the key is neither checked nor published", async () => {
     const dir = layOutFixture("_base");
     cpSync(path.join(dir, "content/keys/security@example.org.asc"), path.join(dir, "content/keys/old-team@example.org.asc"));
     const build = await buildDir(dir);
-    expect(build.ok).toBe(true);
-    expect(build.findings).toMatchObject([{ rule: "key-unused", severity: "warning", file: "content/keys/old-team@example.org.asc", line: 1 }]);
+    expect(build.ok).toBe(false);
+    expect(build.findings).toMatchObject([{ rule: "key-unused", severity: "error", file: "content/keys/old-team@example.org.asc", line: 1 }]);
     expect(existsSync(path.join(build.output, "security/keys/old-team@example.org.asc"))).toBe(false);
   });
 });

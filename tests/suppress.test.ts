@@ -105,9 +105,9 @@ describe("through the collector", () => {
   it("a suppressed finding comes back as one notice at its place; the rest are sorted, and strictness applies to them", () => {
     const findings = new FindingCollector({ root: "/site", strict: true });
     findings.page(FILE, "<!-- policy-checks-disable-next-line fingerprint-mismatch -->\nchecksum\n");
-    findings.add(at(2), finding("key-unused", "content/keys/old.asc", { line: 1, column: 1 }, "old.asc belongs to no declared contact"));
+    findings.add(at(2), finding("key-expiring", "content/keys/security@example.org.asc", { line: 1, column: 1 }, "the key expires in 20 days"));
     const report = findings.report();
-    expect(report.findings.map((f) => [f.file, f.rule, f.severity])).toEqual([["content/keys/old.asc", "key-unused", "error"]]);
+    expect(report.findings.map((f) => [f.file, f.rule, f.severity])).toEqual([["content/keys/security@example.org.asc", "key-expiring", "error"]]);
     expect(report.notices).toEqual([
       { message: "fingerprint-mismatch turned off here by the comment on line 1: a fingerprint-mismatch finding", at: { file: FILE, line: 2, column: 5 } },
     ]);

@@ -28,6 +28,8 @@ export interface LoadOptions {
   keysDir: string;
   /** A key that expires within this many days is a warning. */
   expiryWarningDays: number;
+  /** During a key rotation, a previous key still valid longer than this many days is a warning. Default: 90. */
+  previousKeyDays?: number;
   /** How findings name a file: relative to the build's root. */
   relative: (file: string) => string;
   /** The moment keys are judged at. */
@@ -71,6 +73,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
       email: contact.email,
       fingerprint: contact.fingerprint,
       previous: fingerprintsOf(contact).slice(1),
+      ...(options.previousKeyDays !== undefined ? { previousKeyDays: options.previousKeyDays } : {}),
       ...(options.now ? { now: options.now } : {}),
       expiryWarningDays: options.expiryWarningDays,
     });

@@ -42,9 +42,11 @@ export interface PolicyDataOptions {
   keysDir: string;
   /** A key that expires within this many days is a warning. */
   expiryWarningDays: number;
+  /** During a key rotation, a previous key still valid longer than this many days is a warning. */
+  previousKeyDays: number;
 }
 
-const DEFAULTS = { dataFile: "_data/security.json", keysDir: "keys", expiryWarningDays: 30 };
+const DEFAULTS = { dataFile: "_data/security.json", keysDir: "keys", expiryWarningDays: 30, previousKeyDays: 90 };
 
 export function normalizeOptions(options: Partial<PolicyDataOptions>): PolicyDataOptions {
   const merged = { ...DEFAULTS, ...options };
@@ -56,6 +58,7 @@ export function normalizeOptions(options: Partial<PolicyDataOptions>): PolicyDat
   if (typeof merged.dataFile !== "string") fail("dataFile", "a string", merged.dataFile);
   if (typeof merged.keysDir !== "string") fail("keysDir", "a string", merged.keysDir);
   if (!Number.isInteger(merged.expiryWarningDays) || merged.expiryWarningDays < 0) fail("expiryWarningDays", "a whole number of days, 0 or more", merged.expiryWarningDays);
+  if (!Number.isInteger(merged.previousKeyDays) || merged.previousKeyDays < 0) fail("previousKeyDays", "a whole number of days, 0 or more", merged.previousKeyDays);
   return merged as PolicyDataOptions;
 }
 

@@ -91,14 +91,23 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
 
   const listed = [expect.fingerprint, ...(expect.previous ?? [])];
   const unlisted = read.keys.filter((k) => !listed.some((f) => sameKey(fingerprintOf(k), f)));
-  if (read.keys.length > 1 && unlisted.length > 0) {
+  if (listed.length === 1 && read.keys.length > 1) {
+    // One key declared: the file must hold that one alone.
     const all = read.keys.map((k) => describeFingerprint(fingerprintOf(k))).join(", ");
-    const declared = listed.map(formatFingerprint).join(" and ");
     problems.push({
       rule: "key-multiple",
       severity: "error",
-      message: `the file holds ${read.keys.length} keys (${all}), and the site data lists only ${declared} for ${expect.email}: export only the listed keys with gpg --export --armor ${listed.map((f) => f.hex).join(" ")}, or, during a key rotation, list the other key's fingerprint after the current one in content/_data/security.json`,
+      message: `the file holds ${read.keys.length} keys (${all}); it must hold one: export only the contact's key with gpg --export --armor ${expect.fingerprint.hex} (during a key rotation, list the other key's fingerprint after the current one in content/_data/security.json)`,
     });
+  } else if (listed.length > 1) {
+    // A rotation: the file holds the listed keys, and no other.
+    for (const extra of unlisted) {
+      problems.push({
+        rule: "key-unused",
+        severity: "error",
+        message: `the file holds the key ${describeFingerprint(fingerprintOf(extra))}, which the site data does not list for ${expect.email}: export only the listed keys with gpg --export --armor ${listed.map((f) => f.hex).join(" ")}, or list it in content/_data/security.json`,
+      });
+    }
   }
 
   const secret = read.keys.some((k) => k.isPrivate());

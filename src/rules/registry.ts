@@ -60,7 +60,7 @@ export const RULES = {
   // The contacts' key files.
   "key-unreadable": rule("error", "key", "A key file whose armor or packets cannot be read.", "no"),
   "key-wrong-block": rule("error", "key", "A key file holding a signature or a message instead of a public key.", "no"),
-  "key-multiple": rule("error", "key", "A key file holding a key the site data does not list for its contact.", "no"),
+  "key-multiple": rule("error", "key", "A key file holding more than one key for a contact that lists one fingerprint.", "no"),
   "key-rotation-unfinished": rule("warning", "key", "A previous key, listed during a rotation, is neither revoked nor expiring within 90 days.", "no"),
   "key-private": rule("error", "key", "A key file holding secret key material. Nothing of it is ever copied to the output.", "secret"),
   "key-fingerprint-mismatch": rule("error", "key", "The key's fingerprint is not the declared one.", "no"),
@@ -71,7 +71,7 @@ export const RULES = {
   "key-expires-early": rule("error", "key", "The key, or the encryption subkey a mail client would choose, expires before security.txt's Expires.", "no"),
   "key-expires-close": rule("warning", "key", "The key, or its encryption subkey, expires within 30 days after security.txt's Expires.", "no"),
   "key-no-encryption": rule("error", "key", "The key has no valid encryption-capable key.", "no"),
-  "key-unused": rule("warning", "key", "A key file named after no declared contact.", "no"),
+  "key-unused": rule("error", "key", "A key file named after no declared contact, or, during a key rotation, a key in a contact's file that the site data does not list.", "no"),
 
   // Links on the pages.
   "keyserver-mismatch": rule("error", "keyserver", "A keyserver link whose key ID or fingerprint is not a declared key, or a short (8-digit) key ID.", "page"),
