@@ -23,6 +23,7 @@ export type RuleFamily =
   | "signing"
   | "publish"
   | "build"
+  | "deployed"
   | "suppression";
 
 export interface RuleMeta {
@@ -114,6 +115,14 @@ export const RULES = {
   // The build itself.
   "template-error": rule("error", "build", "A template that cannot be rendered.", "no"),
   "build-error": rule("error", "build", "Any other build error, in one line.", "no"),
+
+  // What `npm run verify` finds where the site is deployed.
+  "deployed-unreachable": rule("error", "deployed", "A deployed source could not be checked: refused, timed out, not trusted, too large or redirected too often (exit code 2).", "no"),
+  "deployed-securitytxt": rule("error", "deployed", "The deployed security.txt differs from what the build publishes, is served with the wrong type, its signature does not verify, or its Expires has passed.", "no"),
+  "deployed-securitytxt-expiring": rule("warning", "deployed", "The deployed security.txt expires within 30 days.", "no"),
+  "deployed-page": rule("error", "deployed", "The deployed policy page cannot be had (its fingerprints and links are checked by their own rules).", "no"),
+  "deployed-key": rule("error", "deployed", "A deployed public key file is missing, is not the declared key, holds secret material, or is revoked or expired.", "no"),
+  "deployed-wkd": rule("error", "deployed", "A Web Key Directory answer is missing, armored, another key, without the address, or without Access-Control-Allow-Origin: *, or its policy file is missing.", "no"),
 
   // Comments that turn rules off.
   "suppression-unknown": rule("warning", "suppression", "A `policy-checks-disable` or `-enable` comment names no rule, or a rule id that does not exist.", "no"),

@@ -1,0 +1,96 @@
+/**
+ * `npm run verify [-- --format json|github] [--connect-to HOST1:PORT1:HOST2:PORT2]…`: the
+ * deployed site, its published keys and its Web Key Directory, checked against the site data
+ * and keys the build checks. Exit 0 when all agree, 1 when anything disagrees, 2 when
+ * something could not be checked (or the data itself does not pass the build's checks).
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadPolicyData, policyGlobal } from "../data/load.ts";
+import { FindingCollector } from "../findings/collector.ts";
+import { isOutputFormat, OUTPUT_FORMATS, printReport, summarize, type Streams } from "../findings/report.ts";
+import { splitAddress } from "../formats/wkd.ts";
+import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../publish/paths.ts";
+import { createFetcher, parseConnectTo } from "../verify/net.ts";
+import { verifySite } from "../verify/verify.ts";
+
+const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--timeout 10] [--input content]`;
+const STREAMS: Streams = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        format: { type: "string", default: "text" },
+        "connect-to": { type: "string", multiple: true, default: [] },
+        timeout: { type: "string", default: "10" },
+        input: { type: "string", default: "content" },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const format = values.format;
+  if (!isOutputFormat(format)) {
+    process.stderr.write(`--format ${format} is not a format: use ${OUTPUT_FORMATS.join(", ")}\n${USAGE}\n`);
+    return 2;
+  }
+  const timeout = Number(values.timeout);
+  if (!(timeout > 0 && timeout <= 120)) {
+    process.stderr.write(`--timeout ${values.timeout} is not a number of seconds from 1 to 120\n${USAGE}\n`);
+    return 2;
+  }
+  const connectTo = values["connect-to"].map(parseConnectTo);
+
+  // The same data and keys as the build, checked the same way: a build error stops the verification.
+  const findings = new FindingCollector({ root: process.cwd(), strict: false });
+  const loaded = await loadPolicyData(path.resolve(values.input), { dataFile: "_data/security.json", keysDir: "keys", expiryWarningDays: 30, relative: (f) => findings.relative(f) });
+  const dataErrors = loaded.findings.filter((f) => f.severity === "error");
+  if (!loaded.data || dataErrors.length > 0) {
+    findings.add(...dataErrors);
+    printReport(findings.report(), format, STREAMS);
+    process.stderr.write("The site data or keys do not pass the build's checks: fix them (npm run build says how) before verifying the deployed site.\n");
+    return 2;
+  }
+  const site = loaded.data;
+  const contacts = policyGlobal(loaded).contacts;
+  const host = new URL(site.url).hostname.toLowerCase();
+  const domains = contacts.map((c) => splitAddress(c.email).domain.toLowerCase());
+  const allowedHosts = new Set([host, ...domains, ...domains.map((d) => `openpgpkey.${d}`)]);
+
+  const fetcher = createFetcher({ connectTo, timeoutMs: timeout * 1000, maxBytes: 1_048_576, maxRedirects: 5, allowedHosts });
+  try {
+    const results = await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30 });
+    for (const result of results) {
+      findings.add(...result.findings);
+      for (const notice of result.notices) findings.notice(`${result.source}: ${notice}`);
+    }
+    const report = findings.report();
+    printReport(report, format, STREAMS);
+    // One line per source: ok, or what is wrong there.
+    const summary = results
+      .map((r) => {
+        const own = report.findings.filter((f) => f.file === r.source);
+        const errors = own.filter((f) => f.severity === "error").length;
+        return own.length === 0 ? `ok ${r.source}` : `${r.unreachable ? "not checked" : "differs"} ${r.source}: ${summarize({ errors, warnings: own.length - errors })}`;
+      })
+      .join("\n");
+    (format === "text" ? STREAMS.stdout : STREAMS.stderr)(`${summary}\n`);
+    const disagree = results.some((r) => !r.unreachable && r.findings.some((f) => f.severity === "error"));
+    if (disagree) return 1;
+    if (results.some((r) => r.unreachable)) return 2;
+    return 0;
+  } finally {
+    await fetcher.close();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`verify: ${(error as Error).message}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,137 @@
+/**
+ * What `npm run verify` fetches, and how: Node's own fetch, TLS verification always on (a
+ * private CA through NODE_EXTRA_CA_CERTS), a timeout per request, a cap on each body, at most
+ * five redirects (each reported), and only hosts the site data, pages and options name.
+ * `--connect-to HOST1:PORT1:HOST2:PORT2` works as curl's: the URL, the Host header and the TLS
+ * server name stay HOST1, the connection goes to HOST2:PORT2.
+ */
+import { Agent, buildConnector } from "undici";
+
+export interface ConnectTo {
+  from: { host: string; port: number };
+  to: { host: string; port: number };
+}
+
+/** `example.org:443:127.0.0.1:8443`, as curl writes it. */
+export function parseConnectTo(text: string): ConnectTo {
+  const m = /^([^:]+):(\d+):([^:]+):(\d+)$/.exec(text);
+  if (!m) throw new Error(`--connect-to ${text} is not HOST1:PORT1:HOST2:PORT2 (e.g. example.org:443:127.0.0.1:8443)`);
+  return { from: { host: m[1]!.toLowerCase(), port: Number(m[2]) }, to: { host: m[3]!, port: Number(m[4]) } };
+}
+
+export interface FetchOptions {
+  connectTo: ConnectTo[];
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  /** Hosts that may be asked; anything else is refused before a request is made. */
+  allowedHosts: Set<string>;
+}
+
+export type Fetched =
+  | { ok: true; url: string; status: number; headers: Headers; body: Uint8Array; redirects: string[] }
+  | { ok: false; url: string; fault: string; unreachable: boolean; redirects: string[] };
+
+export interface Fetcher {
+  get(url: string): Promise<Fetched>;
+  close(): Promise<void>;
+}
+
+/** One fault, as a reader of the report needs it: what happened, in a few words. */
+function describeFault(error: unknown, url: URL, timeoutMs: number): { fault: string; unreachable: boolean } {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? (error as { code?: string }).code;
+  const name = (error as Error).name;
+  if (name === "TimeoutError" || name === "AbortError") return { fault: `no answer within ${timeoutMs / 1000} s`, unreachable: true };
+  if (code === "ECONNREFUSED") return { fault: `connection refused by ${url.host}`, unreachable: true };
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { fault: `${url.hostname} does not resolve`, unreachable: true };
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return { fault: `the TLS certificate of ${url.host} is not for ${url.hostname}`, unreachable: true };
+  if (code && /CERT|SSL|TLS|VERIFY|SIGNATURE|SELF_SIGNED|ISSUER/.test(code)) return { fault: `TLS to ${url.host} failed (${code}): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS`, unreachable: true };
+  return { fault: `could not fetch it (${code ?? cause?.message ?? (error as Error).message})`, unreachable: true };
+}
+
+export function createFetcher(options: FetchOptions): Fetcher {
+  const connector = buildConnector({});
+  const dispatcher = new Agent({
+    connect: (opts, callback) => {
+      const port = Number(opts.port || (opts.protocol === "https:" ? 443 : 80));
+      const rule = options.connectTo.find((c) => c.from.host === opts.hostname.toLowerCase() && c.from.port === port);
+      const target = rule ? { hostname: rule.to.host, host: `${rule.to.host}:${rule.to.port}`, port: String(rule.to.port) } : {};
+      connector({ ...opts, ...target, servername: opts.servername ?? opts.hostname }, callback);
+    },
+  });
+
+  async function once(url: URL): Promise<Response> {
+    return await fetch(url, {
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs),
+      headers: { "user-agent": "security-policy-site verify" },
+      dispatcher,
+    } as RequestInit);
+  }
+
+  return {
+    async get(start: string): Promise<Fetched> {
+      const redirects: string[] = [];
+      let url = new URL(start);
+      for (;;) {
+        if (!options.allowedHosts.has(url.hostname.toLowerCase())) {
+          return { ok: false, url: url.href, fault: `${url.hostname} is not a host the site data, its pages or the options name, so it is not asked`, unreachable: false, redirects };
+        }
+        if (url.protocol !== "https:") return { ok: false, url: url.href, fault: `${url.href} is not https`, unreachable: false, redirects };
+        let response: Response;
+        try {
+          response = await once(url);
+        } catch (error) {
+          return { ok: false, url: url.href, ...describeFault(error, url, options.timeoutMs), redirects };
+        }
+        const location = response.headers.get("location");
+        if (response.status >= 300 && response.status < 400 && location) {
+          await response.body?.cancel();
+          const next = new URL(location, url);
+          redirects.push(`${url.href} → ${next.href} (${response.status})`);
+          if (redirects.length > options.maxRedirects) return { ok: false, url: start, fault: `more than ${options.maxRedirects} redirects: ${redirects.join(", ")}`, unreachable: false, redirects };
+          if (redirects.some((r) => r.startsWith(`${next.href} →`))) return { ok: false, url: start, fault: `a redirect loop: ${redirects.join(", ")}`, unreachable: false, redirects };
+          url = next;
+          continue;
+        }
+        const body = await readCapped(response, options.maxBytes);
+        if (body === undefined) return { ok: false, url: url.href, fault: `the answer is larger than ${options.maxBytes} bytes`, unreachable: false, redirects };
+        return { ok: true, url: url.href, status: response.status, headers: response.headers, body, redirects };
+      }
+    },
+    async close() {
+      await dispatcher.close();
+    },
+  };
+}
+
+/** The body, or undefined once it passes `max` bytes (the rest is not read). */
+async function readCapped(response: Response, max: number): Promise<Uint8Array | undefined> {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > max) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    parts.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    body.set(part, at);
+    at += part.length;
+  }
+  return body;
+}
