@@ -5,7 +5,7 @@
  * agreement, each drift and each fault is judged by the exit code and the lines.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../bench/dev-server.ts";
@@ -13,9 +13,32 @@ import { parseHeadersFile } from "../src/formats/headers-file.ts";
 import { hashLocalPart } from "../src/formats/wkd.ts";
 import { nginxConfig } from "../src/publish/nginx.ts";
 import { buildDir, layOutFixture, ROOT } from "./support/fixture-site.ts";
+import { formatFingerprint } from "../src/formats/fingerprint.ts";
 import { makeCertificate, requireNginx, startNginx, type Nginx, type TestCa } from "./support/nginx.ts";
+import { requireSks, startSks, type Sks } from "./support/sks.ts";
+import { WORK } from "./support/work.ts";
 
 const TSX = import.meta.resolve("tsx");
+const EMAIL = "security@example.org";
+
+function gpg(home: string, args: string[], input?: string): string {
+  const run = spawnSync("gpg", ["--homedir", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", ...args], { encoding: "utf8", input });
+  if (run.error) throw new Error(`gpg is not on this machine: install gnupg (apt-get install gnupg, as .ci/run does). ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`gpg ${args.join(" ")} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** The contact's key, made by GnuPG: its public part, and the same key revoked (for a keyserver that has the revocation). */
+function makeContactKey(): { hex: string; armored: string; revoked: string } {
+  mkdirSync(WORK, { recursive: true });
+  const home = mkdtempSync(path.join(WORK, "gnupg-"));
+  gpg(home, ["--quick-gen-key", `Security Team <${EMAIL}>`, "ed25519", "cert,sign", "2y"]);
+  const hex = /^fpr:+([0-9A-F]{40}):/m.exec(gpg(home, ["--with-colons", "--list-keys", EMAIL]))![1]!;
+  gpg(home, ["--quick-add-key", hex, "cv25519", "encr", "2y"]);
+  const armored = gpg(home, ["--export", "--armor", hex]);
+  gpg(home, ["--import"], readFileSync(path.join(home, "openpgp-revocs.d", `${hex}.rev`), "utf8").replace(/^:-----BEGIN/m, "-----BEGIN"));
+  return { hex, armored, revoked: gpg(home, ["--export", "--armor", hex]) };
+}
 
 describe("npm run verify", () => {
   let dir: string;
@@ -23,18 +46,41 @@ describe("npm run verify", () => {
   let pristine: string;
   let ca: TestCa;
   let port: number;
+  let sksPort: number;
   let nginx: Nginx | undefined;
+  let sks: Sks | undefined;
+  let key: { hex: string; armored: string; revoked: string };
+  let vks: string;
 
   beforeAll(async () => {
     requireNginx();
+    requireSks();
+    key = makeContactKey();
     dir = layOutFixture("_base");
+    // The fixture with the key GnuPG made: declared, in its file, shown, and linked at two keyservers.
+    writeFileSync(path.join(dir, `content/keys/${EMAIL}.asc`), key.armored);
+    const data = path.join(dir, "content/_data/security.json");
+    writeFileSync(data, readFileSync(data, "utf8").replace("7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91", formatFingerprint({ version: 4, hex: key.hex })));
+    const page = path.join(dir, "content/security.md");
+    writeFileSync(
+      page,
+      readFileSync(page, "utf8")
+        .replace("7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91", formatFingerprint({ version: 4, hex: key.hex }))
+        .replace("7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91", key.hex)
+        .replace("## Handling", `Also on [pgp.example.net](https://pgp.example.net/pks/lookup?op=get&search=0x${key.hex}).\n\n## Handling`),
+    );
     const build = await buildDir(dir);
     expect(build.ok).toBe(true);
     pristine = build.output;
     served = path.join(dir, "served");
     cpSync(pristine, served, { recursive: true });
-    ca = makeCertificate(["example.org", "openpgpkey.example.org"]);
+    ca = makeCertificate(["example.org", "openpgpkey.example.org", "keys.openpgp.org", "pgp.example.net"]);
     port = await freePort();
+    sksPort = await freePort();
+    sks = await startSks([key.armored], sksPort);
+    // No server of keys.openpgp.org's kind is packaged: its VKS answers are files laid out as its API has them.
+    vks = path.join(dir, "vks");
+    publishOnVks(key.armored);
     const snippet = path.join(ca.dir, "security-headers.conf");
     const config = nginxConfig(parseHeadersFile(readFileSync(path.join(pristine, "_headers"), "utf8")), {
       serverName: "example.org",
@@ -44,12 +90,25 @@ describe("npm run verify", () => {
       certificate: { cert: ca.cert, key: ca.key },
     });
     writeFileSync(snippet, config.snippet);
-    nginx = await startNginx([config.server], port);
+    const tls = [`    listen 127.0.0.1:${port} ssl;`, `    ssl_certificate ${ca.cert};`, `    ssl_certificate_key ${ca.key};`];
+    const vksServer = ["server {", ...tls, "    server_name keys.openpgp.org;", `    root ${vks};`, "    default_type application/pgp-keys;", "}"].join("\n");
+    const hkpServer = ["server {", ...tls, "    server_name pgp.example.net;", `    location /pks/ { proxy_pass http://127.0.0.1:${sksPort}; }`, "}"].join("\n");
+    nginx = await startNginx([config.server, vksServer, hkpServer], port);
   });
 
   afterAll(async () => {
     await nginx?.stop();
+    await sks?.stop();
   });
+
+  /** What keys.openpgp.org answers, by fingerprint and by address. */
+  function publishOnVks(byFingerprint: string, byEmail = byFingerprint): void {
+    rmSync(vks, { recursive: true, force: true });
+    mkdirSync(path.join(vks, "vks/v1/by-fingerprint"), { recursive: true });
+    mkdirSync(path.join(vks, "vks/v1/by-email"), { recursive: true });
+    writeFileSync(path.join(vks, "vks/v1/by-fingerprint", key.hex), byFingerprint);
+    writeFileSync(path.join(vks, "vks/v1/by-email", EMAIL), byEmail);
+  }
 
   /** Serves the build as it is, then lets a test change what is deployed. */
   function deploy(change?: (root: string) => void): void {
@@ -59,7 +118,8 @@ describe("npm run verify", () => {
   }
 
   function verify(...args: string[]) {
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), "--connect-to", `example.org:443:127.0.0.1:${port}`, "--timeout", "5", ...args], {
+    const to = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${port}`]);
+    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "5", ...args], {
       cwd: dir,
       encoding: "utf8",
       timeout: 60_000,
@@ -78,6 +138,9 @@ describe("npm run verify", () => {
       "https://example.org/security/",
       "https://example.org/security/keys/security@example.org.asc",
       `https://example.org/.well-known/openpgpkey/hu/${hashLocalPart("security")}?l=security`,
+      `https://keys.openpgp.org/vks/v1/by-fingerprint/${key.hex}`,
+      `https://keys.openpgp.org/vks/v1/by-email/security%40example.org`,
+      `https://pgp.example.net/pks/lookup?op=get&options=mr&search=0x${key.hex}`,
     ]) {
       expect(run.lines).toContain(`ok ${source}`);
     }
@@ -100,7 +163,8 @@ describe("npm run verify", () => {
   it("a deployed page that shows an old fingerprint fails as the build would, and says the declared one is not shown", () => {
     deploy((root) => {
       const file = path.join(root, "security/index.html");
-      writeFileSync(file, readFileSync(file, "utf8").replaceAll("3E91</code>", "3E92</code>"));
+      const shown = formatFingerprint({ version: 4, hex: key.hex });
+      writeFileSync(file, readFileSync(file, "utf8").replaceAll(`${shown}</code>`, `${shown.slice(0, -1)}${shown.endsWith("0") ? "1" : "0"}</code>`));
     });
     const run = verify("--format", "json");
     expect(run.code).toBe(1);
@@ -118,7 +182,8 @@ describe("npm run verify", () => {
 
   it("nothing listening is 'could not be checked', never agreement nor disagreement: exit 2", () => {
     deploy();
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), "--connect-to", "example.org:443:127.0.0.1:9", "--timeout", "5"], {
+    const refused = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:9`]);
+    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...refused, "--timeout", "5"], {
       cwd: dir,
       encoding: "utf8",
       timeout: 60_000,
@@ -158,7 +223,8 @@ describe("npm run verify", () => {
 
   it("in JSON, a source that could not be checked is deployed-unreachable", () => {
     deploy();
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), "--connect-to", "example.org:443:127.0.0.1:9", "--format", "json"], {
+    const refused = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:9`]);
+    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...refused, "--format", "json"], {
       cwd: dir,
       encoding: "utf8",
       timeout: 60_000,
@@ -169,7 +235,8 @@ describe("npm run verify", () => {
 
   it("a certificate the machine does not trust is a clear line, not a stack trace: exit 2", () => {
     deploy();
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), "--connect-to", `example.org:443:127.0.0.1:${port}`, "--timeout", "5"], {
+    const to = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${port}`]);
+    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "5"], {
       cwd: dir,
       encoding: "utf8",
       timeout: 60_000,
@@ -178,4 +245,48 @@ describe("npm run verify", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/could not be checked: TLS to example\.org failed \(\w+\): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS/);
   });
+
+  it("keys.openpgp.org giving another key for the address is a disagreement", () => {
+    deploy();
+    publishOnVks(key.armored, readFileSync(path.join(ROOT, "tests/fixtures/keys/rsa.asc"), "utf8"));
+    try {
+      const run = verify("--format", "json");
+      expect(run.code).toBe(1);
+      expect(rules(run)["https://keys.openpgp.org/vks/v1/by-email/security%40example.org"]).toEqual(["deployed-keyserver"]);
+      expect(run.stdout).toMatch(/gives another key for security@example\.org/);
+    } finally {
+      publishOnVks(key.armored);
+    }
+  });
+
+  it("a revocation uploaded to the keyserver but not to the repository is caught there", async () => {
+    deploy();
+    await sks!.stop();
+    sks = await startSks([key.revoked], sksPort);
+    try {
+      const run = verify("--format", "json");
+      expect(run.code).toBe(1);
+      const hkp = `https://pgp.example.net/pks/lookup?op=get&options=mr&search=0x${key.hex}`;
+      expect(rules(run)[hkp]).toEqual(["deployed-keyserver"]);
+      expect(run.stdout).toMatch(/was revoked on \d{4}-\d{2}-\d{2}.*\[key-revoked\]/);
+    } finally {
+      await sks!.stop();
+      sks = await startSks([key.armored], sksPort);
+    }
+  });
+
+  it("a keyserver the page links to that has no such key is a disagreement", async () => {
+    deploy();
+    await sks!.stop();
+    sks = await startSks([readFileSync(path.join(ROOT, "tests/fixtures/keys/rsa.asc"), "utf8")], sksPort);
+    try {
+      const run = verify();
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/pks\/lookup.*: error: has no key .* of security@example\.org, which the page sends researchers to look up/);
+    } finally {
+      await sks!.stop();
+      sks = await startSks([key.armored], sksPort);
+    }
+  });
 });
+

@@ -14,7 +14,7 @@ import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../publish/paths.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySite } from "../verify/verify.ts";
 
-const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--timeout 10] [--input content]`;
+const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--timeout 10] [--input content]`;
 const STREAMS: Streams = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
         "connect-to": { type: "string", multiple: true, default: [] },
         timeout: { type: "string", default: "10" },
         input: { type: "string", default: "content" },
+        keyserver: { type: "string", multiple: true },
       },
     }));
   } catch (error) {
@@ -63,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
 
   const fetcher = createFetcher({ connectTo, timeoutMs: timeout * 1000, maxBytes: 1_048_576, maxRedirects: 5, allowedHosts });
   try {
-    const results = await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30 });
+    const keyservers = (values.keyserver ?? ["keys.openpgp.org"]).filter((k) => k !== "");
+    const results = await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, allowedHosts });
     for (const result of results) {
       findings.add(...result.findings);
       for (const notice of result.notices) findings.notice(`${result.source}: ${notice}`);

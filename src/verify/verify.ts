@@ -8,7 +8,7 @@ import { readKeys } from "openpgp";
 import type { PolicyContact } from "../data/load.ts";
 import type { SiteData } from "../data/site-data.ts";
 import { finding, type Finding, type RuleId } from "../findings/finding.ts";
-import { formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
+import { formatFingerprint, keyReferencesInUrl, sameFingerprint } from "../formats/fingerprint.ts";
 import { scanHtml } from "../formats/html-scan.ts";
 import { fingerprintOf, reasonOf } from "../formats/openpgp.ts";
 import { DEFAULT_EXPIRES, formatSecurityTxt, parseSecurityTxt, resolveExpires, SECURITY_TXT_PATH, securityTxtFields } from "../formats/security-txt.ts";
@@ -39,6 +39,10 @@ export interface VerifyInput {
   fetcher: Fetcher;
   /** Within this many days of Expires the deployed security.txt is a warning. */
   expiresWarningDays: number;
+  /** Keyservers asked besides those the page links to; keys.openpgp.org is asked through its VKS API, others by HKP. */
+  keyservers: string[];
+  /** The hosts that may be asked: keyservers the deployed page links to are added to it. */
+  allowedHosts: Set<string>;
 }
 
 const TEXT_PLAIN_UTF8 = /^text\/plain;\s*charset=utf-8$/i;
@@ -62,14 +66,89 @@ function redirectNotices(fetched: Fetched): string[] {
 }
 
 export async function verifySite(input: VerifyInput): Promise<SourceResult[]> {
+  // The page first: the keyservers it links to are sources too.
+  const page = verifyPolicyPage(input);
+  const keyservers = page.then(({ html }) => Promise.all(verifyKeyservers(input, html)));
   const results = await Promise.all([
     verifySecurityTxtAt(input, `${input.site.url}${SECURITY_TXT_PATH}`, true),
     verifySecurityTxtAt(input, `${input.site.url}/security.txt`, false),
-    verifyPolicyPage(input),
+    page.then(({ result }) => result),
     ...input.contacts.filter((c) => c.key?.publicArmored !== undefined).map((c) => verifyPublishedKey(input, c)),
     ...input.contacts.filter((c) => c.key?.publicBinary !== undefined && inSiteDomain(c.email, input.site.url)).flatMap((c) => verifyWkd(input, c)),
   ]);
-  return results.filter((r): r is SourceResult => r !== undefined);
+  return [...results, ...(await keyservers)].filter((r): r is SourceResult => r !== undefined);
+}
+
+const VKS_HOST = "keys.openpgp.org";
+
+/** The keyservers to ask: the option's, and every host the deployed page looks a key up at. */
+function keyserverHosts(input: VerifyInput, html: string | undefined): string[] {
+  const hosts = new Set(input.keyservers.map((h) => h.toLowerCase()));
+  for (const link of html === undefined ? [] : scanHtml(html).links) {
+    if (keyReferencesInUrl(link.href).length === 0 || !/^https:\/\//i.test(link.href)) continue;
+    hosts.add(new URL(link.href).hostname.toLowerCase());
+  }
+  return [...hosts];
+}
+
+function verifyKeyservers(input: VerifyInput, html: string | undefined): Array<Promise<SourceResult>> {
+  const hosts = keyserverHosts(input, html);
+  for (const host of hosts) input.allowedHosts.add(host);
+  return hosts.flatMap((host) =>
+    input.contacts.flatMap((contact) => {
+      const fpr = contact.fingerprint.hex;
+      if (host === VKS_HOST) {
+        return [
+          checkKeyserverKey(input, contact, `https://${host}/vks/v1/by-fingerprint/${fpr}`),
+          checkKeyserverEmail(input, contact, `https://${host}/vks/v1/by-email/${encodeURIComponent(contact.email)}`),
+        ];
+      }
+      return [checkKeyserverKey(input, contact, `https://${host}/pks/lookup?op=get&options=mr&search=0x${fpr}`)];
+    }),
+  );
+}
+
+/** The contact's current key, as the keyserver has it: there, the declared key, not revoked or expired there. */
+async function checkKeyserverKey(input: VerifyInput, contact: PolicyContact, url: string): Promise<SourceResult> {
+  const fetched = await input.fetcher.get(url);
+  if (!fetched.ok) return unreachable(url, fetched);
+  const findings: Finding[] = [];
+  if (fetched.status === 404) {
+    findings.push(at(url, "deployed-keyserver", `has no key ${formatFingerprint(contact.fingerprint)} of ${contact.email}, which the page sends researchers to look up: upload it (gpg --send-keys, or the keyserver's upload page)`));
+  } else if (fetched.status !== 200) {
+    findings.push(at(url, "deployed-keyserver", `answers ${fetched.status}, not the key`));
+  } else {
+    const report = await inspectKey(new TextDecoder().decode(fetched.body), { email: contact.email, fingerprint: contact.fingerprint, now: input.now });
+    for (const p of report.problems.filter((p) => p.severity === "error" && p.rule !== "key-uid-mismatch" && p.rule !== "key-multiple")) {
+      // A keyserver may strip user IDs (keys.openpgp.org does until the address is verified); what it says of the key itself is what counts.
+      findings.push(at(url, "deployed-keyserver", `${p.message} [${p.rule}]`));
+    }
+  }
+  return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+}
+
+/** keys.openpgp.org by address: another key for the address is the drift that sends researchers astray. */
+async function checkKeyserverEmail(input: VerifyInput, contact: PolicyContact, url: string): Promise<SourceResult> {
+  const fetched = await input.fetcher.get(url);
+  if (!fetched.ok) return unreachable(url, fetched);
+  if (fetched.status === 404) return { source: url, findings: [], notices: [`no key is published for ${contact.email} by address (the address is not verified there)`], unreachable: false };
+  const findings: Finding[] = [];
+  if (fetched.status !== 200) {
+    findings.push(at(url, "deployed-keyserver", `answers ${fetched.status}, not a key`));
+  } else {
+    let found: string[] = [];
+    try {
+      found = (await readKeys({ armoredKeys: new TextDecoder().decode(fetched.body) })).map((k) => k.getFingerprint().toUpperCase());
+    } catch (error) {
+      findings.push(at(url, "deployed-keyserver", `is not an OpenPGP key (openpgp.js: ${reasonOf(error)})`));
+    }
+    const declared = fingerprintsOf(contact).map((f) => f.hex);
+    const other = found.filter((f) => !declared.includes(f));
+    if (other.length > 0) {
+      findings.push(at(url, "deployed-keyserver", `gives another key for ${contact.email}: ${other.map((hex) => formatFingerprint({ version: hex.length === 64 ? 6 : 4, hex })).join(", ")}; researchers who look the address up would encrypt to it: revoke that key, or declare it`));
+    }
+  }
+  return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
 }
 
 function inSiteDomain(email: string, url: string): boolean {
@@ -144,14 +223,14 @@ async function verifySecurityTxtAt(input: VerifyInput, url: string, required: bo
   return { source: url, findings, notices, unreachable: false };
 }
 
-async function verifyPolicyPage(input: VerifyInput): Promise<SourceResult> {
+async function verifyPolicyPage(input: VerifyInput): Promise<{ result: SourceResult; html?: string }> {
   const url = `${input.site.url}${input.policyPath}`;
   const fetched = await input.fetcher.get(url);
-  if (!fetched.ok) return unreachable(url, fetched);
+  if (!fetched.ok) return { result: unreachable(url, fetched) };
   const findings: Finding[] = [];
   if (fetched.status !== 200) {
     findings.push(at(url, "deployed-page", `answers ${fetched.status}, not the policy page: deploy the build's public${input.policyPath}`));
-    return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+    return { result: { source: url, findings, notices: redirectNotices(fetched), unreachable: false } };
   }
   const html = new TextDecoder().decode(fetched.body);
   const lineAt = (index: number) => html.slice(0, index).split("\n").length;
@@ -162,7 +241,7 @@ async function verifyPolicyPage(input: VerifyInput): Promise<SourceResult> {
       if (!memo.shown.has(f.hex)) findings.push(at(url, "fingerprint-not-shown", `the deployed page does not show ${formatFingerprint(f)} of ${contact.email}: deploy a fresh build`));
     }
   }
-  return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+  return { result: { source: url, findings, notices: redirectNotices(fetched), unreachable: false }, html };
 }
 
 async function verifyPublishedKey(input: VerifyInput, contact: PolicyContact): Promise<SourceResult> {
