@@ -288,5 +288,70 @@ describe("npm run verify", () => {
       sks = await startSks([key.armored], sksPort);
     }
   });
+
+  it("--security-md checks a repository's SECURITY.md, from a file or a URL, against the same data", () => {
+    deploy((root) => writeFileSync(path.join(root, "SECURITY.md"), `# Security\n\nWrite to ${EMAIL}.\n\n${EMAIL}: ${formatFingerprint({ version: 4, hex: key.hex })}\n`));
+    const file = path.join(dir, "SECURITY.md");
+    writeFileSync(file, `# Security\n\nWrite to ${EMAIL}.\n\n${EMAIL}: 0168 DA26 2989 0DB9 4ACD  8367 E683 061E 2F85 C381\n`);
+    const run = verify("--security-md", file, "--security-md", "https://example.org/SECURITY.md", "--security-md", "https://example.org/NOPE.md");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:5:23: error: fingerprint 0168 DA26 .* is not the declared fingerprint of security@example\\.org .* \\[fingerprint-mismatch\\]$`, "m"));
+    expect(run.lines).toContain("ok https://example.org/SECURITY.md");
+    expect(run.stderr).toMatch(/^https:\/\/example\.org\/NOPE\.md:1:1: error: answers 404, not the file \[deployed-security-md\]$/m);
+  });
+
+  it("each fault of a server is a clear line: a redirect loop, a 500, an oversized body, a missing CORS header, a server that never answers", async () => {
+    deploy();
+    const faultPort = await freePort();
+    const silentPort = await freePort();
+    const big = path.join(dir, "big");
+    mkdirSync(path.join(big, "security/keys"), { recursive: true });
+    writeFileSync(path.join(big, `security/keys/${EMAIL}.asc`), "x".repeat(2 * 1_048_576));
+    const faults = [
+      "server {",
+      `    listen 127.0.0.1:${faultPort} ssl;`,
+      `    ssl_certificate ${ca.cert};`,
+      `    ssl_certificate_key ${ca.key};`,
+      "    server_name example.org;",
+      `    root ${served};`,
+      // A relative Location, as most servers send it: the name and port stay the site's.
+      "    absolute_redirect off;",
+      "    location = /.well-known/security.txt { return 302 /.well-known/security.txt; }",
+      "    location = /security/ { return 500; }",
+      `    location ^~ /security/keys/ { root ${big}; }`,
+      "}",
+    ].join("\n");
+    const faulty = await startNginx([faults], faultPort);
+    // A server that accepts the connection and never says a word.
+    const { createServer } = await import("node:net");
+    const sockets: import("node:net").Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(silentPort, "127.0.0.1", () => resolve()));
+    try {
+      const to = [
+        ["example.org", faultPort],
+        ["keys.openpgp.org", silentPort],
+        ["pgp.example.net", silentPort],
+      ].flatMap(([host, p]) => ["--connect-to", `${host}:443:127.0.0.1:${p}`]);
+      const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "1"], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") },
+      });
+      const out = `${run.stdout}${run.stderr}`;
+      expect(run.status, out).toBe(1);
+      expect(out).toMatch(/security\.txt:1:1: error: could not be checked: a redirect loop: https:\/\/example\.org\/\.well-known\/security\.txt → https:\/\/example\.org\/\.well-known\/security\.txt \(302\) \[deployed-unreachable\]/);
+      expect(out).toMatch(/https:\/\/example\.org\/security\/:1:1: error: answers 500, not the policy page/);
+      expect(out).toMatch(/security@example\.org\.asc:1:1: error: could not be checked: the answer is larger than 1048576 bytes/);
+      expect(out).toMatch(/openpgpkey\/hu\/.*: error: is served without Access-Control-Allow-Origin: \*/);
+      expect(out).toMatch(/keys\.openpgp\.org\/vks\/v1\/by-fingerprint\/.*: error: could not be checked: no answer within 1 s/);
+      expect(out).not.toMatch(/^\s+at /m);
+    } finally {
+      await faulty.stop();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  });
 });
 

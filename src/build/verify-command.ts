@@ -4,6 +4,7 @@
  * and keys the build checks. Exit 0 when all agree, 1 when anything disagrees, 2 when
  * something could not be checked (or the data itself does not pass the build's checks).
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadPolicyData, policyGlobal } from "../data/load.ts";
@@ -12,9 +13,9 @@ import { isOutputFormat, OUTPUT_FORMATS, printReport, summarize, type Streams } 
 import { splitAddress } from "../formats/wkd.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../publish/paths.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
-import { verifySite } from "../verify/verify.ts";
+import { verifySecurityMd, verifySite } from "../verify/verify.ts";
 
-const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--timeout 10] [--input content]`;
+const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--security-md PATH|URL]… [--timeout 10] [--input content]`;
 const STREAMS: Streams = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 async function main(argv: string[]): Promise<number> {
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
         timeout: { type: "string", default: "10" },
         input: { type: "string", default: "content" },
         keyserver: { type: "string", multiple: true },
+        "security-md": { type: "string", multiple: true, default: [] },
       },
     }));
   } catch (error) {
@@ -65,7 +67,10 @@ async function main(argv: string[]): Promise<number> {
   const fetcher = createFetcher({ connectTo, timeoutMs: timeout * 1000, maxBytes: 1_048_576, maxRedirects: 5, allowedHosts });
   try {
     const keyservers = (values.keyserver ?? ["keys.openpgp.org"]).filter((k) => k !== "");
-    const results = await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, allowedHosts });
+    const results = [
+      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, allowedHosts })),
+      ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
+    ];
     for (const result of results) {
       findings.add(...result.findings);
       for (const notice of result.notices) findings.notice(`${result.source}: ${notice}`);

@@ -51,7 +51,8 @@ function describeFault(error: unknown, url: URL, timeoutMs: number): { fault: st
 }
 
 export function createFetcher(options: FetchOptions): Fetcher {
-  const connector = buildConnector({});
+  // The connection itself gets the request's time limit too: a host that accepts and never speaks must not hold the command.
+  const connector = buildConnector({ timeout: options.timeoutMs });
   const dispatcher = new Agent({
     connect: (opts, callback) => {
       const port = Number(opts.port || (opts.protocol === "https:" ? 443 : 80));
@@ -101,7 +102,8 @@ export function createFetcher(options: FetchOptions): Fetcher {
       }
     },
     async close() {
-      await dispatcher.close();
+      // Whatever is still pending (a connection that never completed) is dropped, not waited for.
+      await dispatcher.destroy();
     },
   };
 }

@@ -4,10 +4,12 @@
  * findings. The data and keys come from the same loading as the build's; everything fetched
  * goes through a Fetcher (src/verify/net.ts). No Eleventy here.
  */
+import markdownIt from "markdown-it";
 import { readKeys } from "openpgp";
 import type { PolicyContact } from "../data/load.ts";
 import type { SiteData } from "../data/site-data.ts";
 import { finding, type Finding, type RuleId } from "../findings/finding.ts";
+import { locateInFiles } from "../findings/locate.ts";
 import { formatFingerprint, keyReferencesInUrl, sameFingerprint } from "../formats/fingerprint.ts";
 import { scanHtml } from "../formats/html-scan.ts";
 import { fingerprintOf, reasonOf } from "../formats/openpgp.ts";
@@ -312,4 +314,33 @@ async function checkWkd(input: VerifyInput, contact: PolicyContact, url: string,
   const policy = await input.fetcher.get(policyUrl);
   if (!policy.ok || policy.status !== 200) findings.push(at(policyUrl, "deployed-wkd", `the directory's policy file is ${policy.ok ? `answered with ${policy.status}` : `unreachable (${policy.fault})`}: deploy the build's public/.well-known/openpgpkey/policy`));
   return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+}
+
+/**
+ * A repository's SECURITY.md, read from a file or fetched: the page checks run on it as on
+ * the policy page, against the same data; each problem at its line in the Markdown.
+ */
+export async function verifySecurityMd(input: Pick<VerifyInput, "contacts" | "fetcher" | "allowedHosts">, where: string, readFile: (file: string) => string): Promise<SourceResult> {
+  let text: string;
+  const notices: string[] = [];
+  if (/^https:\/\//i.test(where)) {
+    input.allowedHosts.add(new URL(where).hostname.toLowerCase());
+    const fetched = await input.fetcher.get(where);
+    if (!fetched.ok) return unreachable(where, fetched);
+    notices.push(...redirectNotices(fetched));
+    if (fetched.status !== 200) return { source: where, findings: [at(where, "deployed-security-md", `answers ${fetched.status}, not the file`)], notices, unreachable: false };
+    text = new TextDecoder().decode(fetched.body);
+  } else {
+    try {
+      text = readFile(where);
+    } catch (error) {
+      return { source: where, findings: [at(where, "deployed-unreachable", `could not be read: ${reasonOf(error)}`)], notices, unreachable: true };
+    }
+  }
+  const html = markdownIt({ html: true, linkify: true }).render(text);
+  const findings = checkPage(scanHtml(html), input.contacts).map((p) => {
+    const found = locateInFiles(new Map([[where, text]]), p.needles ?? []);
+    return finding(p.rule, where, found?.position ?? { line: 1, column: 1 }, p.message);
+  });
+  return { source: where, findings, notices, unreachable: false };
 }
