@@ -298,6 +298,7 @@ describe("npm run verify", () => {
     expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:5:23: error: fingerprint 0168 DA26 .* is not the declared fingerprint of security@example\\.org .* \\[fingerprint-mismatch\\]$`, "m"));
     expect(run.lines).toContain("ok https://example.org/SECURITY.md");
     expect(run.stderr).toMatch(/^https:\/\/example\.org\/NOPE\.md:1:1: error: answers 404, not the file \[deployed-security-md\]$/m);
+    expect(rules(verify("--security-md", "https://example.org/NOPE.md", "--format", "json"))["https://example.org/NOPE.md"]).toEqual(["deployed-security-md"]);
   });
 
   it("each fault of a server is a clear line: a redirect loop, a 500, an oversized body, a missing CORS header, a server that never answers", async () => {
