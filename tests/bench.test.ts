@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { readChildResult } from "../bench/child-result.ts";
 import { measureDevServer } from "../bench/dev-server.ts";
+import { measureVerify } from "../bench/verify.ts";
 import { generateSite } from "../bench/site.ts";
 import { median, pairedRatio } from "../bench/stats.ts";
 import { linkedResources, pageWeight } from "../bench/weight.ts";
@@ -135,6 +136,17 @@ describe("the dev server's feedback", () => {
     expect(timings.reloadMs).toHaveLength(2);
     // Eleventy's watcher alone waits 150 ms for a file to settle; nothing comes sooner.
     for (const ms of [...timings.findingsMs, ...timings.reloadMs]) expect(ms).toBeGreaterThan(100);
+  });
+});
+
+describe("the verify bench", () => {
+  it("times npm run verify against nginx and sks on 127.0.0.1, having asked every source of the real site", async () => {
+    const timings = await measureVerify(1, freshDir("bench-verify"));
+    expect(timings.ms).toHaveLength(1);
+    expect(timings.ms[0]).toBeGreaterThan(0);
+    // security.txt, the policy page, and the keyservers the page links to and keys.openpgp.org.
+    expect(timings.sources).toBeGreaterThanOrEqual(4);
+    expect(timings.code).not.toBeNull();
   });
 });
 
