@@ -354,5 +354,24 @@ describe("npm run verify", () => {
       silent.close();
     }
   });
+
+  it("the total deadline ends the verification, whatever each request's own timeout", async () => {
+    const silentPort = await freePort();
+    const { createServer } = await import("node:net");
+    const sockets: import("node:net").Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(silentPort, "127.0.0.1", () => resolve()));
+    try {
+      const to = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${silentPort}`]);
+      const started = Date.now();
+      const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "30", "--deadline", "2"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/security\.txt:1:1: error: could not be checked: no answer before the verification's deadline \[deployed-unreachable\]/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  });
 });
 

@@ -15,7 +15,7 @@ import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../publish/paths.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySecurityMd, verifySite } from "../verify/verify.ts";
 
-const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--security-md PATH|URL]… [--timeout 10] [--input content]`;
+const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--security-md PATH|URL]… [--timeout 10] [--deadline 60] [--input content]`;
 const STREAMS: Streams = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
         format: { type: "string", default: "text" },
         "connect-to": { type: "string", multiple: true, default: [] },
         timeout: { type: "string", default: "10" },
+        deadline: { type: "string", default: "60" },
         input: { type: "string", default: "content" },
         keyserver: { type: "string", multiple: true },
         "security-md": { type: "string", multiple: true, default: [] },
@@ -44,6 +45,11 @@ async function main(argv: string[]): Promise<number> {
   const timeout = Number(values.timeout);
   if (!(timeout > 0 && timeout <= 120)) {
     process.stderr.write(`--timeout ${values.timeout} is not a number of seconds from 1 to 120\n${USAGE}\n`);
+    return 2;
+  }
+  const deadline = Number(values.deadline);
+  if (!(deadline > 0 && deadline <= 600)) {
+    process.stderr.write(`--deadline ${values.deadline} is not a number of seconds from 1 to 600\n${USAGE}\n`);
     return 2;
   }
   const connectTo = values["connect-to"].map(parseConnectTo);
@@ -64,7 +70,15 @@ async function main(argv: string[]): Promise<number> {
   const domains = contacts.map((c) => splitAddress(c.email).domain.toLowerCase());
   const allowedHosts = new Set([host, ...domains, ...domains.map((d) => `openpgpkey.${d}`)]);
 
-  const fetcher = createFetcher({ connectTo, timeoutMs: timeout * 1000, maxBytes: 1_048_576, maxRedirects: 5, allowedHosts });
+  const fetcher = createFetcher({
+    connectTo,
+    timeoutMs: timeout * 1000,
+    maxBytes: 1_048_576,
+    maxRedirects: 5,
+    allowedHosts,
+    concurrency: 8,
+    deadline: new Date(Date.now() + deadline * 1000),
+  });
   try {
     const keyservers = (values.keyserver ?? ["keys.openpgp.org"]).filter((k) => k !== "");
     const results = [

@@ -26,6 +26,10 @@ export interface FetchOptions {
   maxRedirects: number;
   /** Hosts that may be asked; anything else is refused before a request is made. */
   allowedHosts: Set<string>;
+  /** Requests under way at once, at most. */
+  concurrency: number;
+  /** The moment after which no request is made or waited for, whatever its own timeout. */
+  deadline: Date;
 }
 
 export type Fetched =
@@ -42,7 +46,9 @@ function describeFault(error: unknown, url: URL, timeoutMs: number): { fault: st
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? (error as { code?: string }).code;
   const name = (error as Error).name;
-  if (name === "TimeoutError" || name === "AbortError") return { fault: `no answer within ${timeoutMs / 1000} s`, unreachable: true };
+  if (name === "TimeoutError" || name === "AbortError" || code === "UND_ERR_CONNECT_TIMEOUT") {
+    return { fault: timeoutMs < 0 ? "no answer before the verification's deadline" : `no answer within ${timeoutMs / 1000} s`, unreachable: true };
+  }
   if (code === "ECONNREFUSED") return { fault: `connection refused by ${url.host}`, unreachable: true };
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { fault: `${url.hostname} does not resolve`, unreachable: true };
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return { fault: `the TLS certificate of ${url.host} is not for ${url.hostname}`, unreachable: true };
@@ -52,7 +58,7 @@ function describeFault(error: unknown, url: URL, timeoutMs: number): { fault: st
 
 export function createFetcher(options: FetchOptions): Fetcher {
   // The connection itself gets the request's time limit too: a host that accepts and never speaks must not hold the command.
-  const connector = buildConnector({ timeout: options.timeoutMs });
+  const connector = buildConnector({ timeout: Math.max(1, Math.min(options.timeoutMs, options.deadline.getTime() - Date.now())) });
   const dispatcher = new Agent({
     connect: (opts, callback) => {
       const port = Number(opts.port || (opts.protocol === "https:" ? 443 : 80));
@@ -62,10 +68,24 @@ export function createFetcher(options: FetchOptions): Fetcher {
     },
   });
 
+  // A small queue: at most `concurrency` requests under way, the rest waiting their turn.
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const turn = async () => {
+    if (running >= options.concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  };
+  const done = () => {
+    running--;
+    waiting.shift()?.();
+  };
+
   async function once(url: URL): Promise<Response> {
+    const left = options.deadline.getTime() - Date.now();
+    if (left <= 0) throw Object.assign(new Error("the deadline passed"), { name: "DeadlineError" });
     return await fetch(url, {
       redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: AbortSignal.timeout(Math.min(options.timeoutMs, left)),
       headers: { "user-agent": "security-policy-site verify" },
       dispatcher,
     } as RequestInit);
@@ -81,14 +101,20 @@ export function createFetcher(options: FetchOptions): Fetcher {
         }
         if (url.protocol !== "https:") return { ok: false, url: url.href, fault: `${url.href} is not https`, unreachable: false, redirects };
         let response: Response;
+        await turn();
+        // Cut short by the deadline rather than by its own timeout: said so (a negative limit tells describeFault).
+        const limit = options.deadline.getTime() - Date.now() < options.timeoutMs ? -1 : options.timeoutMs;
         try {
           response = await once(url);
         } catch (error) {
-          return { ok: false, url: url.href, ...describeFault(error, url, options.timeoutMs), redirects };
+          done();
+          if ((error as Error).name === "DeadlineError") return { ok: false, url: url.href, fault: "not asked: the verification's deadline had passed", unreachable: true, redirects };
+          return { ok: false, url: url.href, ...describeFault(error, url, limit), redirects };
         }
         const location = response.headers.get("location");
         if (response.status >= 300 && response.status < 400 && location) {
           await response.body?.cancel();
+          done();
           const next = new URL(location, url);
           redirects.push(`${url.href} → ${next.href} (${response.status})`);
           if (redirects.length > options.maxRedirects) return { ok: false, url: start, fault: `more than ${options.maxRedirects} redirects: ${redirects.join(", ")}`, unreachable: false, redirects };
@@ -96,7 +122,7 @@ export function createFetcher(options: FetchOptions): Fetcher {
           url = next;
           continue;
         }
-        const body = await readCapped(response, options.maxBytes);
+        const body = await readCapped(response, options.maxBytes).finally(done);
         if (body === undefined) return { ok: false, url: url.href, fault: `the answer is larger than ${options.maxBytes} bytes`, unreachable: false, redirects };
         return { ok: true, url: url.href, status: response.status, headers: response.headers, body, redirects };
       }
