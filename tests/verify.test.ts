@@ -373,5 +373,26 @@ describe("npm run verify", () => {
       silent.close();
     }
   });
+
+  it("a certificate for another name is a clear line: exit 2", async () => {
+    deploy();
+    const other = makeCertificate(["www.example.net"]);
+    const otherPort = await freePort();
+    const server = ["server {", `    listen 127.0.0.1:${otherPort} ssl;`, `    ssl_certificate ${other.cert};`, `    ssl_certificate_key ${other.key};`, `    root ${served};`, "}"].join("\n");
+    const wrong = await startNginx([server], otherPort);
+    try {
+      const to = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${otherPort}`]);
+      const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "5"], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(other.dir, "ca.pem") },
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/security\.txt:1:1: error: could not be checked: the TLS certificate of example\.org is not for example\.org \[deployed-unreachable\]/);
+    } finally {
+      await wrong.stop();
+    }
+  });
 });
 
