@@ -29,15 +29,16 @@ function gpg(home: string, args: string[], input?: string): string {
 }
 
 /** The contact's key, made by GnuPG: its public part, and the same key revoked (for a keyserver that has the revocation). */
-function makeContactKey(): { hex: string; armored: string; revoked: string } {
+function makeContactKey(): { hex: string; armored: string; revoked: string; secret: string } {
   mkdirSync(WORK, { recursive: true });
   const home = mkdtempSync(path.join(WORK, "gnupg-"));
   gpg(home, ["--quick-gen-key", `Security Team <${EMAIL}>`, "ed25519", "cert,sign", "2y"]);
   const hex = /^fpr:+([0-9A-F]{40}):/m.exec(gpg(home, ["--with-colons", "--list-keys", EMAIL]))![1]!;
   gpg(home, ["--quick-add-key", hex, "cv25519", "encr", "2y"]);
   const armored = gpg(home, ["--export", "--armor", hex]);
+  const secret = gpg(home, ["--export-secret-keys", "--armor", hex]);
   gpg(home, ["--import"], readFileSync(path.join(home, "openpgp-revocs.d", `${hex}.rev`), "utf8").replace(/^:-----BEGIN/m, "-----BEGIN"));
-  return { hex, armored, revoked: gpg(home, ["--export", "--armor", hex]) };
+  return { hex, armored, revoked: gpg(home, ["--export", "--armor", hex]), secret };
 }
 
 describe("npm run verify", () => {
@@ -49,7 +50,7 @@ describe("npm run verify", () => {
   let sksPort: number;
   let nginx: Nginx | undefined;
   let sks: Sks | undefined;
-  let key: { hex: string; armored: string; revoked: string };
+  let key: { hex: string; armored: string; revoked: string; secret: string };
   let vks: string;
 
   beforeAll(async () => {
@@ -393,6 +394,28 @@ describe("npm run verify", () => {
     } finally {
       await wrong.stop();
     }
+  });
+
+  it("a signed security.txt verifies with the declared key; one changed after signing does not", async () => {
+    // A signed build, as the README's signing section makes it: the key through the environment.
+    process.env.SECURITY_TXT_SIGNING_KEY = key.secret;
+    let signed: string;
+    try {
+      const build = await buildDir(dir, { output: path.join(dir, "signed") });
+      expect(build.ok, build.lines.join("\n")).toBe(true);
+      signed = readFileSync(path.join(build.output, ".well-known/security.txt"), "utf8");
+    } finally {
+      delete process.env.SECURITY_TXT_SIGNING_KEY;
+    }
+    expect(signed).toMatch(/^-----BEGIN PGP SIGNED MESSAGE-----/);
+    deploy((root) => writeFileSync(path.join(root, ".well-known/security.txt"), signed));
+    expect(verify().code).toBe(0);
+
+    // A comment added on the server: every field the same, the signature no longer good.
+    deploy((root) => writeFileSync(path.join(root, ".well-known/security.txt"), signed.replace(/^Contact: /m, "# edited on the server\nContact: ")));
+    const run = verify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/security\.txt:1:1: error: is signed, but the signature does not verify with any declared contact's key/);
   });
 });
 

@@ -120,6 +120,8 @@ async function checkKeyserverKey(input: VerifyInput, contact: PolicyContact, url
   } else if (fetched.status !== 200) {
     findings.push(at(url, "deployed-keyserver", `answers ${fetched.status}, not the key`));
   } else {
+    const type = fetched.headers.get("content-type") ?? "(none)";
+    if (!/^application\/pgp-keys\b/i.test(type)) findings.push(at(url, "deployed-key", `is served as ${type}, not application/pgp-keys: set the Content-Type (see _headers, or npm run nginx-config)`));
     const report = await inspectKey(new TextDecoder().decode(fetched.body), { email: contact.email, fingerprint: contact.fingerprint, now: input.now });
     for (const p of report.problems.filter((p) => p.severity === "error" && p.rule !== "key-uid-mismatch" && p.rule !== "key-multiple")) {
       // A keyserver may strip user IDs (keys.openpgp.org does until the address is verified); what it says of the key itself is what counts.
@@ -289,6 +291,8 @@ async function checkWkd(input: VerifyInput, contact: PolicyContact, url: string,
     findings.push(at(url, "deployed-wkd", `answers ${fetched.status}, not the key: deploy the build's public/.well-known/openpgpkey/`));
     return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
   }
+  const type = fetched.headers.get("content-type") ?? "(none)";
+  if (!/^application\/octet-stream\b/i.test(type)) findings.push(at(url, "deployed-wkd", `is served as ${type}, not application/octet-stream: set the Content-Type (see _headers, or npm run nginx-config)`));
   if (fetched.headers.get("access-control-allow-origin") !== "*") findings.push(at(url, "deployed-wkd", "is served without Access-Control-Allow-Origin: *, so web mail clients cannot read it: set the header (see _headers, or npm run nginx-config)"));
   const head = new TextDecoder().decode(fetched.body.subarray(0, 40));
   if (head.startsWith("-----BEGIN")) {
