@@ -121,10 +121,10 @@ export const RULES = {
   "deployed-securitytxt": rule("error", "deployed", "The deployed security.txt differs from what the build publishes, is served with the wrong type, its signature does not verify, or its Expires has passed.", "no"),
   "deployed-securitytxt-expiring": rule("warning", "deployed", "The deployed security.txt expires within 30 days.", "no"),
   "deployed-page": rule("error", "deployed", "The deployed policy page cannot be had (its fingerprints and links are checked by their own rules).", "no"),
-  "deployed-key": rule("error", "deployed", "A deployed public key file is missing, is not the declared key, holds secret material, or is revoked or expired.", "no"),
+  "deployed-key": rule("error", "deployed", "A deployed public key file is missing, is served with another type than application/pgp-keys, is not the declared key, holds secret material, or is revoked or expired.", "no"),
   "deployed-keyserver": rule("error", "deployed", "A keyserver the page links to (or keys.openpgp.org) lacks the declared key, has it revoked or expired, or gives another key for the address.", "no"),
   "deployed-security-md": rule("error", "deployed", "A SECURITY.md given to verify by URL does not answer with the file (its fingerprints and links are checked by their own rules).", "no"),
-  "deployed-wkd": rule("error", "deployed", "A Web Key Directory answer is missing, armored, another key, without the address, or without Access-Control-Allow-Origin: *, or its policy file is missing.", "no"),
+  "deployed-wkd": rule("error", "deployed", "A Web Key Directory answer is missing, armored, another key, without the address, of another type than application/octet-stream, or without Access-Control-Allow-Origin: *, or its policy file is missing.", "no"),
 
   // Comments that turn rules off.
   "suppression-unknown": rule("warning", "suppression", "A `policy-checks-disable` or `-enable` comment names no rule, or a rule id that does not exist.", "no"),
