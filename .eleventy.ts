@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import githubAlerts from "./src/plugins/alerts.ts";
 import decorate from "./src/plugins/decorate.ts";
 import devServer from "./src/plugins/dev-server.ts";
 import headingAnchors from "./src/plugins/heading-anchors.ts";
@@ -22,6 +23,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // Stable, unique ids and a permalink anchor on every heading.
   eleventyConfig.addPlugin(headingAnchors);
+
+  // GitHub's alert syntax (> [!WARNING]) as callouts, so that a SECURITY.md reads the same on GitHub and here.
+  eleventyConfig.addPlugin(githubAlerts);
 
   // The fingerprint with a Copy button, a prefilled report link and https-only external links, made before the checks read the page.
   eleventyConfig.addPlugin(decorate, { run });
