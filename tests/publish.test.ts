@@ -250,11 +250,22 @@ describe("planning what to publish, without a build", () => {
     expect(plan.findings).toMatchObject([{ rule: "publish-key-path", line: 5, message: expect.stringMatching(/^a\/b@example\.org holds a character that cannot be in a file name/) }]);
   });
 
-  it("a good plan writes security.txt, the key, the directory entry, its policy and _headers, and nothing else", async () => {
+  it("a good plan writes security.txt, the key, the directory entry, its policy, _headers, robots.txt and the sitemap, and nothing else", async () => {
     const plan = await planPublication(input("https://example.org", "security@example.org"));
     expect(plan.findings).toEqual([]);
     expect(plan.files.map((f) => f.file).sort()).toEqual(
-      [".well-known/openpgpkey/hu/" + hashLocalPart("security"), ".well-known/openpgpkey/policy", ".well-known/security.txt", "_headers", "security/keys/security@example.org.asc"].sort(),
+      [".well-known/openpgpkey/hu/" + hashLocalPart("security"), ".well-known/openpgpkey/policy", ".well-known/security.txt", "_headers", "robots.txt", "security/keys/security@example.org.asc", "sitemap.xml"].sort(),
+    );
+  });
+
+  it("robots.txt lets every page be read and names the sitemap; the sitemap lists the HTML pages, not the 404 page", async () => {
+    const base = input("https://example.org", "security@example.org");
+    const page = (url: string, outputPath: string) => ({ inputPath: `content${url}.md`, outputPath, url, content: `<meta http-equiv="Content-Security-Policy" content="default-src 'none'">` });
+    const plan = await planPublication({ ...base, pages: [...base.pages, page("/", "/out/index.html"), page("/404.html", "/out/404.html")] });
+    const file = (name: string) => String(plan.files.find((f) => f.file === name)?.content);
+    expect(file("robots.txt")).toBe("User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n");
+    expect(file("sitemap.xml")).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n  <url>\n    <loc>https://example.org/</loc>\n  </url>\n  <url>\n    <loc>https://example.org/security/</loc>\n  </url>\n</urlset>\n',
     );
   });
 

@@ -22,6 +22,7 @@ import {
 } from "../formats/security-txt.ts";
 import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "../formats/wkd.ts";
 import { keyLifetimeFindings } from "../rules/key-lifetime.ts";
+import { robotsTxt, sitemapPages, sitemapXml } from "./discovery.ts";
 import { headersFor } from "./headers.ts";
 import { keyUrlPath } from "./paths.ts";
 import { signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
@@ -138,6 +139,10 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const wkd = contacts.filter((c) => c.key?.publicBinary !== undefined && inDomain(c.email, siteUrl.hostname));
   for (const contact of wkd) files.push({ file: wkdKeyPath(contact.email).slice(1), content: contact.key!.publicBinary! });
   if (wkd.length > 0) files.push({ file: `${WKD_DIRECT_PATH.slice(1)}policy`, content: "" });
+
+  // What search engines look for, from the pages that exist.
+  files.push({ file: "robots.txt", content: robotsTxt(site.url) });
+  files.push({ file: "sitemap.xml", content: sitemapXml(site.url, sitemapPages(input.pages)) });
 
   const relative = input.relative ?? ((file: string) => file);
   const headers = headersFor(input.pages, { keysPath: options.keysPath, dataFile, relative });
