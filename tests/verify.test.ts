@@ -118,15 +118,23 @@ describe("npm run verify", () => {
     change?.(served);
   }
 
-  function verify(...args: string[]) {
-    const to = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${port}`]);
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "5", ...args], {
+  /**
+   * verify's own command, every host the site names reached on 127.0.0.1 (at one port, or each
+   * at its own), the test CA trusted unless `env` says otherwise.
+   */
+  function verifyVia(to: number | Record<string, number>, args: string[], env: NodeJS.ProcessEnv = { NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") }) {
+    const connect = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${typeof to === "number" ? to : to[host]}`]);
+    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...connect, ...args], {
       cwd: dir,
       encoding: "utf8",
       timeout: 60_000,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") },
+      env: { ...process.env, ...env },
     });
     return { code: run.status, stdout: run.stdout, stderr: run.stderr, lines: `${run.stdout}${run.stderr}`.split("\n").filter(Boolean) };
+  }
+
+  function verify(...args: string[]) {
+    return verifyVia(port, ["--timeout", "5", ...args]);
   }
 
   it("a deployed site that agrees with the data: exit 0, and ok for every source", () => {
@@ -183,16 +191,10 @@ describe("npm run verify", () => {
 
   it("nothing listening is 'could not be checked', never agreement nor disagreement: exit 2", () => {
     deploy();
-    const refused = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:9`]);
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...refused, "--timeout", "5"], {
-      cwd: dir,
-      encoding: "utf8",
-      timeout: 60_000,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") },
-    });
-    expect(run.status).toBe(2);
+    const run = verifyVia(9, ["--timeout", "5"]);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^https:\/\/example\.org\/\.well-known\/security\.txt:1:1: error: could not be checked: connection refused by example\.org \[deployed-unreachable\]$/m);
-    expect(`${run.stdout}${run.stderr}`).not.toMatch(/^\s+at /m);
+    expect(run.lines.join("\n")).not.toMatch(/^\s+at /m);
   });
 
   /** The rules the JSON report names, by source. */
@@ -224,26 +226,15 @@ describe("npm run verify", () => {
 
   it("in JSON, a source that could not be checked is deployed-unreachable", () => {
     deploy();
-    const refused = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:9`]);
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...refused, "--format", "json"], {
-      cwd: dir,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect(run.status).toBe(2);
+    const run = verifyVia(9, ["--format", "json"]);
+    expect(run.code).toBe(2);
     expect(Object.values(rules(run)).flat().every((r) => r === "deployed-unreachable")).toBe(true);
   });
 
   it("a certificate the machine does not trust is a clear line, not a stack trace: exit 2", () => {
     deploy();
-    const to = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${port}`]);
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "5"], {
-      cwd: dir,
-      encoding: "utf8",
-      timeout: 60_000,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: "" },
-    });
-    expect(run.status).toBe(2);
+    const run = verifyVia(port, ["--timeout", "5"], { NODE_EXTRA_CA_CERTS: "" });
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/could not be checked: TLS to example\.org failed \(\w+\): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS/);
   });
 
@@ -330,19 +321,10 @@ describe("npm run verify", () => {
     const silent = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(silentPort, "127.0.0.1", () => resolve()));
     try {
-      const to = [
-        ["example.org", faultPort],
-        ["keys.openpgp.org", silentPort],
-        ["pgp.example.net", silentPort],
-      ].flatMap(([host, p]) => ["--connect-to", `${host}:443:127.0.0.1:${p}`]);
-      const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "1"], {
-        cwd: dir,
-        encoding: "utf8",
-        timeout: 60_000,
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") },
-      });
-      const out = `${run.stdout}${run.stderr}`;
-      expect(run.status, out).toBe(1);
+      // The site's faults at one server, the keyservers at one that never answers.
+      const run = verifyVia({ "example.org": faultPort, "keys.openpgp.org": silentPort, "pgp.example.net": silentPort }, ["--timeout", "1"]);
+      const out = run.lines.join("\n");
+      expect(run.code, out).toBe(1);
       expect(out).toMatch(/security\.txt:1:1: error: could not be checked: a redirect loop: https:\/\/example\.org\/\.well-known\/security\.txt → https:\/\/example\.org\/\.well-known\/security\.txt \(302\) \[deployed-unreachable\]/);
       expect(out).toMatch(/https:\/\/example\.org\/security\/:1:1: error: answers 500, not the policy page/);
       expect(out).toMatch(/security@example\.org\.asc:1:1: error: could not be checked: the answer is larger than 1048576 bytes/);
@@ -363,11 +345,10 @@ describe("npm run verify", () => {
     const silent = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(silentPort, "127.0.0.1", () => resolve()));
     try {
-      const to = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${silentPort}`]);
       const started = Date.now();
-      const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "30", "--deadline", "2"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+      const run = verifyVia(silentPort, ["--timeout", "30", "--deadline", "2"]);
       expect(Date.now() - started).toBeLessThan(15_000);
-      expect(run.status).toBe(2);
+      expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/security\.txt:1:1: error: could not be checked: no answer before the verification's deadline \[deployed-unreachable\]/);
     } finally {
       for (const socket of sockets) socket.destroy();
@@ -382,14 +363,8 @@ describe("npm run verify", () => {
     const server = ["server {", `    listen 127.0.0.1:${otherPort} ssl;`, `    ssl_certificate ${other.cert};`, `    ssl_certificate_key ${other.key};`, `    root ${served};`, "}"].join("\n");
     const wrong = await startNginx([server], otherPort);
     try {
-      const to = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${otherPort}`]);
-      const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...to, "--timeout", "5"], {
-        cwd: dir,
-        encoding: "utf8",
-        timeout: 60_000,
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(other.dir, "ca.pem") },
-      });
-      expect(run.status).toBe(2);
+      const run = verifyVia(otherPort, ["--timeout", "5"], { NODE_EXTRA_CA_CERTS: path.join(other.dir, "ca.pem") });
+      expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/security\.txt:1:1: error: could not be checked: the TLS certificate of example\.org is not for example\.org \[deployed-unreachable\]/);
     } finally {
       await wrong.stop();

@@ -4,8 +4,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import path from "node:path";
+import { accepts } from "./ports.ts";
 import { WORK } from "./work.ts";
 
 const NGINX = "/usr/sbin/nginx";
@@ -85,15 +85,4 @@ export async function startNginx(serverBlocks: string[], port: number): Promise<
       if (!stopped) child.kill("SIGKILL");
     },
   };
-}
-
-async function accepts(port: number): Promise<boolean> {
-  return await new Promise((resolve) => {
-    const socket = connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }

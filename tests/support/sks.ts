@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import path from "node:path";
 import { unarmor } from "openpgp";
+import { accepts } from "./ports.ts";
 import { WORK } from "./work.ts";
 
 const SKS = "/usr/sbin/sks";
@@ -49,15 +49,4 @@ export async function startSks(armoredKeys: string[], port: number): Promise<Sks
       if (!stopped) child.kill("SIGKILL");
     },
   };
-}
-
-async function accepts(port: number): Promise<boolean> {
-  return await new Promise((resolve) => {
-    const socket = connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }
