@@ -9,7 +9,8 @@ import { finding, placed, type Finding } from "../findings/finding.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import { inspectKey, type KeyReport } from "../rules/keys.ts";
 import { fingerprintsOf, type Contact } from "../types.ts";
-import { fieldLocator, readSiteData, type SiteData } from "./site-data.ts";
+import type { Position } from "../formats/json.ts";
+import { readSiteData, type SiteData } from "./site-data.ts";
 
 /** The site data and each contact's public key, read and checked once per build. */
 export interface PolicyData {
@@ -18,6 +19,9 @@ export interface PolicyData {
   keys: Map<string, KeyReport>;
   /** Each contact's key file as findings name it, by lower-cased address. */
   keyFiles?: Map<string, string>;
+  /** The site data file as findings name it, and where each of its fields stands: parsed once, for every finding about a field. */
+  dataFile?: string;
+  locate?: (path: string) => Position;
   findings: Finding[];
 }
 
@@ -47,14 +51,13 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
     };
   }
   const text = readFileSync(dataPath, "utf8");
-  const { data, findings } = readSiteData(text, file);
+  const { data, findings, locate } = readSiteData(text, file);
   const keys = new Map<string, KeyReport>();
   const keyFileNames = new Map<string, string>();
-  if (!data) return { keys, findings };
+  if (!data || !locate) return { keys, findings };
 
   const keysDir = path.join(inputDir, options.keysDir);
   const keyFiles = existsSync(keysDir) ? readdirSync(keysDir).filter((f) => f.endsWith(".asc")) : [];
-  const locate = fieldLocator(text);
   for (const [n, contact] of data.contacts.entries()) {
     const keyName = keyFiles.find((f) => f.toLowerCase() === `${contact.email.toLowerCase()}.asc`);
     if (!keyName) {
@@ -93,7 +96,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
       );
     }
   }
-  return { data, keys, keyFiles: keyFileNames, findings };
+  return { data, keys, keyFiles: keyFileNames, findings, dataFile: file, locate };
 }
 
 /**

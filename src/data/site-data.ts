@@ -48,7 +48,7 @@ const CONTACT_FIELDS = {
  * Reads and validates the site data. Every bad field is its own finding, at the field's
  * line, naming the field and what it accepts; the data is returned only when all is well.
  */
-export function readSiteData(text: string, file: string): { data?: SiteData; findings: Finding[] } {
+export function readSiteData(text: string, file: string): { data?: SiteData; findings: Finding[]; locate?: (path: string) => Position } {
   const findings: Finding[] = [];
   let located;
   try {
@@ -130,7 +130,9 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
   const securityTxt = readSecurityTxtFields(root, problem);
 
   if (findings.length > 0 || url === undefined || name === undefined || language === undefined || reviewed === undefined) return { findings };
-  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, reviewed, ...securityTxt }, findings };
+  // The positions of this one parse serve every later finding about a field (a key that does not match, say).
+  const locate = (path: string): Position => located.positions.get(path) ?? { line: 1, column: 1 };
+  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, reviewed, ...securityTxt }, findings, locate };
 }
 
 /**

@@ -58,7 +58,6 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
   let sources = new Map<string, string>();
   let memo = createPageMemo();
   let outputDir = "";
-  let dataPath = "";
   let pagesChecked = 0;
 
   if (run.checkPages) {
@@ -70,15 +69,14 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
     sources = readSources([directories.includes, path.join(directories.input, dataFile)], (f) => findings.relative(f));
     memo = createPageMemo();
     outputDir = path.resolve(directories.output);
-    dataPath = path.join(directories.input, dataFile);
     pagesChecked = 0;
   });
 
   // Every fingerprint the site data lists must be shown to researchers, the previous ones of a rotation too.
   eleventyConfig.on("eleventy.after", () => {
-    const data = checked.get().data;
-    if (!run.checkPages || !data || pagesChecked === 0) return;
-    findings.add(...fingerprintsNotShown(data.contacts, memo.shown, { file: findings.relative(dataPath), text: existsSync(dataPath) ? readFileSync(dataPath, "utf8") : "" }));
+    const { data, dataFile, locate } = checked.get();
+    if (!run.checkPages || !data || !dataFile || !locate || pagesChecked === 0) return;
+    findings.add(...fingerprintsNotShown(data.contacts, memo.shown, { file: dataFile, locate }));
   });
 
   // Every page's URL is known before any is rendered: one that would write outside the output folder stops the build here.

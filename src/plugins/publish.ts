@@ -63,17 +63,16 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
     if (event.outputMode !== "fs") return;
     const outputDir = path.resolve(event.directories.output);
     const pages = event.results ?? [];
-    const { data } = checked.get();
+    const { data, dataFile, locate } = checked.get();
     // Without valid data the data findings say why; there is nothing to publish from.
     if (data) {
-      const dataPath = path.join(event.directories.input, opts.dataFile);
       const plan = await planPublication({
         site: data,
         contacts: checked.global().contacts,
         pages,
         outputDir,
-        dataFile: findings.relative(dataPath),
-        dataText: existsSync(dataPath) ? readFileSync(dataPath, "utf8") : "",
+        dataFile: dataFile ?? findings.relative(path.join(event.directories.input, opts.dataFile)),
+        ...(locate ? { locate } : {}),
         options: opts,
         now: new Date(),
         relative: (file) => findings.relative(file),

@@ -64,7 +64,9 @@ export interface PublicationInput {
   outputDir: string;
   /** The data file as findings name it, and its text (for the lines of its fields). */
   dataFile: string;
-  dataText: string;
+  dataText?: string;
+  /** Where each field of the data file stands, when the caller has parsed it already; else it is parsed from `dataText`. */
+  locate?: (path: string) => Position;
   options: PlanOptions;
   now: Date;
   /** How findings name a page file; pages' input paths as given, by default. */
@@ -87,7 +89,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const files: PublishedFile[] = [];
   // Parsed for positions only when there is a finding to place.
   let locate: ((path: string) => Position) | undefined;
-  const atField = (field: string, rule: RuleId, message: string): Finding => finding(rule, dataFile, (locate ??= fieldLocator(dataText))(field), message);
+  const atField = (field: string, rule: RuleId, message: string): Finding => finding(rule, dataFile, (locate ??= input.locate ?? fieldLocator(dataText ?? ""))(field), message);
 
   const siteUrl = new URL(site.url);
   if (siteUrl.pathname !== "/") {

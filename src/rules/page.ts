@@ -7,10 +7,10 @@ import {
   keyReferencesInUrl,
   sameFingerprint,
 } from "../formats/fingerprint.ts";
-import { fieldLocator } from "../data/site-data.ts";
 import { finding, placed, problem, type Finding, type Problem, type RuleId } from "../findings/finding.ts";
 import { locateInFiles, locateInMarkdown } from "../findings/locate.ts";
 import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
+import type { Position } from "../formats/json.ts";
 import { isAddrSpec, type Mailto, parseMailto, splitAddressList } from "../formats/mailto.ts";
 import { fingerprintsOf, type Contact, type Fingerprint } from "../types.ts";
 import { linkTextProblems } from "./link-text.ts";
@@ -312,8 +312,8 @@ export function pageFindings(
  * the policy never shows, nor tell, during a rotation, which key replaced which. Placed at the
  * fingerprint in the site data.
  */
-export function fingerprintsNotShown(contacts: Contact[], shown: Set<string>, data: { file: string; text: string }): Finding[] {
-  const locate = fieldLocator(data.text);
+export function fingerprintsNotShown(contacts: Contact[], shown: Set<string>, data: { file: string; locate: (path: string) => Position }): Finding[] {
+  const { locate } = data;
   return contacts.flatMap((contact, n) => {
     const listed = fingerprintsOf(contact);
     return listed.flatMap((f, i) => {
