@@ -5,7 +5,7 @@
  * suppression comments and strictness, and returns what the reporter prints.
  */
 import path from "node:path";
-import { finding, type Finding } from "./finding.ts";
+import type { Finding } from "./finding.ts";
 import { applySuppressions, type Suppressed } from "./suppress.ts";
 
 export interface CollectorOptions {
@@ -140,10 +140,6 @@ function suppressionNotices(suppressed: Suppressed[]): Notice[] {
     .sort((a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column);
 }
 
-/** A finding for something that is no file of the author's, e.g. a build that failed for an unknown reason. */
-export function unplacedFinding(rule: Parameters<typeof finding>[0], message: string): Finding {
-  return finding(rule, "(build)", { line: 1, column: 1 }, message);
-}
 
 /** What a plugin needs of the collector: a place for its findings, and the way findings name a file. */
 export type FindingSink = Pick<FindingCollector, "add" | "relative">;

@@ -45,8 +45,10 @@ export default function devServer(eleventyConfig: UserConfig, options: { run: Si
     for (const page of results ?? []) {
       if (typeof page.outputPath !== "string" || !page.outputPath.endsWith(".html")) continue;
       // The live reload patches the open page from this content, and a fresh load reads the file: both get the panel.
-      page.content = withFindingsPanel(page.content, report);
-      writeFileSync(page.outputPath, page.content);
+      const shown = withFindingsPanel(page.content, report);
+      if (shown === page.content) continue;
+      page.content = shown;
+      writeFileSync(page.outputPath, shown);
     }
   });
 }

@@ -13,7 +13,6 @@ import {
   readPrivateKey,
   sign,
   verify,
-  type Key,
   type PrivateKey,
   type PublicKey,
   type Subkey,

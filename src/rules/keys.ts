@@ -5,7 +5,7 @@
  * the file and adds its name to the messages.
  */
 import { armor, enums, readKeys, unarmor, type Key, type PublicKey, type SignaturePacket } from "openpgp";
-import { problem, type Problem } from "../findings/finding.ts";
+import type { Problem } from "../findings/finding.ts";
 import { formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
 import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
 import type { Fingerprint } from "../types.ts";

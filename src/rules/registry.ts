@@ -141,9 +141,6 @@ export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
 }
 
-export function ruleMeta(id: RuleId): RuleMeta {
-  return RULES[id];
-}
 
 /** Where a rule's documentation lives, from the repository's root. */
 export function ruleDocPath(id: RuleId): string {
