@@ -2,6 +2,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import githubAlerts from "./src/plugins/alerts.ts";
 import decorate from "./src/plugins/decorate.ts";
 import devServer from "./src/plugins/dev-server.ts";
+import languagesPlugin, { Languages } from "./src/plugins/languages.ts";
 import headingAnchors from "./src/plugins/heading-anchors.ts";
 import pageChecks from "./src/plugins/page-checks.ts";
 import policyData, { CheckedData } from "./src/plugins/policy-data.ts";
@@ -14,6 +15,8 @@ export default function (eleventyConfig: UserConfig) {
   const run = siteRun(eleventyConfig);
   // The checked site data and keys: loaded by policyData, read by every plugin after it.
   const checked = new CheckedData();
+  // Which language each page is in, its translations, and the interface strings: filled by languagesPlugin, read by decorate and the layouts.
+  const languages = new Languages();
 
   // Each event's handlers run one after another, in the order the plugins are added below.
   eleventyConfig.setEventEmitterMode("sequential");
@@ -21,20 +24,23 @@ export default function (eleventyConfig: UserConfig) {
   // The site data and each contact's key, read and checked once per build, before any page; `policy` in the layouts.
   eleventyConfig.addPlugin(policyData, { run, checked });
 
+  // A page under content/<lang>/ is in that language (Eleventy's I18nPlugin); its words come from _data/strings/<lang>.json; translations keep the original's facts.
+  eleventyConfig.addPlugin(languagesPlugin, { run, languages });
+
   // Stable, unique ids and a permalink anchor on every heading.
-  eleventyConfig.addPlugin(headingAnchors);
+  eleventyConfig.addPlugin(headingAnchors, { languages });
 
   // GitHub's alert syntax (> [!WARNING]) as callouts, so that a SECURITY.md reads the same on GitHub and here.
-  eleventyConfig.addPlugin(githubAlerts);
+  eleventyConfig.addPlugin(githubAlerts, { languages });
 
   // The fingerprint with a Copy button, a prefilled report link and https-only external links, made before the checks read the page.
-  eleventyConfig.addPlugin(decorate, { run });
+  eleventyConfig.addPlugin(decorate, { run, languages });
 
   // Fingerprints, keyserver links, mailto links (as published and as written), link text, encoding and anchors, on every page before it is written.
   eleventyConfig.addPlugin(pageChecks, { run, checked });
 
   // security.txt (signed when SECURITY_TXT_SIGNING_KEY is set), public keys, Web Key Directory and _headers, from the checked data; then no private key in the output.
-  eleventyConfig.addPlugin(publish, { run, checked });
+  eleventyConfig.addPlugin(publish, { run, checked, languages });
 
   // `npm start` only: the development policy that lets live reload connect, and the findings panel on every page.
   eleventyConfig.addPlugin(devServer, { run });

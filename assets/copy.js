@@ -1,14 +1,14 @@
 // The Copy button beside each fingerprint. It is revealed only where the clipboard can be
-// written, so a reader without JavaScript never meets a button that does nothing.
-const COPIED = "Copied";
-const REFUSED =
-  "Not copied: the browser refused access to the clipboard. The fingerprint is selected; copy it with Ctrl+C (Cmd+C on a Mac).";
+// written, so a reader without JavaScript never meets a button that does nothing. What it
+// says comes with it, in the page's language (data-copied, data-refused).
 
 for (const box of document.querySelectorAll(".fingerprint")) {
   const digits = box.querySelector(".fingerprint-digits");
   const button = box.querySelector(".copy-button");
   const status = box.querySelector(".copy-status");
   if (!digits || !button || !status || !navigator.clipboard) continue;
+  const { copied, refused } = button.dataset;
+  if (!copied || !refused) continue;
 
   let clearing;
   const announce = (message, failed) => {
@@ -24,11 +24,11 @@ for (const box of document.querySelectorAll(".fingerprint")) {
     try {
       // The unbroken hex digits, as gpg --recv-keys and a fingerprint comparison take them.
       await navigator.clipboard.writeText(digits.textContent.replace(/\s+/g, ""));
-      announce(COPIED, false);
+      announce(copied, false);
     } catch {
       // Shown to the reader, with the text selected so a keyboard copy still works.
       getSelection()?.selectAllChildren(digits);
-      announce(REFUSED, true);
+      announce(refused, true);
     }
   });
   button.hidden = false;

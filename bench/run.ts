@@ -354,7 +354,7 @@ async function main(): Promise<void> {
     // --- The dev server
     say("## The dev server's feedback");
     say();
-    say("`npm start`'s command on a copy of the real site, on 127.0.0.1: each edit of content/security.md breaks the shown fingerprint, then the");
+    say("`npm start`'s command on a copy of the real site, on 127.0.0.1: each edit of content/en/security.md breaks the shown fingerprint, then the");
     say("next fixes it. Timed from the write to the fingerprint-mismatch line the server prints, and to the reload signal its websocket sends");
     say("(what the browser's reload client waits for). Eleventy's watcher waits for a file to stay unchanged for 150 ms before it rebuilds.");
     say();

@@ -96,6 +96,7 @@ export function generateSite(dir: string, pages: number): SyntheticSite {
   mkdirSync(path.join(input, "_data"), { recursive: true });
   mkdirSync(path.join(input, "keys"), { recursive: true });
   cpSync(path.join(ROOT, "_includes"), path.join(dir, "_includes"), { recursive: true });
+  cpSync(path.join(ROOT, "content/_data/strings"), path.join(input, "_data/strings"), { recursive: true });
   if (existsSync(path.join(ROOT, "assets"))) cpSync(path.join(ROOT, "assets"), path.join(dir, "assets"), { recursive: true });
   cpSync(path.join(ROOT, "tests/fixtures/keys", KEY_FILE), path.join(input, "keys", `${email}.asc`));
 

@@ -45,6 +45,9 @@ declare module "@11ty/eleventy" {
     setEventEmitterMode(mode: "parallel" | "sequential"): void;
   }
 
+  /** Eleventy's own internationalization plugin: `page.lang` from the URL, and the locale_url and locale_links filters. */
+  export function I18nPlugin(config: UserConfig, options: { defaultLanguage: string; errorMode?: "strict" | "allow-fallback" | "never" }): void;
+
   export interface EleventyOptions {
     configPath?: string;
     quietMode?: boolean;

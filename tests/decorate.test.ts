@@ -22,6 +22,7 @@ import type { PolicyContact, PolicyGlobal } from "../src/data/load.ts";
 import { FindingCollector } from "../src/findings/collector.ts";
 import { formatFinding } from "../src/findings/report.ts";
 import { buildFixture } from "./support/fixture-site.ts";
+import { say, siteText } from "./support/strings.ts";
 
 const HEX = "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91";
 const GROUPED = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91";
@@ -43,9 +44,15 @@ function policy(...contacts: PolicyContact[]): PolicyGlobal {
   return { site: { ...SITE, contacts }, contacts };
 }
 
-function render(markdown: string, data: PolicyGlobal = policy(contact("security@example.org", HEX)), options: Partial<DecorateOptions> = {}, inputPath = "./content/security.md"): string {
-  const md = markdownIt({ html: true }).use(decorateMarkdown, options);
-  return md.render(markdown, { policy: data, page: { inputPath } });
+function render(
+  markdown: string,
+  data: PolicyGlobal = policy(contact("security@example.org", HEX)),
+  options: Partial<DecorateOptions> = {},
+  inputPath = "./content/security.md",
+  page: { url?: string; lang?: string } = { url: "/other/" },
+): string {
+  const md = markdownIt({ html: true }).use(decorateMarkdown, { text: siteText, ...options });
+  return md.render(markdown, { policy: data, page: { inputPath, ...page } });
 }
 
 const TEMPLATE = `## Reporting
@@ -69,7 +76,7 @@ describe("the fingerprint", () => {
   it("a declared fingerprint becomes code in groups of four, a hidden Copy button and a live status", () => {
     expect(render(`security@example.org: ${GROUPED}`)).toBe(
       `<p>security@example.org: <span class="fingerprint"><code class="fingerprint-digits">${GROUPED}</code>` +
-        ` <span class="fingerprint-actions"><button class="copy-button" type="button" hidden>Copy<span class="visually-hidden"> fingerprint</span></button>` +
+        ` <span class="fingerprint-actions"><button class="copy-button" type="button" data-copied="Copied" data-refused="${say("copyRefused")}" hidden>Copy<span class="visually-hidden"> fingerprint</span></button>` +
         ` <span class="copy-status" role="status"></span></span></span></p>\n`,
     );
   });
@@ -135,8 +142,8 @@ describe("the fingerprint", () => {
   });
 
   it("fingerprintHtml escapes what it is given", () => {
-    expect(fingerprintHtml("<b>", '/k/"x".asc')).toContain('<code class="fingerprint-digits">&lt;b&gt;</code>');
-    expect(fingerprintHtml("<b>", '/k/"x".asc')).toContain('href="/k/&quot;x&quot;.asc"');
+    expect(fingerprintHtml("<b>", say, '/k/"x".asc')).toContain('<code class="fingerprint-digits">&lt;b&gt;</code>');
+    expect(fingerprintHtml("<b>", say, '/k/"x".asc')).toContain('href="/k/&quot;x&quot;.asc"');
   });
 });
 
@@ -198,6 +205,66 @@ describe("the report link", () => {
   });
 });
 
+describe("at a glance", () => {
+  const onPolicy = (markdown: string, data?: PolicyGlobal, lang = "en") => render(markdown, data, {}, "./content/security.md", { url: "/security/", lang });
+
+  it("the policy page opens with each contact: the address as the report link, the fingerprint with Copy, and a labelled keyserver lookup", () => {
+    const html = onPolicy(TEMPLATE, policy(contact("security@example.org", HEX, true), contact("v6@example.org", V6)));
+    expect(html.startsWith('<section class="glance" aria-label="At a glance">')).toBe(true);
+    const glance = html.slice(0, html.indexOf("</section>"));
+    const page = scanHtml(glance);
+    const reports = page.links.filter((l) => l.href.startsWith("mailto:"));
+    expect(reports.map((l) => l.text)).toEqual(["security@example.org", "v6@example.org"]);
+    for (const link of reports) {
+      const { mailto } = parseMailto(link.href);
+      expect(mailto?.to).toEqual([link.text]);
+      expect(mailto?.subject).toBe("Vulnerability report for Example");
+      expect(mailto?.body).toBe("Affected version(s):\n\nOverview:\n\nImpact:\n");
+    }
+    expect(page.texts.map((t) => t.text)).toEqual(expect.arrayContaining([GROUPED, formatFingerprint({ version: 6, hex: V6 })]));
+    expect(page.links.filter((l) => l.text.startsWith("Look up on")).map((l) => [l.text, l.href])).toEqual([
+      ["Look up on keys.openpgp.org", `https://keys.openpgp.org/search?q=${HEX}`],
+      ["Look up on keys.openpgp.org", `https://keys.openpgp.org/search?q=${V6}`],
+    ]);
+    // Only the contact whose key the site has gets a download link.
+    expect(page.links.filter((l) => l.text === "Download public key").map((l) => l.href)).toEqual(["/security/keys/security@example.org.asc"]);
+    expect(glance.match(/class="copy-button"/g)).toHaveLength(2);
+    // The glance replaces the report link atop the page; the one after the template stays.
+    expect(reportHrefs(html)).toHaveLength(1);
+    expect(checkPage(scanHtml(html), [contact("security@example.org", HEX), contact("v6@example.org", V6)])).toEqual([]);
+  });
+
+  it("shows the key's algorithm and expiry where the site has the key", () => {
+    const withKey = contact("security@example.org", HEX, true);
+    withKey.key = { ...withKey.key!, algorithm: "Ed25519", expires: new Date("2031-01-02T00:00:00Z") };
+    const html = onPolicy(TEMPLATE, policy(withKey));
+    expect(html).toContain('<span class="key-facts">Ed25519 key, expires <time datetime="2031-01-02">2031-01-02</time></span>');
+  });
+
+  it("speaks the page's language", () => {
+    const html = onPolicy(TEMPLATE.replace("## Reporting", "## Informar"), undefined, "es");
+    expect(html).toContain('aria-label="Lo esencial"');
+    expect(html).toContain(">Buscar en keys.openpgp.org</a>");
+    expect(html).toContain('data-copied="Copiada"');
+    expect(html).toContain("subject=Informe%20de%20vulnerabilidad%20para%20Example");
+    expect(html).toContain(">Copiar<span class=\"visually-hidden\"> huella</span>");
+  });
+
+  it("the keyservers option chooses the lookups; a host other than keys.openpgp.org is asked by HKP, by full fingerprint", () => {
+    const html = render(TEMPLATE, undefined, { keyservers: ["keyserver.ubuntu.com"] }, "./content/security.md", { url: "/security/" });
+    expect(html).toContain(`<a href="https://keyserver.ubuntu.com/pks/lookup?op=index&amp;fingerprint=on&amp;search=0x${HEX}" rel="noopener noreferrer">Look up on keyserver.ubuntu.com</a>`);
+    expect(html).not.toContain("keys.openpgp.org");
+  });
+
+  it("is on the policy page only; a page without a template still gets it, with a report link without a body", () => {
+    expect(render(TEMPLATE)).not.toContain('class="glance"');
+    const html = onPolicy("Write to us.");
+    expect(html).toContain('class="glance"');
+    const [link] = scanHtml(html).links.filter((l) => l.href.startsWith("mailto:"));
+    expect(parseMailto(link?.href ?? "").mailto?.body).toBeUndefined();
+  });
+});
+
 describe("external links", () => {
   it.each([
     ["https://keys.openpgp.org/", true],
@@ -252,16 +319,18 @@ describe("external links", () => {
 
 describe("options and data", () => {
   it("normalizeOptions fills in the defaults", () => {
-    expect(normalizeOptions({ keysUrl: "/k/" })).toMatchObject({ keysUrl: "/k/", subject: "Vulnerability report for {name}" });
+    expect(normalizeOptions({ keysUrl: "/k/", text: siteText })).toMatchObject({ keysUrl: "/k/", defaultLanguage: "en", keyservers: ["keys.openpgp.org"] });
   });
 
   it("a bad option names the plugin, the option and what it received", () => {
-    expect(() => normalizeOptions({ keysUrl: 3 as unknown as string })).toThrow("decorate: option `keysUrl` must be a string. Received: number (3)");
-    expect(() => normalizeOptions({ keysUrl: "keys" })).toThrow(/must be a folder path on the site.*Received: "keys"/);
+    expect(() => normalizeOptions({ keysUrl: 3 as unknown as string, text: siteText })).toThrow("decorate: option `keysUrl` must be a string. Received: number (3)");
+    expect(() => normalizeOptions({ keysUrl: "keys", text: siteText })).toThrow(/must be a folder path on the site.*Received: "keys"/);
+    expect(() => normalizeOptions({})).toThrow("decorate: option `text` must be a function. Received: undefined (undefined)");
+    expect(() => normalizeOptions({ text: siteText, keyservers: ["https://keys.openpgp.org/"] })).toThrow(/option `keyservers` must be a list of host names/);
   });
 
   it("without the policy data the plugin says which plugin provides it", () => {
-    const md = markdownIt().use(decorateMarkdown);
+    const md = markdownIt().use(decorateMarkdown, { text: siteText });
     expect(() => md.render("text", {})).toThrow(/no "policy"; add the policyData plugin/);
   });
 });

@@ -85,8 +85,8 @@ describe("a key rotation", () => {
     expect(build.ok).toBe(true);
 
     const html = readFileSync(path.join(build.output, "security/index.html"), "utf8");
-    expect(html).toMatch(new RegExp(`${formatFingerprint({ version: 4, hex: rotation.current })}</code> <span class="key-facts"><strong class="key-role">Current key:</strong> Ed25519 key, expires`));
-    expect(html).toMatch(new RegExp(`${formatFingerprint({ version: 4, hex: rotation.old })}</code> <span class="key-facts"><strong class="key-role key-role-previous">Previous key, do not use:</strong> Ed25519 key, revoked</span>`));
+    expect(html).toMatch(new RegExp(`${formatFingerprint({ version: 4, hex: rotation.current })}</code> <span class="fingerprint-actions">(?:(?!</code>).)*?<span class="key-facts"><strong class="key-role">Current key:</strong> Ed25519 key, expires`));
+    expect(html).toMatch(new RegExp(`${formatFingerprint({ version: 4, hex: rotation.old })}</code> <span class="fingerprint-actions">(?:(?!</code>).)*?<span class="key-facts"><strong class="key-role key-role-previous">Previous key, do not use:</strong> Ed25519 key, revoked</span>`));
 
     // The published key file and the Web Key Directory hold both keys; security.txt names the one file once.
     const published = path.join(build.output, `security/keys/${EMAIL}.asc`);

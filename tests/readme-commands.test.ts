@@ -78,10 +78,12 @@ describe("the README's steps for adding a key", () => {
     const old = (JSON.parse(readFileSync(data, "utf8")) as { contacts: Array<{ fingerprint: string }> }).contacts[0]!.fingerprint;
     writeFileSync(data, readFileSync(data, "utf8").replace(old, shown));
 
-    // Step 3: the fingerprint on the page, and the keyserver link's key ID.
-    const page = path.join(clone, "content/security.md");
+    // Step 3: the fingerprint on the page and its translations, and the keyserver link's key ID.
+    const pages = [path.join(clone, "content/en/security.md"), path.join(clone, "content/es/security.md")];
     const oldHex = old.replace(/\s/g, "");
-    writeFileSync(page, readFileSync(page, "utf8").replace(formatFingerprint({ version: 4, hex: oldHex }), formatFingerprint({ version: 4, hex: fingerprint })).replace(`0x${oldHex.slice(-16)}`, `0x${fingerprint.slice(-16)}`));
+    for (const page of pages) {
+      writeFileSync(page, readFileSync(page, "utf8").replace(formatFingerprint({ version: 4, hex: oldHex }), formatFingerprint({ version: 4, hex: fingerprint })).replace(`0x${oldHex.slice(-16)}`, `0x${fingerprint.slice(-16)}`));
+    }
 
     // Step 4, as written: the build passes with nothing to say about the key, and publishes it.
     const built = run(commands[2]!);
@@ -107,11 +109,20 @@ describe("the README's steps for adding a key", () => {
     }
     // Step 4: both listed, the new one first, and both shown on the page.
     writeFileSync(data, readFileSync(data, "utf8").replace(JSON.stringify(shown), JSON.stringify([formatFingerprint({ version: 4, hex: current }), shown])));
-    writeFileSync(page, readFileSync(page, "utf8").replace(/^(> security@ballerina\.io: .*)$/m, `> security@ballerina.io: ${formatFingerprint({ version: 4, hex: current })}\n>\n> The previous key, $1`));
+    const [english, spanish] = pages as [string, string];
+    writeFileSync(english, readFileSync(english, "utf8").replace(/^(> security@ballerina\.io: .*)$/m, `> security@ballerina.io: ${formatFingerprint({ version: 4, hex: current })}\n>\n> The previous key, $1`));
+    writeFileSync(spanish, readFileSync(spanish, "utf8").replace(/^(> security@ballerina\.io: .*)$/m, `> security@ballerina.io: ${formatFingerprint({ version: 4, hex: current })}\n>\n> La clave anterior, $1`));
     const rotated = run(rotation[4]!);
     expect(rotated.status, `${rotated.stdout}${rotated.stderr}`).toBe(0);
-    expect(rotated.stderr).not.toMatch(/: (error|warning): /);
+    // The words around the keys changed: the translation is out of date until it records the version the build names.
+    const stale = [...rotated.stderr.matchAll(/^content\/es\/security\.md:\d+:\d+: warning: .* then set "translatedFrom: ([0-9a-f]{12})" \[translation-stale\]$/gm)];
+    expect(stale, rotated.stderr).toHaveLength(1);
+    writeFileSync(spanish, readFileSync(spanish, "utf8").replace(/^translatedFrom: .*$/m, `translatedFrom: ${stale[0]![1]}`));
+    const recorded = run(rotation[4]!);
+    expect(recorded.status, `${recorded.stdout}${recorded.stderr}`).toBe(0);
+    expect(recorded.stderr).not.toMatch(/: (error|warning): /);
     expect(readFileSync(path.join(clone, "public/security/index.html"), "utf8")).toContain("Previous key, do not use:");
+    expect(readFileSync(path.join(clone, "public/es/security/index.html"), "utf8")).toContain("Clave anterior, no la use:");
   });
 });
 

@@ -16,20 +16,31 @@ import { locateInBody } from "../findings/locate.ts";
 import { findFingerprints, formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
 import { fingerprintsOf, type Fingerprint } from "../types.ts";
 import { formatMailto } from "../formats/mailto.ts";
-import { DEFAULT_KEYS_PATH, keyUrlPath } from "../publish/paths.ts";
+import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH, keyUrlPath } from "../publish/paths.ts";
+
+/** The page's words: the interface string `key` in the page's language, `{name}`s filled in. */
+export type Say = (key: string, values?: Record<string, string>) => string;
 
 export interface DecorateOptions {
   /** The folder URL where each contact's public key is published as `<email>.asc`. */
   keysUrl: string;
-  /** The subject of the report mail; `{name}` stands for the site's name. */
-  subject: string;
+  /** The interface strings: the text of `key` in `lang` (src/plugins/languages.ts reads them from _data/strings/). */
+  text: (lang: string, key: string, values?: Record<string, string>) => string;
+  /** The language of a page whose data does not say. */
+  defaultLanguage: string;
+  /** Whether a page is the policy or a translation of it: those open with the contacts at a glance. */
+  isPolicyPage: (page: { url?: string; inputPath?: string }) => boolean;
+  /** The keyservers the glance offers to look each key up on, by host. */
+  keyservers: string[];
   /** Where an insecure link's finding goes: the build's collector. Without one, such a link is an exception. */
   findings?: FindingSink;
 }
 
-const DEFAULTS: DecorateOptions = {
+const DEFAULTS: Omit<DecorateOptions, "text"> = {
   keysUrl: DEFAULT_KEYS_PATH,
-  subject: "Vulnerability report for {name}",
+  defaultLanguage: "en",
+  isPolicyPage: (page) => page.url === DEFAULT_POLICY_PATH,
+  keyservers: ["keys.openpgp.org"],
 };
 
 export function normalizeOptions(options: Partial<DecorateOptions> = {}): DecorateOptions {
@@ -40,20 +51,25 @@ export function normalizeOptions(options: Partial<DecorateOptions> = {}): Decora
     }
   };
   expect("keysUrl", "string");
-  expect("subject", "string");
+  expect("text", "function");
+  expect("defaultLanguage", "string");
+  expect("isPolicyPage", "function");
+  if (!Array.isArray(merged.keyservers) || !merged.keyservers.every((h) => typeof h === "string" && /^[a-z0-9.-]+$/i.test(h))) {
+    throw new TypeError(`decorate: option \`keyservers\` must be a list of host names, e.g. ["keys.openpgp.org"]. Received: ${JSON.stringify(merged.keyservers)}`);
+  }
   if (merged.findings !== undefined && (typeof merged.findings.add !== "function" || typeof merged.findings.relative !== "function")) {
     throw new TypeError(`decorate: option \`findings\` must be a finding collector (with add and relative). Received: ${typeof merged.findings}`);
   }
   if (!merged.keysUrl.startsWith("/") || !merged.keysUrl.endsWith("/")) {
     throw new TypeError(`decorate: option \`keysUrl\` must be a folder path on the site, starting and ending with "/" (e.g. "/security/keys/"). Received: ${JSON.stringify(merged.keysUrl)}`);
   }
-  return merged;
+  return merged as DecorateOptions;
 }
 
 /** What markdown-it is given as `env` by Eleventy: the page's data. */
 interface PageEnv {
   policy?: PolicyGlobal;
-  page?: { inputPath?: string };
+  page?: { inputPath?: string; url?: string; lang?: string };
 }
 
 function escapeHtml(text: string): string {
@@ -63,19 +79,21 @@ function escapeHtml(text: string): string {
 /**
  * The fingerprint as code in groups of four, a Copy button and, where given, the link to
  * the public key. The button is hidden until the script finds a clipboard to write to, so
- * without JavaScript there is no button that does nothing. The status is a live region.
+ * without JavaScript there is no button that does nothing; it carries what the script says,
+ * in the page's language. The status is a live region.
  */
-export function fingerprintHtml(grouped: string, keyLink?: string, facts?: KeyFacts): string {
-  const key = keyLink === undefined ? "" : ` <a class="key-link" href="${escapeHtml(keyLink)}" download>Download public key</a>`;
+export function fingerprintHtml(grouped: string, say: Say, keyLink?: string, facts?: KeyFacts): string {
+  const key = keyLink === undefined ? "" : ` <a class="key-link" href="${escapeHtml(keyLink)}" download>${escapeHtml(say("downloadKey"))}</a>`;
   return (
     `<span class="fingerprint">` +
     `<code class="fingerprint-digits">${escapeHtml(grouped)}</code>` +
-    (facts === undefined ? "" : ` ${keyFactsHtml(facts)}`) +
     ` <span class="fingerprint-actions">` +
-    `<button class="copy-button" type="button" hidden>Copy<span class="visually-hidden"> fingerprint</span></button>` +
+    `<button class="copy-button" type="button" data-copied="${escapeHtml(say("copied"))}" data-refused="${escapeHtml(say("copyRefused"))}" hidden>${escapeHtml(say("copy"))}<span class="visually-hidden"> ${escapeHtml(say("copyWhat"))}</span></button>` +
     key +
     ` <span class="copy-status" role="status"></span>` +
-    `</span></span>`
+    `</span>` +
+    (facts === undefined ? "" : ` ${keyFactsHtml(facts, say)}`) +
+    `</span>`
   );
 }
 
@@ -89,26 +107,69 @@ export interface KeyFacts {
   revoked?: boolean;
 }
 
-export function keyFactsHtml(facts: KeyFacts): string {
+export function keyFactsHtml(facts: KeyFacts, say: Say): string {
   const day = facts.expires?.toISOString().slice(0, 10);
   const past = facts.expires !== undefined && facts.expires.getTime() <= Date.now();
-  const until = facts.revoked ? "revoked" : day === undefined ? "does not expire" : `${past ? "expired" : "expires"} <time datetime="${day}">${day}</time>`;
+  // The date goes in as a placeholder, so that the <time> element survives the escaping of the words around it.
+  const until = facts.revoked ? escapeHtml(say("keyRevoked")) : day === undefined ? escapeHtml(say("keyNoExpiry")) : escapeHtml(say(past ? "keyExpired" : "keyExpires", { date: "\u0000" })).replace("\u0000", `<time datetime="${day}">${day}</time>`);
   const role =
-    facts.role === undefined ? "" : facts.role === "current" ? `<strong class="key-role">Current key:</strong> ` : `<strong class="key-role key-role-previous">Previous key, do not use:</strong> `;
-  return `<span class="key-facts">${role}${escapeHtml(facts.algorithm)} key, ${until}</span>`;
+    facts.role === undefined ? "" : facts.role === "current" ? `<strong class="key-role">${escapeHtml(say("currentKey"))}</strong> ` : `<strong class="key-role key-role-previous">${escapeHtml(say("previousKey"))}</strong> `;
+  return `<span class="key-facts">${role}${escapeHtml(say("keyFacts", { algorithm: facts.algorithm, until: "\u0000" })).replace("\u0000", until)}</span>`;
 }
 
 /** The report mail: the fields of the page's template, each on its line with a blank line to answer in. */
 export function reportMailto(to: string, subject: string, fields: string[]): string {
-  return formatMailto({ to: [to], subject, body: `${fields.join("\n\n")}\n` });
+  return formatMailto({ to: [to], subject, ...(fields.length > 0 ? { body: `${fields.join("\n\n")}\n` } : {}) });
 }
 
 /** A "Report a vulnerability" call to action; the address is printed beside it on paper. */
-export function reportHtml(href: string, address: string, note: string): string {
+export function reportHtml(href: string, address: string, say: Say, note: "reportNoteTop" | "reportNoteTemplate"): string {
   return (
-    `<p class="report"><a class="report-link" href="${escapeHtml(href)}" data-address="${escapeHtml(address)}">Report a vulnerability</a>` +
-    ` <span class="report-note">${escapeHtml(note)}</span></p>\n`
+    `<p class="report"><a class="report-link" href="${escapeHtml(href)}" data-address="${escapeHtml(address)}">${escapeHtml(say("reportVulnerability"))}</a>` +
+    ` <span class="report-note">${escapeHtml(say(note))}</span></p>\n`
   );
+}
+
+/** Where a keyserver shows a key, looked up by its full fingerprint: keys.openpgp.org's own search, else the HKP lookup every SKS-style server answers. */
+export function keyLookupUrl(host: string, hex: string): string {
+  return host === "keys.openpgp.org" ? `https://keys.openpgp.org/search?q=${hex}` : `https://${host}/pks/lookup?op=index&fingerprint=on&search=0x${hex}`;
+}
+
+/** What the glance shows of one contact; made from the site data and the key, never from the page's text. */
+export interface GlanceContact {
+  email: string;
+  grouped: string;
+  hex: string;
+  /** The prefilled report mail. */
+  reportHref: string;
+  keyLink?: string;
+  facts?: KeyFacts;
+}
+
+/**
+ * The three things a researcher comes for, first on the policy page: where to report (the
+ * address, as a link that opens the prefilled report), the key's fingerprint to copy, and
+ * the key itself (download, or look it up on a keyserver).
+ */
+export function glanceHtml(contacts: GlanceContact[], say: Say, keyservers: string[], note: "reportNoteTop" | undefined): string {
+  const blocks = contacts.map((c) => {
+    const links = [
+      ...(c.keyLink === undefined ? [] : [`<a class="key-link" href="${escapeHtml(c.keyLink)}" download>${escapeHtml(say("downloadKey"))}</a>`]),
+      ...keyservers.map((host) => `<a href="${escapeHtml(keyLookupUrl(host, c.hex))}" rel="noopener noreferrer">${escapeHtml(say("lookUpOn", { host }))}</a>`),
+    ];
+    return (
+      `<dl class="glance-contact">` +
+      `<dt>${escapeHtml(say("reportHeading"))}</dt>` +
+      `<dd class="glance-report"><a class="report-link" href="${escapeHtml(c.reportHref)}">${escapeHtml(c.email)}</a>` +
+      (note === undefined ? "" : ` <span class="report-note">${escapeHtml(say(note))}</span>`) +
+      `</dd>` +
+      `<dt>${escapeHtml(say("fingerprint"))}</dt>` +
+      `<dd class="glance-key">${fingerprintHtml(c.grouped, say, undefined, c.facts)}` +
+      (links.length === 0 ? "" : `<span class="glance-links">${links.join(" ")}</span>`) +
+      `</dd></dl>`
+    );
+  });
+  return `<section class="glance" aria-label="${escapeHtml(say("glance"))}">${blocks.join("")}</section>\n`;
 }
 
 /**
@@ -182,23 +243,24 @@ export function isExternal(href: string): boolean {
   return href.startsWith("//") || (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^mailto:/i.test(href));
 }
 
+/** The facts of the key behind a declared fingerprint: the current key's, or during a rotation the previous key's. */
+function keyFactsOf(contact: PolicyContact, fingerprint: Fingerprint): KeyFacts | undefined {
+  const listed = fingerprintsOf(contact);
+  const at = listed.findIndex((f) => sameFingerprint(fingerprint, f));
+  const key = at === 0 ? contact.key : contact.key?.previous?.find((p) => p.fingerprint !== undefined && sameFingerprint(p.fingerprint, fingerprint));
+  if (key?.algorithm === undefined) return undefined;
+  return { algorithm: key.algorithm, ...(key.expires ? { expires: key.expires } : {}), ...(listed.length > 1 ? { role: at === 0 ? "current" : "previous", revoked: key.revoked === true } : {}) };
+}
+
 /** Splits text tokens at each declared fingerprint and puts the decorated HTML in its place. */
-function decorateFingerprints(state: StateCore, children: Token[], contacts: PolicyContact[], keysUrl: string): Token[] {
+function decorateFingerprints(state: StateCore, children: Token[], contacts: PolicyContact[], keysUrl: string, say: Say): Token[] {
   const out: Token[] = [];
   let linkDepth = 0;
   const decoration = (found: Fingerprint): Token | undefined => {
     const contact = contacts.find((c) => fingerprintsOf(c).some((f) => sameFingerprint(found, f)));
     if (!contact) return undefined;
-    const listed = fingerprintsOf(contact);
-    const at = listed.findIndex((f) => sameFingerprint(found, f));
-    // The current key's report, or during a rotation the previous key's.
-    const key = at === 0 ? contact.key : contact.key?.previous?.find((p) => p.fingerprint !== undefined && sameFingerprint(p.fingerprint, found));
-    const facts: KeyFacts | undefined =
-      key?.algorithm === undefined
-        ? undefined
-        : { algorithm: key.algorithm, ...(key.expires ? { expires: key.expires } : {}), ...(listed.length > 1 ? { role: at === 0 ? "current" : "previous", revoked: key.revoked === true } : {}) };
     const html = new state.Token("html_inline", "", 0);
-    html.content = fingerprintHtml(formatFingerprint(found), contact.key?.publicArmored === undefined ? undefined : keyUrlPath(keysUrl, contact.email), facts);
+    html.content = fingerprintHtml(formatFingerprint(found), say, contact.key?.publicArmored === undefined ? undefined : keyUrlPath(keysUrl, contact.email), keyFactsOf(contact, found));
     return html;
   };
   for (const child of children) {
@@ -267,6 +329,8 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
     }
     const { contacts, site } = env.policy;
     const inputPath = env.page?.inputPath ?? "(page)";
+    const lang = env.page?.lang ?? opts.defaultLanguage;
+    const say: Say = (key, values) => opts.text(lang, key, values);
 
     for (const block of state.tokens) {
       if (block.type !== "inline" || !block.children) continue;
@@ -279,15 +343,30 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
         if (!opts.findings) throw new Error(`decorate: ${inputPath}: ${problem}; pass the \`findings\` option to collect this as a finding instead`);
         opts.findings.add(linkFinding(inputPath, opts.findings.relative(inputPath), block.map, href, problem));
       }
-      block.children = decorateFingerprints(state, block.children, contacts, opts.keysUrl);
+      block.children = decorateFingerprints(state, block.children, contacts, opts.keysUrl, say);
     }
 
     const template = findReportTemplate(state.tokens);
-    const to = contacts[0]?.email;
-    if (!template || to === undefined) return;
-    // RFC 9116 reads the order of contacts as the order of preference: the first one takes reports.
-    const href = reportMailto(to, opts.subject.replace(/\{name\}/g, site?.name ?? ""), template.fields);
-    state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(href, to, "Opens an email with these fields to fill in."), template.map));
-    state.tokens.unshift(htmlBlock(state, reportHtml(href, to, "Opens an email with the report template below."), template.map));
+    const subject = say("reportSubject", { name: site?.name ?? "" });
+    const fields = template?.fields ?? [];
+    if (template && contacts[0] !== undefined) {
+      // RFC 9116 reads the order of contacts as the order of preference: the first one takes reports.
+      const to = contacts[0].email;
+      state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTemplate"), template.map));
+    }
+    if (env.page && opts.isPolicyPage(env.page) && contacts.length > 0) {
+      const glance = contacts.map((c) => ({
+        email: c.email,
+        grouped: formatFingerprint(c.fingerprint),
+        hex: c.fingerprint.hex,
+        reportHref: reportMailto(c.email, subject, fields),
+        ...(c.key?.publicArmored === undefined ? {} : { keyLink: keyUrlPath(opts.keysUrl, c.email) }),
+        ...(keyFactsOf(c, c.fingerprint) ? { facts: keyFactsOf(c, c.fingerprint) } : {}),
+      }));
+      state.tokens.unshift(htmlBlock(state, glanceHtml(glance, say, opts.keyservers, template ? "reportNoteTop" : undefined), null));
+    } else if (template && contacts[0] !== undefined) {
+      const to = contacts[0].email;
+      state.tokens.unshift(htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTop"), template.map));
+    }
   });
 }

@@ -73,6 +73,8 @@ export interface PublicationInput {
   relative?: (file: string) => string;
   /** Reads a page's source, for the line of its permalink. */
   readPage?: (inputPath: string) => string | undefined;
+  /** The translations of the page at a URL, itself included (none for a page in one language): the sitemap's alternates and security.txt's Preferred-Languages. */
+  translations?: (url: string) => Array<{ url: string; lang: string }>;
 }
 
 export interface Publication {
@@ -144,7 +146,8 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
 
   // What search engines look for, from the pages that exist.
   files.push({ file: "robots.txt", content: robotsTxt(site.url) });
-  files.push({ file: "sitemap.xml", content: sitemapXml(site.url, sitemapPages(input.pages)) });
+  const translations = input.translations ?? (() => []);
+  files.push({ file: "sitemap.xml", content: sitemapXml(site.url, sitemapPages(input.pages, translations)) });
 
   const relative = input.relative ?? ((file: string) => file);
   const headers = headersFor(input.pages, { keysPath: options.keysPath, dataFile, relative });
@@ -158,7 +161,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
         contacts: published,
         expires: resolved.expires,
         policyUrl: `${site.url}${options.policyPath}`,
-        preferredLanguages: site.preferredLanguages ?? [site.language],
+        preferredLanguages: site.preferredLanguages ?? policyLanguages(site.language, translations(options.policyPath)),
         ...(site.acknowledgments ? { acknowledgments: site.acknowledgments } : {}),
         ...(site.hiring ? { hiring: site.hiring } : {}),
         ...(site.csaf ? { csaf: site.csaf } : {}),
@@ -231,4 +234,9 @@ function conflicts(
       const line = text === undefined ? 1 : frontMatterKeyLine(text, "permalink");
       return finding("publish-conflict", relative(p.inputPath), { line, column: 1 }, `this page writes ${String(p.url)}, which the build publishes from the site data; give the page another permalink`);
     });
+}
+
+/** The languages the policy is written in, its original's first: what security.txt's Preferred-Languages says when the data does not. */
+export function policyLanguages(defaultLanguage: string, translations: Array<{ lang: string }>): string[] {
+  return [...new Set([defaultLanguage, ...translations.map((t) => t.lang)])];
 }

@@ -24,6 +24,7 @@ export type RuleFamily =
   | "publish"
   | "build"
   | "deployed"
+  | "translation"
   | "suppression";
 
 export interface RuleMeta {
@@ -94,6 +95,13 @@ export const RULES = {
   "layout-missing": rule("error", "page", "A page names a layout that does not exist.", "no"),
   "permalink-duplicate": rule("error", "page", "Two pages write the same file.", "no"),
   "permalink-outside": rule("error", "page", "A permalink writes outside the output folder; the build stops before any page is written.", "no"),
+
+  // Translations and the interface strings.
+  "translation-drift": rule("error", "translation", "A translation of a page shows a fingerprint, address or keyserver link that its original does not, or leaves one out.", "no"),
+  "translation-stale": rule("warning", "translation", "A translation's original changed after the version it records in `translatedFrom`, or it records none.", "no"),
+  "translation-url": rule("error", "translation", "A page in a language folder (`content/es/`) whose URL does not start with that language (`/es/`), so it would be marked as the default language.", "no"),
+  "strings-missing": rule("warning", "translation", "A language with pages lacks interface strings that the default language's strings file has; its pages show those in the default language.", "no"),
+  "strings-invalid": rule("error", "translation", "An interface strings file that is not valid JSON, writes a key twice, or holds something other than texts.", "no"),
 
   // The site data.
   "data-missing": rule("error", "data", "The site data file is missing.", "no"),

@@ -150,10 +150,10 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe("copying the fingerprint", () => {
   it("Copy puts exactly the unbroken fingerprint on the clipboard and announces it", async () => {
     const { page, errors } = await visit(site, "/security/", { permissions: ["clipboard-read", "clipboard-write"] });
-    const status = page.locator(".fingerprint .copy-status");
+    const status = page.locator(".fingerprint .copy-status").first();
     expect(await status.getAttribute("role")).toBe("status");
     expect(await status.textContent()).toBe("");
-    await page.getByRole("button", { name: "Copy fingerprint" }).click();
+    await page.getByRole("button", { name: "Copy fingerprint" }).first().click();
     await expect.poll(() => status.textContent()).toBe("Copied");
     expect(await status.isVisible()).toBe(true);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FINGERPRINT);
@@ -171,17 +171,17 @@ describe("copying the fingerprint", () => {
       browserContextId: targetInfo.browserContextId,
     });
     expect(await page.evaluate(() => navigator.permissions.query({ name: "clipboard-write" as PermissionName }).then((p) => p.state))).toBe("denied");
-    await page.getByRole("button", { name: "Copy fingerprint" }).click();
-    const status = page.locator(".fingerprint .copy-status");
+    await page.getByRole("button", { name: "Copy fingerprint" }).first().click();
+    const status = page.locator(".fingerprint .copy-status").first();
     await expect.poll(() => status.textContent()).toMatch(/^Not copied: the browser refused access to the clipboard\./);
     expect(await page.evaluate(() => getSelection()?.toString())).toBe(GROUPED);
   });
 
   it("without JavaScript there is no Copy button, and one click selects the whole fingerprint", async () => {
     const { page } = await visit(site, "/security/", { javaScriptEnabled: false });
-    expect(await page.locator(".copy-button").isVisible()).toBe(false);
+    expect(await page.locator(".copy-button").first().isVisible()).toBe(false);
     expect(await page.getByRole("button").count()).toBe(0);
-    const digits = page.locator(".fingerprint-digits");
+    const digits = page.locator(".fingerprint-digits").first();
     expect(await digits.evaluate((e) => getComputedStyle(e).userSelect)).toBe("all");
     await digits.click();
     expect(await page.evaluate(() => getSelection()?.toString())).toBe(GROUPED);
@@ -189,7 +189,7 @@ describe("copying the fingerprint", () => {
 
   it("at 320 px the fingerprint wraps between groups of four, never inside one, and nothing scrolls sideways", async () => {
     const { page } = await visit(site, "/security/", { viewport: { width: 320, height: 800 } });
-    const lines = await page.locator(".fingerprint-digits").evaluate((code) => {
+    const lines = await page.locator(".fingerprint-digits").first().evaluate((code) => {
       const text = code.firstChild as Text;
       const tops = new Set<number>();
       const split: string[] = [];
@@ -210,7 +210,7 @@ describe("copying the fingerprint", () => {
 
   it("where the site has the key, a Download public key link points to the published public key", async () => {
     const { page } = await visit(fixture, "/security/");
-    const link = page.locator(".fingerprint .key-link");
+    const link = page.locator(".fingerprint .key-link").first();
     expect(await link.textContent()).toBe("Download public key");
     expect(await link.getAttribute("href")).toBe("/security/keys/security@example.org.asc");
     expect(await link.getAttribute("download")).toBe("");
@@ -222,6 +222,78 @@ describe("copying the fingerprint", () => {
     expect(armored).not.toMatch(/PRIVATE KEY/);
     const real = await visit(site, "/security/");
     expect(await real.page.locator(".key-link").count()).toBe(0);
+  });
+});
+
+describe("the three jobs on the first screen", () => {
+  it("the first contact's report link and the Copy button are inside the first screen, at phone and desktop sizes, light and dark, in every language", async () => {
+    const seen: string[] = [];
+    for (const urlPath of ["/security/", "/es/security/"]) {
+      for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 800 }]) {
+        for (const colorScheme of ["light", "dark"] as const) {
+          const { page } = await visit(site, urlPath, { viewport, colorScheme, permissions: ["clipboard-read", "clipboard-write"] });
+          for (const selector of [".glance .report-link", ".glance .copy-button"]) {
+            const box = await page.locator(selector).first().boundingBox();
+            const where = `${urlPath} ${viewport.width}×${viewport.height} ${colorScheme} ${selector}`;
+            expect(box, `${where} is not shown`).not.toBeNull();
+            expect(box!.y, where).toBeGreaterThanOrEqual(0);
+            expect(box!.y + box!.height, where).toBeLessThanOrEqual(viewport.height);
+            expect(box!.x + box!.width, where).toBeLessThanOrEqual(viewport.width);
+            seen.push(where);
+          }
+          // And they work from there: the address opens the prefilled report, Copy copies.
+          const href = await page.locator(".glance .report-link").first().getAttribute("href");
+          expect(parseMailto(href ?? "").mailto?.to).toEqual(["security@ballerina.io"]);
+          await page.locator(".glance .copy-button").first().click();
+          expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FINGERPRINT);
+          await page.context().close();
+        }
+      }
+    }
+    expect(seen).toHaveLength(16);
+  });
+
+  it("the glance labels each keyserver lookup with its host, and the lookup is by full fingerprint", async () => {
+    const { page } = await visit(site, "/security/");
+    const lookups = await page.locator(".glance-links a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+    expect(lookups).toEqual([["Look up on keys.openpgp.org", `https://keys.openpgp.org/search?q=${FINGERPRINT}`]]);
+  });
+});
+
+describe("in Spanish", () => {
+  it("the translation says lang=es, speaks its own strings, links its original both ways, and Copy works", async () => {
+    const { page, errors } = await visit(site, "/es/security/", { permissions: ["clipboard-read", "clipboard-write"] });
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    expect(await page.locator(".skip-link").textContent()).toBe("Ir al contenido");
+    expect(await page.locator(".glance .report-link").first().getAttribute("href")).toContain("subject=Informe%20de%20vulnerabilidad%20para%20Ballerina");
+    expect(await page.locator(".markdown-alert-title").first().textContent()).toBe("Advertencia");
+    // The switcher: each language in its own name, this one marked current.
+    const switcher = page.getByRole("navigation", { name: "Idiomas" });
+    expect(await switcher.getByRole("link").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("lang"), a.getAttribute("aria-current")]))).toEqual([
+      ["English", "/security/", "en", null],
+      ["Español", "/es/security/", "es", "page"],
+    ]);
+    // hreflang alternates in the head, the original as x-default; the English page lists the same.
+    const alternates = async (p: Page) => p.locator("link[rel=alternate][hreflang]").evaluateAll((links) => links.map((l) => `${l.getAttribute("hreflang")} ${l.getAttribute("href")}`));
+    const expected = ["en https://ballerina.io/security/", "x-default https://ballerina.io/security/", "es https://ballerina.io/es/security/"];
+    expect(await alternates(page)).toEqual(expected);
+    await page.getByRole("button", { name: "Copiar huella" }).first().click();
+    await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe("Copiada");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FINGERPRINT);
+    await switcher.getByRole("link", { name: "English" }).click();
+    await page.waitForURL(`${site.origin}/security/`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await alternates(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+  });
+
+  it("the sitemap lists each page with the same alternates its head does, and robots.txt names the sitemap", async () => {
+    const { page } = await visit(site, "/");
+    const sitemap = await (await page.request.get(`${site.origin}/sitemap.xml`)).text();
+    expect(sitemap).toContain('<loc>https://ballerina.io/es/security/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://ballerina.io/security/"/>\n    <xhtml:link rel="alternate" hreflang="es" href="https://ballerina.io/es/security/"/>\n    <xhtml:link rel="alternate" hreflang="x-default" href="https://ballerina.io/security/"/>');
+    expect((await (await page.request.get(`${site.origin}/robots.txt`)).text())).toContain("Sitemap: https://ballerina.io/sitemap.xml");
+    const securityTxt = await (await page.request.get(`${site.origin}/.well-known/security.txt`)).text();
+    expect(securityTxt).toContain("Preferred-Languages: en, es\n");
   });
 });
 
@@ -246,7 +318,8 @@ describe("reporting in one click", () => {
   it("one report link comes before the first section, another right after the template", async () => {
     const { page } = await visit(site, "/security/");
     const order = await page.evaluate(() => {
-      const [top, beside] = [...document.querySelectorAll(".report")];
+      const top = document.querySelector(".glance .report-link");
+      const beside = document.querySelector(".report");
       const firstHeading = document.querySelector("main h2");
       const template = document.querySelector("main ul");
       return {
@@ -275,7 +348,7 @@ describe("with the keyboard alone", () => {
       if (focused === "copy-button") {
         reached.push("copy-button");
         await page.keyboard.press("Enter");
-        await expect.poll(() => page.locator(".copy-status").textContent()).toBe("Copied");
+        await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe("Copied");
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FINGERPRINT);
       }
     }
@@ -323,8 +396,12 @@ describe("every page", () => {
         await page.waitForLoadState("networkidle");
         // Use the page's one script too: copying must not log anything either.
         if ((await page.locator(".copy-button").count()) > 0) {
-          await page.locator(".copy-button").first().click();
-          await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe("Copied");
+          const button = page.locator(".copy-button").first();
+          await button.click();
+          // "Copied" in the page's own language.
+          const copied = await button.getAttribute("data-copied");
+          expect(copied, urlPath).toBeTruthy();
+          await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe(copied);
         }
         expect(offsite, urlPath).toEqual([]);
         expect(errors, urlPath).toEqual([]);
@@ -353,8 +430,9 @@ describe("every page", () => {
             const { page } = await visit(server, urlPath, { bypassCSP: true, colorScheme, viewport: { width, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
             if ((await page.locator(".copy-button").count()) > 0) {
               // Check the announcement's colours too.
-              await page.locator(".copy-button").first().click();
-              await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe("Copied");
+              const button = page.locator(".copy-button").first();
+              await button.click();
+              await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe(await button.getAttribute("data-copied"));
             }
             for (const v of await axeViolations(page)) failures.push(`${name} ${urlPath} ${colorScheme} ${width}px: ${v}`);
             await page.context().close();
@@ -410,29 +488,34 @@ describe("the page on screen and on paper", () => {
     const printed = await page.evaluate(() => {
       const after = (selector: string) => getComputedStyle(document.querySelector(selector) as Element, "::after").content;
       return {
-        keyserver: after("a[href^='https:']"),
-        report: after(".report-link"),
+        keyserver: after("main blockquote a[href^='https:']"),
+        report: after(".report .report-link"),
+        // The glance's report link reads as the address itself.
+        glance: after(".glance .report-link"),
         copy: getComputedStyle(document.querySelector(".copy-button") as Element).display,
         digits: getComputedStyle(document.querySelector(".fingerprint-digits") as Element).whiteSpace,
       };
     });
     expect(printed.keyserver).toContain("https://pgp.surfnet.nl/pks/lookup?op=vindex&fingerprint=on&search=0xE683061E2F85C381");
     expect(printed.report).toContain("security@ballerina.io");
+    expect(printed.glance).toBe("none");
     expect(printed.copy).toBe("none");
     expect(printed.digits).toBe("normal");
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, "security-print.png"), fullPage: true });
   });
 
-  it("screenshots of /security/ at 375 px and 1280 px, light and dark, are saved to screenshots/", async () => {
+  it("screenshots of the policy, its translation and the 404 page at 375 px and 1280 px, light and dark, are saved to screenshots/", async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const width of [375, 1280]) {
-      for (const colorScheme of ["light", "dark"] as const) {
-        const { page } = await visit(site, "/security/", { viewport: { width, height: 900 }, colorScheme });
-        const file = path.join(SCREENSHOTS, `security-${width}-${colorScheme}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        // A PNG's width is at bytes 16-19 of its header.
-        expect(readFileSync(file).readUInt32BE(16)).toBe(width);
+    for (const [name, urlPath] of [["security", "/security/"], ["security-es", "/es/security/"], ["404", "/404.html"]] as const) {
+      for (const width of [375, 1280]) {
+        for (const colorScheme of ["light", "dark"] as const) {
+          const { page } = await visit(site, urlPath, { viewport: { width, height: width === 375 ? 667 : 800 }, colorScheme });
+          const file = path.join(SCREENSHOTS, `${name}-${width}-${colorScheme}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          // A PNG's width is at bytes 16-19 of its header.
+          expect(readFileSync(file).readUInt32BE(16)).toBe(width);
+        }
       }
     }
   });

@@ -59,6 +59,8 @@ export function layOutFixture(name: string): string {
   cpSync(path.join(FIXTURES, "_base"), dir, { recursive: true });
   // The site's own layouts, unless the case brings its own.
   cpSync(path.join(ROOT, "_includes"), path.join(dir, "_includes"), { recursive: true });
+  // And its interface strings, unless the case brings its own.
+  cpSync(path.join(ROOT, "content/_data/strings"), path.join(dir, "content/_data/strings"), { recursive: true });
   const own = path.join(FIXTURES, name);
   if (name !== "_base") {
     if (!existsSync(own)) throw new Error(`no fixture site at ${own}`);
