@@ -13,8 +13,8 @@ import { freePort } from "../../bench/dev-server.ts";
 import { developmentPolicy } from "../../src/dev/policy.ts";
 import { reloadClientHash } from "../../src/plugins/dev-server.ts";
 import { buildDir, layOutFixture, ROOT } from "../support/fixture-site.ts";
+import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
 
-const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const TSX = import.meta.resolve("tsx");
 const GROUPED = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91";
 const STRICT_POLICY = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(readFileSync(path.join(ROOT, "_includes/layouts/base.njk"), "utf8"))![1]!;
@@ -160,10 +160,11 @@ describe("findings on the page, live", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME}; install it with apt-get install -y chromium (or set CHROME_PATH)`);
+    const missing = missingChromium();
+    if (missing) throw missing;
     browser = await chromium.launch({
       executablePath: CHROME,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: CHROME_FLAGS,
     });
   });
 

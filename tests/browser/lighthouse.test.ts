@@ -3,15 +3,15 @@
  * best practices and SEO are 100 on the home page, the policy and its translation. The
  * performance score is printed, not asserted: it is timing, and these machines are shared.
  */
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDir, ROOT } from "../support/fixture-site.ts";
+import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
-const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const PAGES = ["/", "/security/", "/es/security/"];
 const ASSERTED = ["accessibility", "best-practices", "seo"] as const;
 
@@ -20,10 +20,8 @@ let chrome: chromeLauncher.LaunchedChrome | undefined;
 let missingBrowser: Error | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROME)) {
-    missingBrowser = new Error(`Chromium not found at ${CHROME}; install it with apt-get install -y chromium (or set CHROME_PATH)`);
-    return;
-  }
+  missingBrowser = missingChromium();
+  if (missingBrowser) return;
   mkdirSync(path.join(ROOT, "tests/.output"), { recursive: true });
   const output = path.join(mkdtempSync(path.join(ROOT, "tests/.output/lighthouse-")), "public");
   const built = await buildDir(ROOT, { output });
@@ -31,7 +29,7 @@ beforeAll(async () => {
   site = await serveStatic(output);
   chrome = await chromeLauncher.launch({
     chromePath: CHROME,
-    chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    chromeFlags: CHROME_FLAGS,
   });
 }, 60_000);
 

@@ -3,7 +3,7 @@
  * site built from content/ (and a fixture site that has its key) and served from
  * 127.0.0.1 by a server the test starts and stops.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -13,9 +13,9 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseMailto } from "../../src/formats/mailto.ts";
 import { buildDir, layOutFixture, ROOT } from "../support/fixture-site.ts";
+import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
-const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SCREENSHOTS = path.join(ROOT, "screenshots");
@@ -57,10 +57,8 @@ function htmlPages(root: string): string[] {
 let missingBrowser: Error | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROME)) {
-    missingBrowser = new Error(`Chromium not found at ${CHROME}; install it with apt-get install -y chromium (or set CHROME_PATH)`);
-    return;
-  }
+  missingBrowser = missingChromium();
+  if (missingBrowser) return;
   mkdirSync(path.join(ROOT, "tests/.output"), { recursive: true });
   siteOutput = path.join(mkdtempSync(path.join(ROOT, "tests/.output/browser-")), "public");
   const real = await buildDir(ROOT, { output: siteOutput });
@@ -78,7 +76,7 @@ beforeAll(async () => {
   // in `args` (that is what launchPersistentContext is for); it adds --headless and --no-sandbox too.
   browser = await chromium.launch({
     executablePath: CHROME,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: CHROME_FLAGS,
   });
 });
 
