@@ -355,14 +355,17 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
       state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTemplate"), template.map));
     }
     if (env.page && opts.isPolicyPage(env.page) && contacts.length > 0) {
-      const glance = contacts.map((c) => ({
-        email: c.email,
-        grouped: formatFingerprint(c.fingerprint),
-        hex: c.fingerprint.hex,
-        reportHref: reportMailto(c.email, subject, fields),
-        ...(c.key?.publicArmored === undefined ? {} : { keyLink: keyUrlPath(opts.keysUrl, c.email) }),
-        ...(keyFactsOf(c, c.fingerprint) ? { facts: keyFactsOf(c, c.fingerprint) } : {}),
-      }));
+      const glance = contacts.map((c) => {
+        const facts = keyFactsOf(c, c.fingerprint);
+        return {
+          email: c.email,
+          grouped: formatFingerprint(c.fingerprint),
+          hex: c.fingerprint.hex,
+          reportHref: reportMailto(c.email, subject, fields),
+          ...(c.key?.publicArmored === undefined ? {} : { keyLink: keyUrlPath(opts.keysUrl, c.email) }),
+          ...(facts ? { facts } : {}),
+        };
+      });
       state.tokens.unshift(htmlBlock(state, glanceHtml(glance, say, opts.keyservers, template ? "reportNoteTop" : undefined), null));
     } else if (template && contacts[0] !== undefined) {
       const to = contacts[0].email;

@@ -18,8 +18,8 @@ export default function decorate(
   // The policy page, or a page in a language folder whose original is the policy page.
   const isPolicyPage = (page: { url?: string; inputPath?: string }) => {
     if (page.url === policyPath) return true;
-    const original = languages.pages.find((p) => p.inputPath === page.inputPath)?.original;
-    return original !== undefined && languages.pages.some((p) => p.inputPath === original && p.url === policyPath);
+    const original = page.inputPath === undefined ? undefined : languages.page(page.inputPath)?.original;
+    return original !== undefined && languages.page(original)?.url === policyPath;
   };
   eleventyConfig.amendLibrary("md", (md) =>
     md.use(decorateMarkdown, {

@@ -22,20 +22,30 @@ export function slugify(text: string): string {
  */
 export default function headingAnchors(eleventyConfig: UserConfig, options: { languages: Languages }): void {
   const { languages } = options;
+  // One permalink renderer per language, made when first needed, not one per heading.
+  const renderers = new Map<string, ReturnType<typeof markdownItAnchor.permalink.linkAfterHeader>>();
+  const permalinkIn = (lang: string) => {
+    let renderer = renderers.get(lang);
+    if (!renderer) {
+      renderer = markdownItAnchor.permalink.linkAfterHeader({
+        style: "visually-hidden",
+        assistiveText: (title: string) => languages.text(lang, "linkToSection", { title }),
+        visuallyHiddenClass: "visually-hidden",
+        symbol: "#",
+        class: "heading-anchor",
+        wrapper: ['<div class="heading">', "</div>"],
+      });
+      renderers.set(lang, renderer);
+    }
+    return renderer;
+  };
   eleventyConfig.amendLibrary("md", (md) => {
     md.use(markdownItAnchor, {
       slugify,
       tabIndex: false,
       permalink: (slug, opts, state, idx) => {
         const lang = (state.env as { page?: { lang?: string } }).page?.lang ?? languages.defaultLanguage;
-        markdownItAnchor.permalink.linkAfterHeader({
-          style: "visually-hidden",
-          assistiveText: (title: string) => languages.text(lang, "linkToSection", { title }),
-          visuallyHiddenClass: "visually-hidden",
-          symbol: "#",
-          class: "heading-anchor",
-          wrapper: ['<div class="heading">', "</div>"],
-        })(slug, opts, state, idx);
+        permalinkIn(lang)(slug, opts, state, idx);
       },
     });
   });

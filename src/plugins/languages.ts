@@ -30,6 +30,7 @@ export class Languages {
   #default = "en";
   #pages: PageLanguage[] = [];
   #byUrl = new Map<string, PageLanguage[]>();
+  #byInputPath = new Map<string, PageLanguage>();
   #strings = new Map<string, StringsFile>();
 
   setDefault(lang: string): void {
@@ -44,10 +45,16 @@ export class Languages {
   setPages(pages: PageLanguage[]): void {
     this.#pages = pages;
     this.#byUrl = translationsOf(pages);
+    this.#byInputPath = new Map(pages.map((p) => [p.inputPath, p]));
   }
 
   get pages(): PageLanguage[] {
     return this.#pages;
+  }
+
+  /** The page an input file makes, with its language and original; looked up once per page render, so by map. */
+  page(inputPath: string): PageLanguage | undefined {
+    return this.#byInputPath.get(inputPath);
   }
 
   setStrings(files: Map<string, StringsFile>): void {
@@ -141,8 +148,9 @@ export default function languagesPlugin(eleventyConfig: UserConfig, options: Par
       if (read.strings) files.set(read.strings.lang, read.strings);
     }
     if (!files.has(languages.defaultLanguage)) {
+      const reference = findings.relative(path.join(dir, `${languages.defaultLanguage}.json`));
       findings.add(
-        finding("strings-missing", findings.relative(path.join(dir, `${languages.defaultLanguage}.json`)), { line: 1, column: 1 }, `there are no interface strings for the default language "${languages.defaultLanguage}": add ${findings.relative(path.join(dir, `${languages.defaultLanguage}.json`))}, an object of every text the layouts show`),
+        finding("strings-missing", reference, { line: 1, column: 1 }, `there are no interface strings for the default language "${languages.defaultLanguage}": add ${reference}, an object of every text the layouts show`),
       );
     }
     languages.setStrings(files);
@@ -157,7 +165,11 @@ export default function languagesPlugin(eleventyConfig: UserConfig, options: Par
     languages.setPages(placed);
 
     const byLanguage = new Map<string, string[]>();
-    for (const p of placed) byLanguage.set(p.lang, [...(byLanguage.get(p.lang) ?? []), findings.relative(p.inputPath)]);
+    for (const p of placed) {
+      const files = byLanguage.get(p.lang) ?? [];
+      if (files.length === 0) byLanguage.set(p.lang, files);
+      files.push(findings.relative(p.inputPath));
+    }
     findings.add(...missingStrings(languages.stringsFiles, languages.defaultLanguage, byLanguage, findings.relative(path.join(input, stringsDir))));
     findings.add(...placed.flatMap((p) => urlOutsideLanguage(p, languages.defaultLanguage, findings.relative(p.inputPath))));
 
