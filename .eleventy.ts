@@ -8,6 +8,7 @@ import pageChecks from "./src/plugins/page-checks.ts";
 import policyData, { CheckedData } from "./src/plugins/policy-data.ts";
 import publish from "./src/plugins/publish.ts";
 import reportFindings from "./src/plugins/report-findings.ts";
+import reportPage from "./src/plugins/report-page.ts";
 import { projectPath, siteRun } from "./src/plugins/site-run.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -33,8 +34,11 @@ export default function (eleventyConfig: UserConfig) {
   // GitHub's alert syntax (> [!WARNING]) as callouts, so that a SECURITY.md reads the same on GitHub and here.
   eleventyConfig.addPlugin(githubAlerts, { languages });
 
+  // The report page (/security/report/), where the site has the first contact's key: the template's fields, encrypted in the browser.
+  eleventyConfig.addPlugin(reportPage, { run, checked, languages });
+
   // The fingerprint with a Copy button, a prefilled report link and https-only external links, made before the checks read the page.
-  eleventyConfig.addPlugin(decorate, { run, languages });
+  eleventyConfig.addPlugin(decorate, { run, checked, languages });
 
   // Fingerprints, keyserver links, mailto links (as published and as written), link text, encoding and anchors, on every page before it is written.
   eleventyConfig.addPlugin(pageChecks, { run, checked });

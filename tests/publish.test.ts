@@ -183,6 +183,9 @@ describe("an unsigned build of the base site", () => {
         "/security/keys/*",
         "  Content-Type: application/pgp-keys",
         "",
+        "/assets/openpgp/*",
+        "  Content-Type: text/javascript; charset=utf-8",
+        "",
         "/.well-known/openpgpkey/*",
         "  Content-Type: application/octet-stream",
         "  Access-Control-Allow-Origin: *",
@@ -220,7 +223,7 @@ describe("_headers, from the pages", () => {
       .slice(1)
       .map((b) => b.trim().split("\n"))
       .map(([pattern, ...headers]) => ({ pattern: pattern!, names: headers.map((h) => h.trim().split(":")[0]!) }));
-    expect(blocks.map((b) => b.pattern)).toEqual(["/*", "/.well-known/security.txt", "/security/keys/*", "/.well-known/openpgpkey/*"]);
+    expect(blocks.map((b) => b.pattern)).toEqual(["/*", "/.well-known/security.txt", "/security/keys/*", "/assets/openpgp/*", "/.well-known/openpgpkey/*"]);
     // "/*" matches every path; the other three match none in common.
     const everywhere = new Set(blocks[0]!.names);
     for (const block of blocks.slice(1)) expect(block.names.filter((n) => everywhere.has(n)), block.pattern).toEqual([]);
@@ -305,12 +308,19 @@ describe("no private key in what is published", () => {
     writeFileSync(path.join(dir, "assets/team.asc"), "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlFgE\n-----END PGP PRIVATE KEY BLOCK-----\n");
     writeFileSync(path.join(dir, "assets/ok.asc"), "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmDME\n-----END PGP PUBLIC KEY BLOCK-----\n");
     writeFileSync(path.join(dir, "index.html"), "<p>on disk the page is clean</p>");
-    const inMemory = new Map([[path.join(dir, "index.html"), "<pre>-----BEGIN OPENSSH PRIVATE KEY-----</pre>"]]);
+    const inMemory = new Map([[path.join(dir, "index.html"), "<pre>-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----</pre>"]]);
     expect(filesWithSecrets(dir, inMemory).sort((a, b) => a.file.localeCompare(b.file))).toEqual([
       { file: "assets/team.asc", kind: "PGP PRIVATE KEY BLOCK" },
       { file: "index.html", kind: "OPENSSH PRIVATE KEY" },
     ]);
     expect(privateKeyIn("-----BEGIN PGP PUBLIC KEY BLOCK-----")).toBeUndefined();
+  });
+
+  it("code that only writes the first line of a private key, as openpgp.js does, is not a key; the line with a body after it is", () => {
+    expect(privateKeyIn(readFileSync(path.join(ROOT, "node_modules/openpgp/dist/lightweight/openpgp.min.mjs"), "latin1"))).toBeUndefined();
+    expect(privateKeyIn('case 5:h.push("-----BEGIN PGP PRIVATE KEY BLOCK-----\\n"),h.push(W(n,a))')).toBeUndefined();
+    expect(privateKeyIn("-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: team key\n\nlFgEZ0aB3hYJKwYBBAHaRw8BAQdA\n")).toBe("PGP PRIVATE KEY BLOCK");
+    expect(privateKeyIn("-----BEGIN RSA PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo\r\n")).toBe("RSA PRIVATE KEY");
   });
 
   it("a private key copied with the assets fails the build, which leaves the output as it was", async () => {

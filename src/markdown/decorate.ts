@@ -32,6 +32,8 @@ export interface DecorateOptions {
   isPolicyPage: (page: { url?: string; inputPath?: string }) => boolean;
   /** The keyservers the glance offers to look each key up on, by host. */
   keyservers: string[];
+  /** The report page for a page in `lang`, where the site has one (it has the first contact's key): the report calls to action link to it. */
+  reportPage: (lang: string) => string | undefined;
   /** Where an insecure link's finding goes: the build's collector. Without one, such a link is an exception. */
   findings?: FindingSink;
 }
@@ -41,6 +43,7 @@ const DEFAULTS: Omit<DecorateOptions, "text"> = {
   defaultLanguage: "en",
   isPolicyPage: (page) => page.url === DEFAULT_POLICY_PATH,
   keyservers: ["keys.openpgp.org"],
+  reportPage: () => undefined,
 };
 
 export function normalizeOptions(options: Partial<DecorateOptions> = {}): DecorateOptions {
@@ -54,6 +57,7 @@ export function normalizeOptions(options: Partial<DecorateOptions> = {}): Decora
   expect("text", "function");
   expect("defaultLanguage", "string");
   expect("isPolicyPage", "function");
+  expect("reportPage", "function");
   if (!Array.isArray(merged.keyservers) || !merged.keyservers.every((h) => typeof h === "string" && /^[a-z0-9.-]+$/i.test(h))) {
     throw new TypeError(`decorate: option \`keyservers\` must be a list of host names, e.g. ["keys.openpgp.org"]. Received: ${JSON.stringify(merged.keyservers)}`);
   }
@@ -123,11 +127,17 @@ export function reportMailto(to: string, subject: string, fields: string[]): str
 }
 
 /** A "Report a vulnerability" call to action; the address is printed beside it on paper. */
-export function reportHtml(href: string, address: string, say: Say, note: "reportNoteTop" | "reportNoteTemplate"): string {
+export function reportHtml(href: string, address: string, say: Say, note: "reportNoteTop" | "reportNoteTemplate", reportPage?: string): string {
   return (
     `<p class="report"><a class="report-link" href="${escapeHtml(href)}" data-address="${escapeHtml(address)}">${escapeHtml(say("reportVulnerability"))}</a>` +
-    ` <span class="report-note">${escapeHtml(say(note))}</span></p>\n`
+    ` <span class="report-note">${escapeHtml(say(note))}</span></p>\n` +
+    (reportPage === undefined ? "" : encryptedReportHtml(reportPage, say))
   );
+}
+
+/** The way to the report page, where the site has one: a report encrypted in the browser, for a researcher without a GnuPG set-up. */
+export function encryptedReportHtml(reportPage: string, say: Say): string {
+  return `<p class="report-encrypted"><a class="report-page-link" href="${escapeHtml(reportPage)}">${escapeHtml(say("encryptedReport"))}</a> <span class="report-note">${escapeHtml(say("encryptedReportNote"))}</span></p>\n`;
 }
 
 /** Where a keyserver shows a key, looked up by its full fingerprint: keys.openpgp.org's own search, else the HKP lookup every SKS-style server answers. */
@@ -151,7 +161,7 @@ export interface GlanceContact {
  * address, as a link that opens the prefilled report), the key's fingerprint to copy, and
  * the key itself (download, or look it up on a keyserver).
  */
-export function glanceHtml(contacts: GlanceContact[], say: Say, keyservers: string[], note: "reportNoteTop" | undefined): string {
+export function glanceHtml(contacts: GlanceContact[], say: Say, keyservers: string[], note: "reportNoteTop" | undefined, reportPage?: string): string {
   const blocks = contacts.map((c) => {
     const links = [
       ...(c.keyLink === undefined ? [] : [`<a class="key-link" href="${escapeHtml(c.keyLink)}" download>${escapeHtml(say("downloadKey"))}</a>`]),
@@ -163,6 +173,8 @@ export function glanceHtml(contacts: GlanceContact[], say: Say, keyservers: stri
       `<dd class="glance-report"><a class="report-link" href="${escapeHtml(c.reportHref)}">${escapeHtml(c.email)}</a>` +
       (note === undefined ? "" : ` <span class="report-note">${escapeHtml(say(note))}</span>`) +
       `</dd>` +
+      // The report page encrypts to every contact's key: offered once, with the first contact.
+      (reportPage !== undefined && c === contacts[0] ? `<dd class="glance-encrypted"><a class="report-page-link" href="${escapeHtml(reportPage)}">${escapeHtml(say("encryptedReport"))}</a></dd>` : "") +
       `<dt>${escapeHtml(say("fingerprint"))}</dt>` +
       `<dd class="glance-key">${fingerprintHtml(c.grouped, say, undefined, c.facts)}` +
       (links.length === 0 ? "" : `<span class="glance-links">${links.join(" ")}</span>`) +
@@ -331,6 +343,7 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
     const inputPath = env.page?.inputPath ?? "(page)";
     const lang = env.page?.lang ?? opts.defaultLanguage;
     const say: Say = (key, values) => opts.text(lang, key, values);
+    const reportPage = opts.reportPage(lang);
 
     for (const block of state.tokens) {
       if (block.type !== "inline" || !block.children) continue;
@@ -352,7 +365,7 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
     if (template && contacts[0] !== undefined) {
       // RFC 9116 reads the order of contacts as the order of preference: the first one takes reports.
       const to = contacts[0].email;
-      state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTemplate"), template.map));
+      state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTemplate", reportPage), template.map));
     }
     if (env.page && opts.isPolicyPage(env.page) && contacts.length > 0) {
       const glance = contacts.map((c) => {
@@ -366,10 +379,10 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
           ...(facts ? { facts } : {}),
         };
       });
-      state.tokens.unshift(htmlBlock(state, glanceHtml(glance, say, opts.keyservers, template ? "reportNoteTop" : undefined), null));
+      state.tokens.unshift(htmlBlock(state, glanceHtml(glance, say, opts.keyservers, template ? "reportNoteTop" : undefined, reportPage), null));
     } else if (template && contacts[0] !== undefined) {
       const to = contacts[0].email;
-      state.tokens.unshift(htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTop"), template.map));
+      state.tokens.unshift(htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTop", reportPage), template.map));
     }
   });
 }

@@ -2,6 +2,8 @@ import type { UserConfig } from "@11ty/eleventy";
 import { decorateMarkdown, type DecorateOptions } from "../markdown/decorate.ts";
 import { DEFAULT_POLICY_PATH } from "../publish/paths.ts";
 import type { Languages } from "./languages.ts";
+import type { CheckedData } from "./policy-data.ts";
+import { reportPageUrl } from "./report-page.ts";
 import type { SiteRun } from "./site-run.ts";
 
 /**
@@ -12,9 +14,9 @@ import type { SiteRun } from "./site-run.ts";
  */
 export default function decorate(
   eleventyConfig: UserConfig,
-  options: Partial<Omit<DecorateOptions, "findings" | "text" | "isPolicyPage">> & { run: SiteRun; languages: Languages; policyPath?: string },
+  options: Partial<Omit<DecorateOptions, "findings" | "text" | "isPolicyPage" | "reportPage">> & { run: SiteRun; checked: CheckedData; languages: Languages; policyPath?: string },
 ): void {
-  const { run, languages, policyPath = DEFAULT_POLICY_PATH, ...rest } = options;
+  const { run, checked, languages, policyPath = DEFAULT_POLICY_PATH, ...rest } = options;
   // The policy page, or a page in a language folder whose original is the policy page.
   const isPolicyPage = (page: { url?: string; inputPath?: string }) => {
     if (page.url === policyPath) return true;
@@ -27,6 +29,7 @@ export default function decorate(
       text: (lang, key, values) => languages.text(lang, key, values),
       defaultLanguage: languages.defaultLanguage,
       isPolicyPage,
+      reportPage: (lang) => reportPageUrl(languages, checked, lang, policyPath),
       findings: run.findings,
     }),
   );

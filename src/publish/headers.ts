@@ -9,6 +9,9 @@ import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
 import { WKD_DIRECT_PATH } from "../formats/wkd.ts";
 import type { BuiltPage } from "./plan.ts";
 
+/** Where the report page's copy of openpgp.js is served from. */
+export const OPENPGP_ASSETS_PATH = "/assets/openpgp/";
+
 /** The security headers every response gets, besides the pages' own Content-Security-Policy and Referrer-Policy. */
 const COMMON_HEADERS: Array<[string, string]> = [
   ["X-Content-Type-Options", "nosniff"],
@@ -55,6 +58,8 @@ export function formatHeaders(h: { contentSecurityPolicy: string; referrerPolicy
     block("/*", [["Content-Security-Policy", csp], ["Referrer-Policy", h.referrerPolicy], ...COMMON_HEADERS]),
     block(SECURITY_TXT_PATH, [["Content-Type", "text/plain; charset=utf-8"]]),
     block(`${h.keysPath}*`, [["Content-Type", "application/pgp-keys"]]),
+    // openpgp.js's modules, for the report page: a module script must come as JavaScript, and not every server knows ".mjs".
+    block(`${OPENPGP_ASSETS_PATH}*`, [["Content-Type", "text/javascript; charset=utf-8"]]),
     block(`${WKD_DIRECT_PATH}*`, [
       ["Content-Type", "application/octet-stream"],
       ["Access-Control-Allow-Origin", "*"],

@@ -7,11 +7,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-const PRIVATE_KEY_LINE = /-----BEGIN (?:PGP PRIVATE KEY BLOCK|(?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----/;
+/**
+ * A private key's first line, at the start of a line (or right after a tag, in a page), then
+ * its body: armor headers, a blank line, base64. The body is what sets a key apart from code
+ * that merely writes the line, as openpgp.js, which the report page serves, does.
+ */
+const PRIVATE_KEY = /(?:^|>)[ \t]*-----BEGIN (PGP PRIVATE KEY BLOCK|(?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----[ \t]*\r?\n(?:[^\r\n:]+: [^\r\n]*\r?\n)*(?:[ \t]*\r?\n)?[A-Za-z0-9+/]{4,}/m;
 
 /** The kind of private key the text holds, or undefined. */
 export function privateKeyIn(text: string): string | undefined {
-  return PRIVATE_KEY_LINE.exec(text)?.[0].replace(/-----(?:BEGIN )?/g, "");
+  return PRIVATE_KEY.exec(text)?.[1];
 }
 
 /**

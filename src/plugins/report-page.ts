@@ -1,0 +1,102 @@
+/**
+ * The report page, `/security/report/` and its translations: a form with one field per item
+ * of the policy's report template (the same list the prefilled mail is made from), encrypted
+ * in the browser (assets/report.js, with openpgp.js's lightweight build, served from the site)
+ * to every current key of the contacts. Built only where the site has the first contact's key
+ * (content/<lang>/security/report.11tydata.js); the policy links to it only then.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import MarkdownIt from "markdown-it";
+import { frontMatterLines } from "../findings/locate.ts";
+import { findReportTemplate, reportMailto } from "../markdown/decorate.ts";
+import { OPENPGP_ASSETS_PATH } from "../publish/headers.ts";
+import { DEFAULT_POLICY_PATH } from "../publish/paths.ts";
+import type { Languages } from "./languages.ts";
+import type { CheckedData } from "./policy-data.ts";
+import type { SiteRun } from "./site-run.ts";
+
+/** What the page encrypts to: each contact with a key, its current fingerprint and its published public key. */
+export interface ReportKey {
+  email: string;
+  /** The current key's fingerprint, lower-case hex, as openpgp.js prints it. */
+  fingerprint: string;
+  armored: string;
+}
+
+/** The fields of a policy page's report template, read from its Markdown as the decoration reads them. */
+export function templateFields(markdown: string): string[] {
+  const body = markdown.replace(/^\uFEFF/, "").split(/\r?\n/).slice(frontMatterLines(markdown)).join("\n");
+  return findReportTemplate(new MarkdownIt({ html: true }).parse(body, {}))?.fields ?? [];
+}
+
+export default function reportPage(eleventyConfig: UserConfig, options: { run?: SiteRun; checked: CheckedData; languages: Languages; policyPath?: string }): void {
+  const { checked, languages, policyPath = DEFAULT_POLICY_PATH } = options;
+  let fields = new Map<string, string[]>();
+  eleventyConfig.on("eleventy.before", () => {
+    fields = new Map();
+  });
+
+  /** The policy page in `lang`, else the original. */
+  const policyIn = (lang: string) => {
+    const original = languages.pages.find((p) => p.url === policyPath);
+    return languages.pages.find((p) => p.lang === lang && original !== undefined && p.original === original.inputPath) ?? original;
+  };
+
+  const fieldsIn = (lang: string): string[] => {
+    const cached = fields.get(lang);
+    if (cached) return cached;
+    const page = policyIn(lang);
+    const found = page ? templateFields(readFileSync(page.inputPath, "utf8")) : [];
+    fields.set(lang, found);
+    return found;
+  };
+
+  const keys = (): ReportKey[] =>
+    checked.global().contacts.flatMap((c) => (c.key?.publicArmored === undefined ? [] : [{ email: c.email, fingerprint: c.fingerprint.hex.toLowerCase(), armored: c.key.publicArmored }]));
+
+  // The report's fields in the page's language: `{% for field in page.lang | reportFields %}`.
+  eleventyConfig.addFilter("reportFields", (lang: string) => fieldsIn(lang));
+  // The keys the form encrypts to.
+  eleventyConfig.addFilter("reportKeys", () => keys());
+  // The prefilled mail to the first contact, for a reader without JavaScript.
+  eleventyConfig.addFilter("reportMail", (lang: string) => {
+    const to = checked.global().contacts[0]?.email;
+    const name = checked.global().site?.name ?? "";
+    return to === undefined ? "" : reportMailto(to, languages.text(lang, "reportSubject", { name }), fieldsIn(lang));
+  });
+
+  // openpgp.js's lightweight build, served by the site itself, and only by a site that has a report
+  // page: the page loads it when the form is first used. Where this project installed it, so that a
+  // site kept elsewhere gets the same copy; the package exports its lightweight build to browsers
+  // only, and it sits beside the Node build.
+  const lightweight = path.resolve(path.dirname(createRequire(import.meta.url).resolve("openpgp")), "../lightweight");
+  eleventyConfig.on("eleventy.after", (event) => {
+    if (event.outputMode !== "fs") return;
+    const pages = reportPages(languages, policyPath);
+    if (!(event.results ?? []).some((r) => pages.has(r.url))) return;
+    const target = path.join(path.resolve(event.directories.output), OPENPGP_ASSETS_PATH);
+    mkdirSync(target, { recursive: true });
+    for (const file of readdirSync(lightweight).filter((f) => f.endsWith(".min.mjs"))) copyFileSync(path.join(lightweight, file), path.join(target, file));
+  });
+}
+
+/**
+ * The report page for a page in `lang`, when the site has the first contact's key and the page
+ * exists: the policy's calls to action link to it.
+ */
+export function reportPageUrl(languages: Languages, checked: CheckedData, lang: string, policyPath = DEFAULT_POLICY_PATH): string | undefined {
+  if (checked.global().contacts[0]?.key?.publicArmored === undefined) return undefined;
+  const original = languages.pages.find((p) => p.url === `${policyPath}report/`);
+  if (!original) return undefined;
+  return languages.pages.find((p) => p.lang === lang && p.original === original.inputPath)?.url ?? original.url;
+}
+
+/** The URLs of the report page and its translations, where they are built. */
+export function reportPages(languages: Languages, policyPath = DEFAULT_POLICY_PATH): Set<string> {
+  const original = languages.pages.find((p) => p.url === `${policyPath}report/`);
+  if (!original) return new Set();
+  return new Set([original.url, ...languages.pages.filter((p) => p.original === original.inputPath).map((p) => p.url)]);
+}

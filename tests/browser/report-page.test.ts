@@ -1,0 +1,267 @@
+/**
+ * The report page in a real browser: a researcher fills the form, the page encrypts it with
+ * openpgp.js to the contacts' keys, and GnuPG decrypts what it made, with the private keys of
+ * keys GnuPG made, each in a keyring of its own. Chromium, the site and GnuPG all run here;
+ * the site is served from 127.0.0.1 by a server the test starts and stops.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { AxeResults } from "axe-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
+import { formatFingerprint } from "../../src/formats/fingerprint.ts";
+import { parseMailto } from "../../src/formats/mailto.ts";
+import { buildDir, layOutFixture, ROOT, WORK } from "../support/fixture-site.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const CONTACTS = ["security@example.org", "second@example.org"];
+const FIELDS = ["Affected version(s):", "Overview:", "Steps to reproduce:"];
+/** What a researcher types: several lines, non-ASCII letters, characters HTML and mail links treat specially. */
+const ANSWERS = ["2.3.0 – 2.4.1", "Déjà vu: «crafted» input & <script> in the name field\nsecond line, ünïcödé, 日本語", "1. send it\n2. watch it fail"];
+const REPORTER = "researcher@example.net";
+
+let browser: Browser;
+let site: StaticServer;
+let homes: Record<string, string> = {};
+let fingerprints: Record<string, string> = {};
+const contexts: BrowserContext[] = [];
+let missing: Error | undefined;
+
+function gpg(home: string, args: string[], input?: string): string {
+  const run = spawnSync("gpg", ["--homedir", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", ...args], { encoding: "utf8", input });
+  if (run.error) throw new Error(`gpg is not on this machine: install gnupg (apt-get install gnupg, as .ci/run does). ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`gpg ${args.join(" ")} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** A key as a security team makes one: an Ed25519 primary key and a Curve25519 encryption subkey, in a keyring of its own. */
+function makeKey(email: string): { home: string; fingerprint: string; armored: string } {
+  const home = mkdtempSync(path.join(WORK, "report-gpg-"));
+  gpg(home, ["--quick-gen-key", `Security Team <${email}>`, "ed25519", "cert,sign", "1y"]);
+  const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg(home, ["--with-colons", "--list-keys", email]))![1]!;
+  gpg(home, ["--quick-add-key", fingerprint, "cv25519", "encr", "1y"]);
+  return { home, fingerprint, armored: gpg(home, ["--export", "--armor", email]) };
+}
+
+beforeAll(async () => {
+  missing = missingChromium();
+  if (missing) return;
+  const dir = layOutFixture("_base");
+  cpSync(path.join(ROOT, "assets"), path.join(dir, "assets"), { recursive: true });
+  // The site's own report page, as content/en/security/ holds it.
+  cpSync(path.join(ROOT, "content/en/security"), path.join(dir, "content/security"), { recursive: true });
+  const contacts = [];
+  for (const email of CONTACTS) {
+    const key = makeKey(email);
+    homes[email] = key.home;
+    fingerprints[email] = key.fingerprint;
+    writeFileSync(path.join(dir, "content/keys", `${email}.asc`), key.armored);
+    contacts.push({ email, fingerprint: formatFingerprint({ version: 4, hex: key.fingerprint }) });
+  }
+  const data = path.join(dir, "content/_data/security.json");
+  writeFileSync(data, JSON.stringify({ ...(JSON.parse(readFileSync(data, "utf8")) as object), contacts }, null, 2));
+  writeFileSync(
+    path.join(dir, "content/security.md"),
+    `---\ntitle: Security Policy\nintro: How to report a vulnerability in Example.\npermalink: /security/\n---\n\n## Reporting a vulnerability\n\n` +
+      CONTACTS.map((email) => `${email}: ${formatFingerprint({ version: 4, hex: fingerprints[email]! })}`).join("\n\n") +
+      `\n\nUse this template:\n\n${FIELDS.map((f) => `- **${f}** what we need`).join("\n")}\n`,
+  );
+  const built = await buildDir(dir);
+  expect(built.ok, built.lines.join("\n")).toBe(true);
+  site = await serveStatic(built.output);
+  browser = await chromium.launch({
+    executablePath: CHROME,
+    args: CHROME_FLAGS,
+  });
+}, 120_000);
+
+beforeEach(() => {
+  if (missing) throw missing;
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Visit {
+  page: Page;
+  /** Every request, by path, and its kind. */
+  requests: Array<{ path: string; type: string; sameOrigin: boolean }>;
+  errors: string[];
+}
+
+async function visit(urlPath: string, options: BrowserContextOptions = {}): Promise<Visit> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  const requests: Visit["requests"] = [];
+  const errors: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== "blob:" && url.protocol !== "data:") requests.push({ path: url.pathname, type: r.resourceType(), sameOrigin: url.origin === site.origin });
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+  });
+  const response = await page.goto(`${site.origin}${urlPath}`, { waitUntil: "load" });
+  expect(response?.status(), `${urlPath} was not served`).toBe(200);
+  return { page, requests, errors };
+}
+
+async function fill(page: Page): Promise<void> {
+  for (const [i, field] of FIELDS.entries()) await page.getByLabel(field).fill(ANSWERS[i]!);
+  await page.getByLabel("Your email address (optional)").fill(REPORTER);
+}
+
+/** The report as the page should have written it before encrypting: each label, then the answer as typed. */
+const EXPECTED = `${[...FIELDS.map((f, i) => `${f}\n${ANSWERS[i]}`), `Your email address (optional)\n${REPORTER}`].join("\n\n")}\n`;
+
+async function encrypt(page: Page): Promise<string> {
+  const before = await page.locator("#report-armored").inputValue();
+  await page.getByRole("button", { name: "Encrypt", exact: true }).click();
+  const armored = page.locator("#report-armored");
+  await expect.poll(async () => ((await armored.inputValue()) !== before ? await armored.inputValue() : await page.locator(".report-error").textContent()), { timeout: 20_000 }).toMatch(/^-----BEGIN PGP MESSAGE-----/);
+  return armored.inputValue();
+}
+
+describe("the report page", () => {
+  it("encrypts every field as typed, non-ASCII included, and GnuPG decrypts it with each contact's private key", async () => {
+    const { page, errors } = await visit("/security/report/");
+    await fill(page);
+    const armored = await encrypt(page);
+    expect(armored).toMatch(/-----END PGP MESSAGE-----\s*$/);
+    for (const email of CONTACTS) {
+      expect(gpg(homes[email]!, ["--decrypt"], armored), `${email}'s key decrypts`).toBe(EXPECTED);
+    }
+    // The message names both contacts' encryption subkeys, and no other.
+    const packets = spawnSync("gpg", ["--list-packets", "--batch", "--homedir", mkdtempSync(path.join(WORK, "report-empty-"))], { input: armored, encoding: "utf8" });
+    expect([...`${packets.stdout}${packets.stderr}`.matchAll(/pubkey enc packet: version 3, algo 18, keyid ([0-9A-F]{16})/g)]).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+
+  it("loads openpgp.js only when the form is first used, and makes no other request; the CSP holds", async () => {
+    const { page, requests, errors } = await visit("/security/report/");
+    await page.waitForLoadState("networkidle");
+    const loaded = requests.map((r) => r.path);
+    expect(loaded.filter((p) => p.startsWith("/assets/openpgp/"))).toEqual([]);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((m) => m.map((e) => e.getAttribute("content")))).toContain("connect-src 'none'");
+    await fill(page);
+    await encrypt(page);
+    await page.getByRole("link", { name: "Download report.asc" }).click();
+    await page.waitForLoadState("networkidle");
+    const after = requests.slice(loaded.length);
+    // Only the page's own library: scripts from the site itself, no fetch, no XHR, nothing elsewhere.
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThanOrEqual(10);
+    for (const r of after) {
+      expect(r.sameOrigin, r.path).toBe(true);
+      expect(r.path, r.type).toMatch(/^\/assets\/openpgp\/[a-z0-9_-]+\.min\.mjs$/);
+      expect(r.type).toBe("script");
+    }
+    expect(requests.every((r) => r.sameOrigin)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("offers the result to copy, to download as report.asc, and to open in a mail client", async () => {
+    const { page } = await visit("/security/report/", { permissions: ["clipboard-read", "clipboard-write"] });
+    await fill(page);
+    const armored = await encrypt(page);
+    await page.getByRole("button", { name: "Copy the encrypted report" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(armored);
+    const download = page.getByRole("link", { name: "Download report.asc" });
+    expect(await download.getAttribute("download")).toBe("report.asc");
+    const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    expect(readFileSync((await file.path())!, "utf8")).toBe(armored);
+    // A short report fits in a mail link (2,000 characters at most): the mail's body is the armored message.
+    const mailLink = page.getByRole("link", { name: "Open in your mail client" });
+    const short = parseMailto((await mailLink.getAttribute("href")) ?? "");
+    expect(short.problems).toEqual([]);
+    expect(short.mailto?.to).toEqual([CONTACTS[0]]);
+    expect(short.mailto?.subject).toBe("Vulnerability report for Example");
+    expect(short.mailto?.body).toBe(armored);
+    // A long one does not: the mail says to paste or attach it.
+    await page.getByLabel(FIELDS[1]!).fill("The parser overflows. ".repeat(150));
+    const long = await encrypt(page);
+    expect(long).not.toBe(armored);
+    const href = (await mailLink.getAttribute("href")) ?? "";
+    expect(href.length).toBeLessThanOrEqual(2000);
+    expect(parseMailto(href).mailto?.body).toBe("The encrypted report is attached as report.asc, or pasted below.\n");
+  });
+
+  it("works from the keyboard alone, and says when there is nothing to encrypt", async () => {
+    const { page } = await visit("/security/report/");
+    let reached = 0;
+    for (let i = 0; i < 30 && reached < FIELDS.length; i++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => document.activeElement?.id ?? "");
+      if (id.startsWith("report-field-")) {
+        await page.keyboard.type(ANSWERS[reached]!.replace(/\n/g, " "));
+        reached++;
+      }
+    }
+    expect(reached).toBe(FIELDS.length);
+    // On to the button, and Enter.
+    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.className)) !== "report-encrypt"; i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 20_000 }).toBe("report-result-heading");
+
+    const empty = await visit("/security/report/");
+    await empty.page.getByRole("button", { name: "Encrypt", exact: true }).click();
+    expect(await empty.page.getByRole("alert").textContent()).toBe("Write something in at least one field, then encrypt.");
+    expect(await empty.page.evaluate(() => document.activeElement?.id)).toBe("report-field-1");
+  });
+
+  it("axe-core finds no WCAG 2.2 AA violation, before and after encrypting, light and dark, wide and narrow", async () => {
+    const failures: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const width of [375, 1280]) {
+        const { page } = await visit("/security/report/", { bypassCSP: true, colorScheme, viewport: { width, height: 800 } });
+        for (const stage of ["form", "result"]) {
+          if (stage === "result") {
+            await fill(page);
+            await encrypt(page);
+          }
+          await page.addScriptTag({ path: AXE });
+          const results: AxeResults = await page.evaluate(() =>
+            (window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
+          );
+          expect(results.passes.length).toBeGreaterThan(10);
+          for (const v of results.violations) failures.push(`${colorScheme} ${width}px ${stage}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("without JavaScript, says encryption needs it and offers the prefilled mail and the fingerprint", async () => {
+    const { page } = await visit("/security/report/", { javaScriptEnabled: false });
+    expect(await page.locator("form").isVisible()).toBe(false);
+    expect(await page.getByText("Encrypting in this page needs JavaScript").isVisible()).toBe(true);
+    const href = (await page.locator(".report-nojs .report-link").getAttribute("href")) ?? "";
+    expect(parseMailto(href).mailto?.body).toBe(`${FIELDS.join("\n\n")}\n`);
+    expect(await page.locator(".report-nojs .fingerprint-digits").textContent()).toBe(formatFingerprint({ version: 4, hex: fingerprints[CONTACTS[0]!]! }));
+  });
+
+  it("the policy's calls to action link to it; the real site, which has no key, builds no report page and links to none", async () => {
+    const { page } = await visit("/security/");
+    expect(await page.locator("a.report-page-link").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(["/security/report/", "/security/report/"]);
+    const real = await buildDir(ROOT, { output: path.join(mkdtempSync(path.join(WORK, "report-real-")), "public") });
+    expect(real.ok, real.lines.join("\n")).toBe(true);
+    expect(existsSync(path.join(real.output, "security/report/index.html"))).toBe(false);
+    expect(readFileSync(path.join(real.output, "security/index.html"), "utf8")).not.toContain("report-page-link");
+  });
+});
