@@ -32,8 +32,9 @@ if (form && result && keysTemplate) {
     const parts = [];
     let written = false;
     for (const field of form.querySelectorAll("[data-label]")) {
-      const value = field.value.replace(/\r\n?/g, "\n").trim();
-      if (value !== "") written = true;
+      // As typed: a stack trace's indentation is part of the report.
+      const value = field.value.replace(/\r\n?/g, "\n");
+      if (value.trim() !== "") written = true;
       parts.push(`${field.dataset.label}\n${value}`);
     }
     return written ? `${parts.join("\n\n")}\n` : undefined;
@@ -82,11 +83,15 @@ if (form && result && keysTemplate) {
 
   copy.addEventListener("click", async () => {
     status.textContent = "";
+    status.classList.remove("is-failed");
     try {
       await navigator.clipboard.writeText(armoredBox.value);
       status.textContent = copy.dataset.copied;
     } catch {
+      // The browser refused the clipboard: select the message so that Ctrl+C copies it, and say so.
       armoredBox.select();
+      status.classList.add("is-failed");
+      status.textContent = copy.dataset.refused;
     }
   });
 }

@@ -11,6 +11,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import MarkdownIt from "markdown-it";
 import { frontMatterLines } from "../findings/locate.ts";
+import { formatFingerprint } from "../formats/fingerprint.ts";
 import { findReportTemplate, reportMailto } from "../markdown/decorate.ts";
 import { OPENPGP_ASSETS_PATH } from "../publish/headers.ts";
 import { DEFAULT_POLICY_PATH } from "../publish/paths.ts";
@@ -23,6 +24,8 @@ export interface ReportKey {
   email: string;
   /** The current key's fingerprint, lower-case hex, as openpgp.js prints it. */
   fingerprint: string;
+  /** The same, in groups of four, as the policy shows it. */
+  grouped: string;
   armored: string;
 }
 
@@ -55,7 +58,7 @@ export default function reportPage(eleventyConfig: UserConfig, options: { run?: 
   };
 
   const keys = (): ReportKey[] =>
-    checked.global().contacts.flatMap((c) => (c.key?.publicArmored === undefined ? [] : [{ email: c.email, fingerprint: c.fingerprint.hex.toLowerCase(), armored: c.key.publicArmored }]));
+    checked.global().contacts.flatMap((c) => (c.key?.publicArmored === undefined ? [] : [{ email: c.email, fingerprint: c.fingerprint.hex.toLowerCase(), grouped: formatFingerprint(c.fingerprint), armored: c.key.publicArmored }]));
 
   // The report's fields in the page's language: `{% for field in page.lang | reportFields %}`.
   eleventyConfig.addFilter("reportFields", (lang: string) => fieldsIn(lang));

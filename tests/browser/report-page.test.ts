@@ -5,7 +5,7 @@
  * the site is served from 127.0.0.1 by a server the test starts and stops.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { AxeResults } from "axe-core";
@@ -14,20 +14,25 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
 import { formatFingerprint } from "../../src/formats/fingerprint.ts";
 import { parseMailto } from "../../src/formats/mailto.ts";
+import { sourceVersion } from "../../src/rules/translation.ts";
 import { buildDir, layOutFixture, ROOT, WORK } from "../support/fixture-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const SCREENSHOTS = path.join(ROOT, "screenshots");
 const CONTACTS = ["security@example.org", "second@example.org"];
 const FIELDS = ["Affected version(s):", "Overview:", "Steps to reproduce:"];
-/** What a researcher types: several lines, non-ASCII letters, characters HTML and mail links treat specially. */
-const ANSWERS = ["2.3.0 – 2.4.1", "Déjà vu: «crafted» input & <script> in the name field\nsecond line, ünïcödé, 日本語", "1. send it\n2. watch it fail"];
+const FIELDS_ES = ["Versiones afectadas:", "Resumen:", "Pasos para reproducirlo:"];
+/** What a researcher types: several lines, indentation, non-ASCII letters, characters HTML and mail links treat specially. */
+const ANSWERS = ["2.3.0 – 2.4.1", "Déjà vu: «crafted» input & <script> in the name field\nsecond line, ünïcödé, 日本語", "  1. send it\n  2. watch it fail"];
 const REPORTER = "researcher@example.net";
 
 let browser: Browser;
 let site: StaticServer;
-let homes: Record<string, string> = {};
-let fingerprints: Record<string, string> = {};
+/** Each key's GnuPG home, which alone holds its private key: the contacts' current keys, and the first contact's previous one. */
+const homes: Record<string, string> = {};
+const fingerprints: Record<string, string> = {};
+let previousHome = "";
 const contexts: BrowserContext[] = [];
 let missing: Error | undefined;
 
@@ -38,13 +43,30 @@ function gpg(home: string, args: string[], input?: string): string {
   return run.stdout;
 }
 
-/** A key as a security team makes one: an Ed25519 primary key and a Curve25519 encryption subkey, in a keyring of its own. */
-function makeKey(email: string): { home: string; fingerprint: string; armored: string } {
+/**
+ * A key as a security team makes one, in a keyring of its own: an Ed25519 primary key with a
+ * Curve25519 encryption subkey (GnuPG's default), or RSA with an RSA encryption subkey.
+ */
+function makeKey(email: string, kind: "curve25519" | "rsa", expires = "1y"): { home: string; fingerprint: string } {
   const home = mkdtempSync(path.join(WORK, "report-gpg-"));
-  gpg(home, ["--quick-gen-key", `Security Team <${email}>`, "ed25519", "cert,sign", "1y"]);
+  gpg(home, ["--quick-gen-key", `Security Team <${email}>`, kind === "rsa" ? "rsa3072" : "ed25519", "cert,sign", expires]);
   const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg(home, ["--with-colons", "--list-keys", email]))![1]!;
-  gpg(home, ["--quick-add-key", fingerprint, "cv25519", "encr", "1y"]);
-  return { home, fingerprint, armored: gpg(home, ["--export", "--armor", email]) };
+  gpg(home, ["--quick-add-key", fingerprint, kind === "rsa" ? "rsa3072" : "cv25519", "encr", expires]);
+  return { home, fingerprint };
+}
+
+/** The policy page with the report template, in English or Spanish: the same facts, the fields in the page's language. */
+function policyMarkdown(lang: "en" | "es", fields: string[]): string {
+  const front =
+    lang === "en"
+      ? "title: Security Policy\nintro: How to report a vulnerability in Example.\npermalink: /security/"
+      : "title: Política de seguridad\nintro: Cómo informar de una vulnerabilidad en Example.\npermalink: /es/security/";
+  return (
+    `---\n${front}\n---\n\n## ${lang === "en" ? "Reporting a vulnerability" : "Cómo informar de una vulnerabilidad"}\n\n` +
+    CONTACTS.map((email) => `${email}: ${formatFingerprint({ version: 4, hex: fingerprints[email]! })}`).join("\n\n") +
+    `\n\n${lang === "en" ? "Until the rotation ends, the previous key" : "Hasta que termine el cambio, la clave anterior"}: ${CONTACTS[0]}: ${formatFingerprint({ version: 4, hex: fingerprints.previous! })}` +
+    `\n\n${lang === "en" ? "Use this template:" : "Use esta plantilla:"}\n\n${fields.map((f) => `- **${f}** …`).join("\n")}\n`
+  );
 }
 
 beforeAll(async () => {
@@ -52,32 +74,38 @@ beforeAll(async () => {
   if (missing) return;
   const dir = layOutFixture("_base");
   cpSync(path.join(ROOT, "assets"), path.join(dir, "assets"), { recursive: true });
-  // The site's own report page, as content/en/security/ holds it.
+  // The site's own report pages, as content/en/security/ and content/es/security/ hold them.
   cpSync(path.join(ROOT, "content/en/security"), path.join(dir, "content/security"), { recursive: true });
+  cpSync(path.join(ROOT, "content/es/security"), path.join(dir, "content/es/security"), { recursive: true });
   const contacts = [];
-  for (const email of CONTACTS) {
-    const key = makeKey(email);
+  for (const [i, email] of CONTACTS.entries()) {
+    const key = makeKey(email, i === 0 ? "curve25519" : "rsa");
     homes[email] = key.home;
     fingerprints[email] = key.fingerprint;
-    writeFileSync(path.join(dir, "content/keys", `${email}.asc`), key.armored);
-    contacts.push({ email, fingerprint: formatFingerprint({ version: 4, hex: key.fingerprint }) });
+  }
+  // The first contact is rotating keys: its key file holds the previous key too, valid for a few weeks
+  // more and shown on the policy, which must not be encrypted to.
+  const previous = makeKey(CONTACTS[0]!, "curve25519", "30d");
+  fingerprints.previous = previous.fingerprint;
+  previousHome = previous.home;
+  gpg(homes[CONTACTS[0]!]!, ["--import"], gpg(previous.home, ["--export", "--armor"]));
+  for (const email of CONTACTS) {
+    const listed = email === CONTACTS[0] ? [fingerprints[email]!, previous.fingerprint] : [fingerprints[email]!];
+    writeFileSync(path.join(dir, "content/keys", `${email}.asc`), gpg(homes[email]!, ["--export", "--armor", ...listed]));
+    const grouped = listed.map((hex) => formatFingerprint({ version: 4, hex }));
+    contacts.push({ email, fingerprint: grouped.length === 1 ? grouped[0] : grouped });
   }
   const data = path.join(dir, "content/_data/security.json");
   writeFileSync(data, JSON.stringify({ ...(JSON.parse(readFileSync(data, "utf8")) as object), contacts }, null, 2));
-  writeFileSync(
-    path.join(dir, "content/security.md"),
-    `---\ntitle: Security Policy\nintro: How to report a vulnerability in Example.\npermalink: /security/\n---\n\n## Reporting a vulnerability\n\n` +
-      CONTACTS.map((email) => `${email}: ${formatFingerprint({ version: 4, hex: fingerprints[email]! })}`).join("\n\n") +
-      `\n\nUse this template:\n\n${FIELDS.map((f) => `- **${f}** what we need`).join("\n")}\n`,
-  );
+  writeFileSync(path.join(dir, "content/security.md"), policyMarkdown("en", FIELDS));
+  const original = readFileSync(path.join(dir, "content/security.md"), "utf8");
+  const spanish = policyMarkdown("es", FIELDS_ES).replace("\n---\n", `\ntranslatedFrom: ${sourceVersion(original)}\n---\n`);
+  writeFileSync(path.join(dir, "content/es/security.md"), spanish);
   const built = await buildDir(dir);
   expect(built.ok, built.lines.join("\n")).toBe(true);
   site = await serveStatic(built.output);
-  browser = await chromium.launch({
-    executablePath: CHROME,
-    args: CHROME_FLAGS,
-  });
-}, 120_000);
+  browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS });
+}, 180_000);
 
 beforeEach(() => {
   if (missing) throw missing;
@@ -146,9 +174,13 @@ describe("the report page", () => {
     for (const email of CONTACTS) {
       expect(gpg(homes[email]!, ["--decrypt"], armored), `${email}'s key decrypts`).toBe(EXPECTED);
     }
-    // The message names both contacts' encryption subkeys, and no other.
+    // The message names both contacts' current encryption subkeys (Curve25519 ECDH, algorithm 18, and RSA, 1), and no other.
     const packets = spawnSync("gpg", ["--list-packets", "--batch", "--homedir", mkdtempSync(path.join(WORK, "report-empty-"))], { input: armored, encoding: "utf8" });
-    expect([...`${packets.stdout}${packets.stderr}`.matchAll(/pubkey enc packet: version 3, algo 18, keyid ([0-9A-F]{16})/g)]).toHaveLength(2);
+    expect([...`${packets.stdout}${packets.stderr}`.matchAll(/pubkey enc packet: version 3, algo (\d+), keyid/g)].map((m) => m[1]).sort()).toEqual(["1", "18"]);
+    // The previous key, still in the first contact's key file, cannot read it.
+    const previous = spawnSync("gpg", ["--homedir", previousHome, "--batch", "--decrypt"], { input: armored, encoding: "utf8" });
+    expect(previous.status, previous.stderr).not.toBe(0);
+    expect(previous.stdout).toBe("");
     expect(errors).toEqual([]);
   });
 
@@ -263,5 +295,42 @@ describe("the report page", () => {
     expect(real.ok, real.lines.join("\n")).toBe(true);
     expect(existsSync(path.join(real.output, "security/report/index.html"))).toBe(false);
     expect(readFileSync(path.join(real.output, "security/index.html"), "utf8")).not.toContain("report-page-link");
+  });
+
+  it("in Spanish: the Spanish policy's fields, labels and messages, linked from the Spanish policy, and GnuPG reads it", async () => {
+    const policy = await visit("/es/security/");
+    expect(new Set(await policy.page.locator("a.report-page-link").evaluateAll((links) => links.map((a) => a.getAttribute("href"))))).toEqual(new Set(["/es/security/report/"]));
+    const { page, errors } = await visit("/es/security/report/");
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    for (const [i, field] of FIELDS_ES.entries()) await page.getByLabel(field).fill(ANSWERS[i]!);
+    await page.getByLabel("Su dirección de correo (opcional)").fill(REPORTER);
+    await page.getByRole("button", { name: "Cifrar", exact: true }).click();
+    const armored = page.locator("#report-armored");
+    await expect.poll(() => armored.inputValue(), { timeout: 20_000 }).toMatch(/^-----BEGIN PGP MESSAGE-----/);
+    expect(await page.getByRole("heading", { level: 2, name: "Su informe cifrado" }).isVisible()).toBe(true);
+    const expected = `${[...FIELDS_ES.map((f, i) => `${f}\n${ANSWERS[i]}`), `Su dirección de correo (opcional)\n${REPORTER}`].join("\n\n")}\n`;
+    expect(gpg(homes[CONTACTS[1]!]!, ["--decrypt"], await armored.inputValue())).toBe(expected);
+    const mail = parseMailto((await page.getByRole("link", { name: "Abrir en su cliente de correo" }).getAttribute("href")) ?? "");
+    expect(mail.mailto?.subject).toBe("Informe de vulnerabilidad para Example");
+    expect(errors).toEqual([]);
+  });
+
+  it("screenshots of the form and the result at 375 px and 1280 px, light and dark, are saved to screenshots/", async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const width of [375, 1280]) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const { page } = await visit("/security/report/", { viewport: { width, height: width === 375 ? 667 : 800 }, colorScheme });
+        for (const stage of ["form", "result"]) {
+          if (stage === "result") {
+            await fill(page);
+            await encrypt(page);
+          }
+          const file = path.join(SCREENSHOTS, `report-${stage}-${width}-${colorScheme}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          // A PNG's width is at bytes 16-19 of its header: nothing is wider than the screen.
+          expect(readFileSync(file).readUInt32BE(16)).toBe(width);
+        }
+      }
+    }
   });
 });
