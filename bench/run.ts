@@ -18,6 +18,7 @@ import { measureVerify, type VerifyTimings } from "./verify.ts";
 import { stripTypes } from "./loaderless.ts";
 import { generateSite, ROOT, type SyntheticSite } from "./site.ts";
 import { median, pairedRatio } from "./stats.ts";
+import { measureReportWeights, total, type ReportWeights } from "./report-weight.ts";
 import { pageWeight, type PageWeight } from "./weight.ts";
 
 /** The targets, as the README states them. */
@@ -32,6 +33,8 @@ const TARGETS = {
   typescriptRatio: 1.25,
   /** /security/, HTML + CSS + JS, gzip, in bytes (1 KB = 1,000 bytes). */
   pageGzipBytes: 14_000,
+  /** /security/report/ with all it loads before the form is used, gzip, in bytes: under this. */
+  reportGzipBytes: 20_000,
   /** The dev server: a save to the findings line, and to the reload signal, median, in ms. */
   devFeedbackMs: 300,
   /** A full `npm run verify` of the real site's sources against local servers, median, in ms. */
@@ -249,6 +252,8 @@ async function main(): Promise<void> {
     const dev: DevTimings | string = await measureDevServer(plan.devEdits, tmp).catch((error: Error) => `not measured: ${error.message}`);
     progress(`verify: ${plan.verifyRuns} runs against nginx and sks on 127.0.0.1`);
     const verify: VerifyTimings | string = await measureVerify(plan.verifyRuns, tmp).catch((error: Error) => `not measured: ${error.message}`);
+    progress("report page: the real site with a test key, in Chromium");
+    const report: ReportWeights | string = await measureReportWeights(tmp).catch((error: Error) => `not measured: ${error.message}`);
     let weight: PageWeight | string;
     try {
       weight = cold.failure ? "not measured: the real build failed" : pageWeight(cold.realOutput, "/security/");
@@ -351,6 +356,27 @@ async function main(): Promise<void> {
     }
     say();
 
+    // --- The report page
+    say("## The report page, in Chromium");
+    say();
+    say("The real site with the test key ed25519.asc for its first contact (address, fingerprint and keyserver key ID replaced), so that it has a");
+    say("report page; built, served from 127.0.0.1 and opened in Chromium. Every request is recorded; each fetched file is weighed from the build,");
+    say("gzip at zlib's default level, one file at a time; 1 KB = 1,000 bytes. Encrypt is the first, to the one key, after one field is filled.");
+    say();
+    if (typeof report === "string") {
+      say(report);
+    } else {
+      const rows: string[][] = [];
+      for (const [stage, files] of [["/security/, all it loads", report.policy], ["/security/report/ before use", report.reportBefore], ["what Encrypt loads", report.encrypt]] as const) {
+        for (const f of files) rows.push([stage, f.path, int(f.raw), int(f.gzip)]);
+        rows.push([stage, `total (${files.length} request${files.length === 1 ? "" : "s"})`, int(total(files, "raw")), int(total(files, "gzip"))]);
+      }
+      say(table(["when", "file", "raw bytes", "gzip bytes"], rows, 2));
+      say();
+      say(report.elsewhere.length === 0 ? "No request went anywhere but the site itself." : `Requests elsewhere: ${report.elsewhere.join(", ")}`);
+    }
+    say();
+
     // --- The dev server
     say("## The dev server's feedback");
     say();
@@ -416,6 +442,27 @@ async function main(): Promise<void> {
       target: `/security/ weighs at most ${kb(TARGETS.pageGzipBytes)} gzip`,
       measured: typeof weight === "string" ? "not measured" : `${kb(weight.gzip)} gzip (${kb(weight.raw)} raw)`,
       met: typeof weight === "string" ? undefined : weight.gzip <= TARGETS.pageGzipBytes,
+    });
+
+    const measuredReport = typeof report === "string" ? undefined : report;
+    verdicts.push({
+      target: `/security/ with a report page, all it loads in a browser, at most ${kb(TARGETS.pageGzipBytes)} gzip`,
+      measured: measuredReport ? `${kb(total(measuredReport.policy, "gzip"))} gzip in ${measuredReport.policy.length} requests` : "not measured",
+      met: measuredReport ? total(measuredReport.policy, "gzip") <= TARGETS.pageGzipBytes && measuredReport.elsewhere.length === 0 : undefined,
+    });
+    verdicts.push({
+      target: `/security/report/ before use, all it loads, under ${kb(TARGETS.reportGzipBytes)} gzip`,
+      measured: measuredReport ? `${kb(total(measuredReport.reportBefore, "gzip"))} gzip in ${measuredReport.reportBefore.length} requests` : "not measured",
+      met: measuredReport ? total(measuredReport.reportBefore, "gzip") < TARGETS.reportGzipBytes && measuredReport.elsewhere.length === 0 : undefined,
+    });
+    verdicts.push({
+      target: "Encrypt loads openpgp.js from the site itself, and only then",
+      measured: measuredReport ? `${kb(total(measuredReport.encrypt, "gzip"))} gzip (${kb(total(measuredReport.encrypt, "raw"))} raw) in ${measuredReport.encrypt.length} requests` : "not measured",
+      met: measuredReport
+        ? measuredReport.encrypt.length > 0 &&
+          measuredReport.encrypt.every((f) => f.path.startsWith("/assets/openpgp/")) &&
+          [...measuredReport.policy, ...measuredReport.reportBefore].every((f) => !f.path.startsWith("/assets/openpgp/"))
+        : undefined,
     });
 
     for (const [what, key] of [["the findings line", "findingsMs"], ["the reload signal", "reloadMs"]] as const) {

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { readChildResult } from "../bench/child-result.ts";
 import { measureDevServer } from "../bench/dev-server.ts";
+import { keyedRealSite, measureReportWeights, total } from "../bench/report-weight.ts";
 import { measureVerify } from "../bench/verify.ts";
 import { generateSite } from "../bench/site.ts";
 import { median, pairedRatio } from "../bench/stats.ts";
@@ -150,3 +151,26 @@ describe("the verify bench", () => {
   });
 });
 
+
+describe("the report page's weight", () => {
+  it("the real site with a test key builds with no finding, and has a report page the policy links to", async () => {
+    const dir = freshDir("bench-keyed");
+    keyedRealSite(dir);
+    const build = await buildDir(dir);
+    expect(build.lines.filter((l) => /: (error|warning): /.test(l))).toEqual([]);
+    expect(build.ok).toBe(true);
+    expect(readFileSync(path.join(build.output, "security/index.html"), "utf8")).toContain('href="/security/report/"');
+    expect(readFileSync(path.join(build.output, "es/security/report/index.html"), "utf8")).toContain('lang="es"');
+  });
+
+  it("is measured in Chromium: both pages and what Encrypt loads, all from the site itself", async () => {
+    const weights = await measureReportWeights(freshDir("bench-report"));
+    expect(weights.elsewhere).toEqual([]);
+    expect(weights.policy.map((f) => f.path)).toContain("/security/");
+    expect(weights.reportBefore.map((f) => f.path)).toEqual(expect.arrayContaining(["/security/report/", "/assets/report.js"]));
+    expect([...weights.policy, ...weights.reportBefore].filter((f) => f.path.startsWith("/assets/openpgp/"))).toEqual([]);
+    expect(weights.encrypt.map((f) => f.path)).toContain("/assets/openpgp/openpgp.min.mjs");
+    for (const f of [...weights.policy, ...weights.reportBefore, ...weights.encrypt]) expect(f.gzip, f.path).toBeLessThan(f.raw + 100);
+    expect(total(weights.encrypt, "gzip")).toBeGreaterThan(total(weights.reportBefore, "gzip"));
+  }, 120_000);
+});
