@@ -323,6 +323,11 @@ describe("no private key in what is published", () => {
     expect(privateKeyIn("-----BEGIN RSA PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo\r\n")).toBe("RSA PRIVATE KEY");
   });
 
+  it("a private key quoted in a JSON or JavaScript string, its line breaks written as \\n, is still a key", () => {
+    expect(privateKeyIn(JSON.stringify({ key: "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlFgEZ0aB3hYJKwYBBAHaRw8BAQdA\n" }))).toBe("PGP PRIVATE KEY BLOCK");
+    expect(privateKeyIn('const k = "-----BEGIN EC PRIVATE KEY-----\\r\\nMHcCAQEEIBkg4LVWM9nuwNSk3yBIhRS";')).toBe("EC PRIVATE KEY");
+  });
+
   it("a private key copied with the assets fails the build, which leaves the output as it was", async () => {
     const dir = layOutFixture("_base");
     const output = path.join(dir, "public");

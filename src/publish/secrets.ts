@@ -8,11 +8,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /**
- * A private key's first line, at the start of a line (or right after a tag, in a page), then
- * its body: armor headers, a blank line, base64. The body is what sets a key apart from code
- * that merely writes the line, as openpgp.js, which the report page serves, does.
+ * A private key's first line, then its body: armor headers, a blank line, base64. The body is
+ * what sets a key apart from code that merely writes the line, as openpgp.js, which the report
+ * page serves, does. Line breaks count written out too (`\n` in a JSON or JavaScript string),
+ * so a key quoted in a data file is found as well.
  */
-const PRIVATE_KEY = /(?:^|>)[ \t]*-----BEGIN (PGP PRIVATE KEY BLOCK|(?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----[ \t]*\r?\n(?:[^\r\n:]+: [^\r\n]*\r?\n)*(?:[ \t]*\r?\n)?[A-Za-z0-9+/]{4,}/m;
+const BREAK = String.raw`(?:\r?\n|(?:\\r)?\\n)`;
+const PRIVATE_KEY = new RegExp(
+  String.raw`-----BEGIN (PGP PRIVATE KEY BLOCK|(?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----[ \t]*` +
+    String.raw`${BREAK}(?:[^\r\n:"'\\]+: [^\r\n"'\\]*${BREAK})*(?:[ \t]*${BREAK})?[ \t]*[A-Za-z0-9+/]{4,}`,
+);
 
 /** The kind of private key the text holds, or undefined. */
 export function privateKeyIn(text: string): string | undefined {
