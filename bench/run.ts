@@ -319,7 +319,7 @@ async function main(): Promise<void> {
     say();
     say("The real site (content/), cold: every build a fresh process, timed from spawn to exit, the four run in turn in each round,");
     say("after one untimed round that warms the disk cache and tsx's cache of compiled files.");
-    say("The bare build is Eleventy, markdown-it-anchor and the layouts only, with a plain JavaScript config and no TypeScript loader:");
+    say("The bare build is Eleventy, markdown-it-anchor and one minimal layout only (bench/bare-includes/), with a plain JavaScript config and no TypeScript loader:");
     say("it cannot run the project's TypeScript plugins (checks, decoration, publishing), so its pages are not the checked ones.");
     say("The bare one under tsx is what the loader alone costs, before any TypeScript of ours runs; the real one with its types stripped");
     say("ahead of time (by TypeScript's transpileModule, into a temporary folder) is what the build would cost with no loader at all.");

@@ -174,3 +174,13 @@ describe("the report page's weight", () => {
     expect(total(weights.encrypt, "gzip")).toBeGreaterThan(total(weights.reportBefore, "gzip"));
   }, 120_000);
 });
+
+describe("the bare build the cold build is compared with", () => {
+  it("builds the real content's pages with its plain JavaScript config, so that the comparison is measured at all", async () => {
+    const output = path.join(freshDir("bench-bare"), "public");
+    const eleventyCli = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+    const run = await promisify(execFile)(process.execPath, [eleventyCli, "--config=bench/bare.eleventy.mjs", "--input=content", `--output=${output}`, "--quiet"], { cwd: ROOT });
+    expect(run.stderr).toBe("");
+    for (const page of ["security/index.html", "es/security/index.html", "index.html"]) expect(readFileSync(path.join(output, page), "utf8"), page).toContain("<main>");
+  });
+});
