@@ -6,7 +6,7 @@ const form = document.querySelector("[data-report-form]");
 const result = document.querySelector("[data-report-result]");
 const keysTemplate = document.querySelector("[data-report-keys]");
 
-/** RFC 6068 sets no limit; mail clients do (about 2,000 characters through Windows' ShellExecute). */
+/** RFC 6068 sets no limit; browsers and mail clients do (2,046 characters for Outlook from Chrome or Firefox, about 2,008 in Firefox itself). */
 const MAILTO_LIMIT = 2000;
 
 if (form && result && keysTemplate) {

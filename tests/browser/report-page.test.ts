@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { AxeResults } from "axe-core";
+import { HtmlValidate, type ConfigData } from "html-validate";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
@@ -29,6 +30,7 @@ const REPORTER = "researcher@example.net";
 
 let browser: Browser;
 let site: StaticServer;
+let output = "";
 /** Each key's GnuPG home, which alone holds its private key: the contacts' current keys, and the first contact's previous one. */
 const homes: Record<string, string> = {};
 const fingerprints: Record<string, string> = {};
@@ -103,6 +105,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "content/es/security.md"), spanish);
   const built = await buildDir(dir);
   expect(built.ok, built.lines.join("\n")).toBe(true);
+  output = built.output;
   site = await serveStatic(built.output);
   browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS });
 }, 180_000);
@@ -313,6 +316,20 @@ describe("the report page", () => {
     const mail = parseMailto((await page.getByRole("link", { name: "Abrir en su cliente de correo" }).getAttribute("href")) ?? "");
     expect(mail.mailto?.subject).toBe("Informe de vulnerabilidad para Example");
     expect(errors).toEqual([]);
+  });
+
+  it("passes html-validate in both languages, with no inline script or style, under the site's CSP and one that allows no connection", async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync(path.join(ROOT, ".htmlvalidate.json"), "utf8")) as ConfigData);
+    for (const urlPath of ["security/report/index.html", "es/security/report/index.html"]) {
+      const file = path.join(output, urlPath);
+      const report = await validator.validateFile(file);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${urlPath}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`))).toEqual([]);
+      const html = readFileSync(file, "utf8");
+      const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)].map((m) => m[1]!.replaceAll("&#39;", "'"));
+      expect(policies[0], urlPath).toMatch(/default-src 'none'/);
+      expect(policies[1], urlPath).toBe("connect-src 'none'");
+      expect(html, urlPath).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style[\s>]|\sstyle=|\son[a-z]+=/i);
+    }
   });
 
   it("screenshots of the form and the result at 375 px and 1280 px, light and dark, are saved to screenshots/", async () => {
