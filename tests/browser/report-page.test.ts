@@ -121,6 +121,8 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  // Making and using a private key starts a gpg-agent for its home: stop each one.
+  for (const home of [...Object.values(homes), previousHome].filter((h) => h !== "")) spawnSync("gpgconf", ["--homedir", home, "--kill", "gpg-agent"]);
 });
 
 interface Visit {
