@@ -47,7 +47,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const findings = new FindingCollector({ root, strict: options.strict });
 
   try {
-    const eleventy = new Eleventy(path.resolve(root, options.input), staging, {
+    // Relative to where the command runs, as Eleventy names its templates: given an absolute input
+    // folder, it would not find the data files of folders inside it (content/advisories/advisories.11tydata.mjs).
+    const eleventy = new Eleventy(path.relative(process.cwd(), path.resolve(root, options.input)) || ".", staging, {
       configPath: path.resolve(root, options.configPath),
       quietMode: true,
       source: "script",
