@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import githubAlerts from "./src/plugins/alerts.ts";
+import advisories, { Advisories } from "./src/plugins/advisories.ts";
 import decorate from "./src/plugins/decorate.ts";
 import devServer from "./src/plugins/dev-server.ts";
 import languagesPlugin, { Languages } from "./src/plugins/languages.ts";
@@ -18,6 +19,8 @@ export default function (eleventyConfig: UserConfig) {
   const checked = new CheckedData();
   // Which language each page is in, its translations, and the interface strings: filled by languagesPlugin, read by decorate and the layouts.
   const languages = new Languages();
+  // The advisories, checked: filled by the advisories plugin, read by the layouts and the publisher.
+  const advisoryStore = new Advisories();
 
   // Each event's handlers run one after another, in the order the plugins are added below.
   eleventyConfig.setEventEmitterMode("sequential");
@@ -34,6 +37,9 @@ export default function (eleventyConfig: UserConfig) {
   // GitHub's alert syntax (> [!WARNING]) as callouts, so that a SECURITY.md reads the same on GitHub and here.
   eleventyConfig.addPlugin(githubAlerts, { languages });
 
+  // Advisories from content/advisories/*.md, checked at their lines: their pages, the latest on the policy, OSV JSON, the Atom feed's filters.
+  eleventyConfig.addPlugin(advisories, { run, checked, languages, store: advisoryStore });
+
   // The report page (/security/report/), where the site has the first contact's key: the template's fields, encrypted in the browser.
   eleventyConfig.addPlugin(reportPage, { run, checked, languages });
 
@@ -43,8 +49,8 @@ export default function (eleventyConfig: UserConfig) {
   // Fingerprints, keyserver links, mailto links (as published and as written), link text, encoding and anchors, on every page before it is written.
   eleventyConfig.addPlugin(pageChecks, { run, checked });
 
-  // security.txt (signed when SECURITY_TXT_SIGNING_KEY is set), public keys, Web Key Directory and _headers, from the checked data; then no private key in the output.
-  eleventyConfig.addPlugin(publish, { run, checked, languages });
+  // security.txt (signed when SECURITY_TXT_SIGNING_KEY is set), public keys, Web Key Directory, _headers and CSAF, from the checked data; then no private key in the output.
+  eleventyConfig.addPlugin(publish, { run, checked, languages, advisories: advisoryStore });
 
   // `npm start` only: the development policy that lets live reload connect, and the findings panel on every page.
   eleventyConfig.addPlugin(devServer, { run });

@@ -11,8 +11,10 @@ export default function (eleventyConfig) {
   eleventyConfig.amendLibrary("md", (md) => md.use(markdownItAnchor));
   eleventyConfig.addLayoutAlias("ballerina-inner-page", "layouts/policy.njk");
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
-  // The report pages need the project's plugins, and the real site, which has no key, builds none.
-  eleventyConfig.ignores.add("content/*/security/report.njk");
+  // The report pages need the project's plugins, and the real site, which has no key, builds none;
+  // the advisories' list, feed and thanks page are made from the checked advisories, which only the
+  // project's plugins read. The advisories' own Markdown is built like any page.
+  for (const page of ["report", "advisories", "advisories-feed", "thanks"]) eleventyConfig.ignores.add(`content/*/security/${page}.njk`);
 }
 
 export const config = {

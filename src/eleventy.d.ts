@@ -73,3 +73,10 @@ declare module "@11ty/eleventy" {
     logger: unknown;
   }
 }
+
+/** Eleventy's feed plugin: this project uses its filters (dateToRfc3339, absoluteUrl). */
+declare module "@11ty/eleventy-plugin-rss" {
+  import type { UserConfig } from "@11ty/eleventy";
+  const rss: (eleventyConfig: UserConfig, options?: Record<string, unknown>) => void;
+  export default rss;
+}

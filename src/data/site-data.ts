@@ -24,6 +24,8 @@ export interface SiteData {
   acknowledgments?: string[];
   hiring?: string[];
   csaf?: string[];
+  /** Publish the advisories as CSAF 2.0, as a provider: the publisher's category and contact details. */
+  csafProvider?: { category: "vendor" | "coordinator" | "discoverer" | "other" | "translator" | "user"; contactDetails?: string };
 }
 
 const FIELDS = {
@@ -37,6 +39,7 @@ const FIELDS = {
   acknowledgments: "the https URL of the page that thanks researchers, or a list of them",
   hiring: "the https URL of the security jobs page, or a list of them",
   csaf: "the https URL of the CSAF provider-metadata.json, or a list of them",
+  csafProvider: "true, or { \"category\": \"vendor\", \"contactDetails\": \"security@example.org\" }, to publish the advisories as CSAF 2.0 under /.well-known/csaf/",
 } as const;
 
 const CONTACT_FIELDS = {
@@ -198,7 +201,7 @@ export function isCalendarDate(text: string): boolean {
   return date.toISOString().slice(0, 10) === text;
 }
 
-type SecurityTxtData = Pick<SiteData, "expires" | "preferredLanguages" | "acknowledgments" | "hiring" | "csaf">;
+type SecurityTxtData = Pick<SiteData, "expires" | "preferredLanguages" | "acknowledgments" | "hiring" | "csaf" | "csafProvider">;
 
 /** The optional fields that only security.txt uses; each present one checked, each absent one left out. */
 function readSecurityTxtFields(root: Record<string, unknown>, problem: (path: string, message: string) => void): SecurityTxtData {
@@ -245,6 +248,24 @@ function readSecurityTxtFields(root: Record<string, unknown>, problem: (path: st
       else urls.push((entry as string).trim());
     }
     read[key] = urls;
+  }
+
+  const provider = root.csafProvider;
+  const categories = ["vendor", "coordinator", "discoverer", "other", "translator", "user"] as const;
+  if (provider === true) {
+    read.csafProvider = { category: "vendor" };
+  } else if (isObject(provider) && Object.keys(provider).every((k) => k === "category" || k === "contactDetails")) {
+    const category = provider.category ?? "vendor";
+    const contact = provider.contactDetails;
+    if (typeof category !== "string" || !(categories as readonly string[]).includes(category)) {
+      problem("csafProvider.category", `"csafProvider.category" is ${describe(category)}; expected one of ${categories.join(", ")}`);
+    } else if (contact !== undefined && (typeof contact !== "string" || contact.trim() === "")) {
+      problem("csafProvider.contactDetails", `"csafProvider.contactDetails" is ${describe(contact)}; expected how to reach the publisher, e.g. "security@example.org"`);
+    } else {
+      read.csafProvider = { category: category as (typeof categories)[number], ...(typeof contact === "string" ? { contactDetails: contact.trim() } : {}) };
+    }
+  } else if (provider !== undefined && provider !== false) {
+    problem("csafProvider", `"csafProvider" is ${describe(provider)}; expected ${FIELDS.csafProvider}`);
   }
   return read;
 }

@@ -17,6 +17,7 @@ import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../publish/paths.ts";
 import { planPublication, type PlanOptions } from "../publish/plan.ts";
 import { filesWithSecrets } from "../publish/secrets.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "../publish/sign.ts";
+import type { Advisories } from "./advisories.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";
 import type { SiteRun } from "./site-run.ts";
@@ -55,9 +56,9 @@ export function normalizeOptions(options: Partial<PublishOptions> = {}): Publish
   return merged;
 }
 
-export default function publish(eleventyConfig: UserConfig, options: Partial<PublishOptions> & { run: SiteRun; checked: CheckedData; languages: Languages }): void {
-  const { run, checked, languages } = options;
-  const opts = normalizeOptions(Object.fromEntries(Object.entries(options).filter(([key]) => key !== "run" && key !== "checked" && key !== "languages")));
+export default function publish(eleventyConfig: UserConfig, options: Partial<PublishOptions> & { run: SiteRun; checked: CheckedData; languages: Languages; advisories?: Advisories }): void {
+  const { run, checked, languages, advisories } = options;
+  const opts = normalizeOptions(Object.fromEntries(Object.entries(options).filter(([key]) => !["run", "checked", "languages", "advisories"].includes(key))));
   const findings = run.findings;
 
   eleventyConfig.on("eleventy.after", async (event: BuildEvent) => {
@@ -79,6 +80,7 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
         relative: (file) => findings.relative(file),
         readPage: (inputPath) => (existsSync(inputPath) ? readFileSync(inputPath, "utf8") : undefined),
         translations: (url) => languages.alternates(url),
+        advisories: advisories?.list ?? [],
       });
       findings.add(...plan.findings);
       for (const line of plan.notices) findings.notice(line);

@@ -10,3 +10,9 @@ export const DEFAULT_POLICY_PATH = "/security/";
 export function keyUrlPath(keysPath: string, email: string): string {
   return `${keysPath}${encodeURIComponent(email).replace(/%40/g, "@")}.asc`;
 }
+
+/** The advisories: the list, each advisory's page and OSV file, and the feed. */
+export const ADVISORIES_PATH = "/security/advisories/";
+
+/** The thanks page made from the advisories' credits, which security.txt's Acknowledgments names. */
+export const THANKS_PATH = "/security/thanks/";

@@ -24,8 +24,10 @@ import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "../formats/wkd.ts";
 import { keyLifetimeFindings } from "../rules/key-lifetime.ts";
 import { robotsTxt, sitemapPages, sitemapXml } from "./discovery.ts";
 import { headersFor } from "./headers.ts";
-import { keyUrlPath } from "./paths.ts";
-import { signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
+import { keyUrlPath, THANKS_PATH } from "./paths.ts";
+import type { Advisory } from "../rules/advisory.ts";
+import { csafFiles, PROVIDER_METADATA } from "./csaf.ts";
+import { signDetached, signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
 
 /** What the publisher is asked to do. */
 export interface PlanOptions {
@@ -75,6 +77,8 @@ export interface PublicationInput {
   readPage?: (inputPath: string) => string | undefined;
   /** The translations of the page at a URL, itself included (none for a page in one language): the sitemap's alternates and security.txt's Preferred-Languages. */
   translations?: (url: string) => Array<{ url: string; lang: string }>;
+  /** The checked advisories, newest first: published as CSAF where the data sets `csafProvider`. */
+  advisories?: Advisory[];
 }
 
 export interface Publication {
@@ -154,6 +158,19 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   findings.push(...headers.findings);
   if (headers.text !== undefined) files.push({ file: "_headers", content: headers.text });
 
+  // CSAF 2.0, where the data turns it on: the documents, their hashes, the index and the provider metadata.
+  const csaf = site.csafProvider
+    ? csafFiles(input.advisories ?? [], {
+        publisher: { name: site.name, namespace: site.url, category: site.csafProvider.category, ...(site.csafProvider.contactDetails ? { contactDetails: site.csafProvider.contactDetails } : {}) },
+        site: site.url,
+        lang: site.language,
+        keys: published.flatMap((c) => (c.keyUrl ? [{ fingerprint: c.fingerprint.hex, url: c.keyUrl }] : [])),
+        now,
+      })
+    : [];
+  files.push(...csaf);
+  const csafUrls = [...new Set([...(site.csaf ?? []), ...(site.csafProvider ? [`${site.url}${PROVIDER_METADATA}`] : [])])];
+
   if (resolved.expires !== undefined && findings.length === 0) {
     const text = formatSecurityTxt(
       securityTxtFields({
@@ -162,9 +179,9 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
         expires: resolved.expires,
         policyUrl: `${site.url}${options.policyPath}`,
         preferredLanguages: site.preferredLanguages ?? policyLanguages(site.language, translations(options.policyPath)),
-        ...(site.acknowledgments ? { acknowledgments: site.acknowledgments } : {}),
+        ...acknowledgmentsOf(site.acknowledgments, site.url, input.pages),
         ...(site.hiring ? { hiring: site.hiring } : {}),
-        ...(site.csaf ? { csaf: site.csaf } : {}),
+        ...(csafUrls.length > 0 ? { csaf: csafUrls } : {}),
       }),
     );
     const signed = await signIfKeyGiven(text, resolved.expires, input, atField);
@@ -176,6 +193,16 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
         findings.push(placed({ ...p, message: `the security.txt made from the data breaks a rule: ${p.message}` }, dataFile, { line: 1, column: 1 }));
       }
       files.push({ file: SECURITY_TXT_PATH.slice(1), content: signed.text });
+      // The key that signed security.txt, held to the same refusals, signs each CSAF document too (CSAF 2.0 section 7.1.19).
+      if (options.signingKey !== undefined && signed.text !== text) {
+        const documents = csaf.filter((f) => f.file.endsWith(".json") && !f.file.endsWith("provider-metadata.json"));
+        const signatures = await signDetached(
+          documents.map((f) => f.content),
+          { armored: options.signingKey, ...(options.signingPassphrase !== undefined ? { passphrase: options.signingPassphrase } : {}) },
+          now,
+        );
+        documents.forEach((f, i) => files.push({ file: `${f.file}.asc`, content: signatures[i]! }));
+      }
     }
   }
 
@@ -239,4 +266,10 @@ function conflicts(
 /** The languages the policy is written in, its original's first: what security.txt's Preferred-Languages says when the data does not. */
 export function policyLanguages(defaultLanguage: string, translations: Array<{ lang: string }>): string[] {
   return [...new Set([defaultLanguage, ...translations.map((t) => t.lang)])];
+}
+
+/** Where the site thanks its reporters: the data's own pages, else the thanks page the credits make, where it was built. */
+export function acknowledgmentsOf(declared: string[] | undefined, siteUrl: string, pages: Array<{ url: string | false }>): { acknowledgments?: string[] } {
+  if (declared) return { acknowledgments: declared };
+  return pages.some((p) => p.url === THANKS_PATH) ? { acknowledgments: [`${siteUrl}${THANKS_PATH}`] } : {};
 }

@@ -7,6 +7,7 @@
  */
 import {
   createCleartextMessage,
+  createMessage,
   decryptKey,
   readCleartextMessage,
   readKey,
@@ -171,4 +172,20 @@ export async function verifySecurityTxt(signed: string, publicKey: string | Publ
   const signer = fingerprintOf(key);
   if (!signer) throw new Error(`the key is a version ${key.keyPacket.version} key; only v4 and v6 keys are supported`);
   return { text: result.data, signer };
+}
+
+/**
+ * Detached, armored signatures of `texts`, each over the file's bytes as published (for CSAF
+ * documents: `gpg --verify doc.json.asc doc.json`). Called only with a key signSecurityTxt has
+ * accepted, so the same refusals have already been made.
+ */
+export async function signDetached(texts: string[], key: SigningKey, now: Date): Promise<string[]> {
+  let privateKey = await readPrivateKey({ armoredKey: key.armored });
+  if (!privateKey.isDecrypted()) privateKey = await decryptKey({ privateKey, passphrase: key.passphrase ?? "" });
+  const signatures: string[] = [];
+  for (const text of texts) {
+    const message = await createMessage({ binary: new TextEncoder().encode(text) });
+    signatures.push((await sign({ message, signingKeys: privateKey, detached: true, date: now })).replace(/\r\n/g, "\n"));
+  }
+  return signatures;
 }

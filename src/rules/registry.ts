@@ -25,6 +25,7 @@ export type RuleFamily =
   | "build"
   | "deployed"
   | "translation"
+  | "advisory"
   | "suppression";
 
 export interface RuleMeta {
@@ -102,6 +103,15 @@ export const RULES = {
   "translation-url": rule("error", "translation", "A page in a language folder (`content/es/`) whose URL does not start with that language (`/es/`), so it would be marked as the default language.", "no"),
   "strings-missing": rule("warning", "translation", "A language with pages lacks interface strings that the default language's strings file has; its pages show those in the default language.", "no"),
   "strings-invalid": rule("error", "translation", "An interface strings file that is not valid JSON, writes a key twice, or holds something other than texts.", "no"),
+
+  // Advisories (content/advisories/*.md).
+  "advisory-field": rule("error", "advisory", "An advisory field is missing, empty, of the wrong kind or not one of OSV's values, or its front matter is not valid YAML.", "no"),
+  "advisory-id": rule("error", "advisory", "An advisory id that OSV would not take or that is not its file's name, or an alias that is not a CVE or GHSA id.", "no"),
+  "advisory-duplicate": rule("error", "advisory", "An id or alias that another advisory (or the same one) already uses.", "no"),
+  "advisory-date": rule("error", "advisory", "`published` or `modified` is not an RFC 3339 date and time, is in the future, or `modified` is before `published`.", "no"),
+  "advisory-cvss": rule("error", "advisory", "A severity that is not a complete CVSS v3.1 or v4.0 vector.", "no"),
+  "advisory-range": rule("error", "advisory", "An affected range whose `fixed` is not after its `introduced` (or whose `last_affected` is before it).", "no"),
+  "advisory-reference": rule("error", "advisory", "A reference that is not an `https:` URL, or whose type is not one of OSV's.", "no"),
 
   // The site data.
   "data-missing": rule("error", "data", "The site data file is missing.", "no"),

@@ -503,9 +503,17 @@ describe("the page on screen and on paper", () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, "security-print.png"), fullPage: true });
   });
 
-  it("screenshots of the policy, its translation and the 404 page at 375 px and 1280 px, light and dark, are saved to screenshots/", async () => {
+  it("screenshots of the policy, its translation, the advisories, an advisory, the thanks page and the 404 page at 375 px and 1280 px, light and dark, are saved to screenshots/", async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const [name, urlPath] of [["security", "/security/"], ["security-es", "/es/security/"], ["404", "/404.html"]] as const) {
+    const pages = [
+      ["security", "/security/"],
+      ["security-es", "/es/security/"],
+      ["advisories", "/security/advisories/"],
+      ["advisory", "/security/advisories/GHSA-f5qg-fqrw-v5ww/"],
+      ["thanks", "/security/thanks/"],
+      ["404", "/404.html"],
+    ] as const;
+    for (const [name, urlPath] of pages) {
       for (const width of [375, 1280]) {
         for (const colorScheme of ["light", "dark"] as const) {
           const { page } = await visit(site, urlPath, { viewport: { width, height: width === 375 ? 667 : 800 }, colorScheme });

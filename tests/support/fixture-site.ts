@@ -61,6 +61,8 @@ export function layOutFixture(name: string): string {
   cpSync(path.join(ROOT, "_includes"), path.join(dir, "_includes"), { recursive: true });
   // And its interface strings, unless the case brings its own.
   cpSync(path.join(ROOT, "content/_data/strings"), path.join(dir, "content/_data/strings"), { recursive: true });
+  // And where advisories are published, and how: the advisories folder's data, with no advisory.
+  cpSync(path.join(ROOT, "content/advisories/advisories.11tydata.mjs"), path.join(dir, "content/advisories/advisories.11tydata.mjs"));
   const own = path.join(FIXTURES, name);
   if (name !== "_base") {
     if (!existsSync(own)) throw new Error(`no fixture site at ${own}`);

@@ -1,0 +1,183 @@
+/**
+ * The advisories as CSAF 2.0 (OASIS, "Common Security Advisory Framework Version 2.0"): one
+ * `csaf_security_advisory` document per advisory, in the folder layout a CSAF provider serves
+ * (section 7.1: `white/<year>/<id>.json`, `index.txt`, `changes.csv`, a `.sha256` and `.sha512`
+ * beside each document), and the provider metadata at /.well-known/csaf/provider-metadata.json.
+ * Pure: advisories and site facts in, files out; the signatures are made by the publisher.
+ */
+import { createHash } from "node:crypto";
+import type { Advisory } from "../rules/advisory.ts";
+
+export const CSAF_PATH = "/.well-known/csaf/";
+export const PROVIDER_METADATA = `${CSAF_PATH}provider-metadata.json`;
+
+export interface CsafPublisher {
+  name: string;
+  /** The publisher's namespace, a URL it controls: the site's. */
+  namespace: string;
+  category: "vendor" | "coordinator" | "discoverer" | "other" | "translator" | "user";
+  contactDetails?: string;
+}
+
+/** A file to publish, by its path under the output folder. */
+export interface CsafFile {
+  file: string;
+  content: string;
+}
+
+/** The document's file name (section 5.1): the tracking id in lower case, anything but letters, digits, "+", "-" turned to "_". */
+export function csafFileName(id: string): string {
+  return `${id.toLowerCase().replace(/[^+\-a-z0-9]+/g, "_")}.json`;
+}
+
+/** Where a document sits under the TLP:WHITE folder: the year of its initial release, then its file name. */
+export function csafRelativePath(advisory: Advisory): string {
+  return `${new Date(advisory.published).getUTCFullYear()}/${csafFileName(advisory.id)}`;
+}
+
+/** OSV ecosystems that have a package URL "vers" scheme of their own (github.com/package-url/purl-spec, VERSION-RANGE-SPEC). */
+const VERS_SCHEMES: Record<string, string> = { npm: "npm", PyPI: "pypi", Maven: "maven", Go: "golang", "crates.io": "cargo", RubyGems: "gem", NuGet: "nuget", Packagist: "composer", Hex: "hex", Pub: "pub" };
+
+/** An OSV range as a vers range: `vers:npm/>=2.0.0|<2.4.3`. */
+export function versRange(ecosystem: string, range: Advisory["affected"][number]["ranges"][number]): string {
+  const scheme = VERS_SCHEMES[ecosystem.split(":")[0]!] ?? "generic";
+  const constraints = [range.introduced === "0" ? undefined : `>=${range.introduced}`, range.fixed ? `<${range.fixed}` : range.lastAffected ? `<=${range.lastAffected}` : undefined].filter((c) => c !== undefined);
+  return `vers:${scheme}/${constraints.length > 0 ? constraints.join("|") : "*"}`;
+}
+
+interface Branch {
+  category: string;
+  name: string;
+  branches?: Branch[];
+  product?: { name: string; product_id: string };
+}
+
+/** One CSAF document for one advisory. `site` is the site's URL, without a trailing slash. */
+export function csafDocument(advisory: Advisory, publisher: CsafPublisher, site: string, lang: string): object {
+  const affectedIds: string[] = [];
+  const fixedIds: string[] = [];
+  const productBranches: Branch[] = advisory.affected.map((pkg, p) => {
+    const versions: Branch[] = [];
+    pkg.ranges.forEach((range, r) => {
+      const id = `CSAFPID-${p + 1}-${r + 1}-AFFECTED`;
+      affectedIds.push(id);
+      // Commits have no order a vers range could state: a GIT range is said in words.
+      const name = range.type === "GIT" ? (range.fixed ? `commits before ${range.fixed}` : range.lastAffected ? `commits up to ${range.lastAffected}` : "every commit") : versRange(pkg.ecosystem, range);
+      versions.push({ category: "product_version_range", name, product: { name: `${pkg.name} ${name}`, product_id: id } });
+      if (range.fixed) {
+        const fixedId = `CSAFPID-${p + 1}-${r + 1}-FIXED`;
+        fixedIds.push(fixedId);
+        versions.push({ category: "product_version", name: range.fixed, product: { name: `${pkg.name} ${range.fixed}`, product_id: fixedId } });
+      }
+    });
+    pkg.versions.forEach((version, v) => {
+      const id = `CSAFPID-${p + 1}-V${v + 1}`;
+      affectedIds.push(id);
+      versions.push({ category: "product_version", name: version, product: { name: `${pkg.name} ${version}`, product_id: id } });
+    });
+    return { category: "product_name", name: pkg.name, branches: versions };
+  });
+
+  const self = `${site}${CSAF_PATH}white/${csafRelativePath(advisory)}`;
+  const page = `${site}/security/advisories/${advisory.id}/`;
+  const cve = [advisory.id, ...advisory.aliases].find((id) => id.startsWith("CVE-"));
+  const otherIds = [advisory.id, ...advisory.aliases].filter((id) => id !== cve).map((id) => ({ system_name: id.startsWith("GHSA-") ? "GitHub Security Advisory" : "Advisory ID", text: id }));
+  const revisions = [{ date: advisory.published, number: "1", summary: "Initial release." }, ...(advisory.modified !== advisory.published ? [{ date: advisory.modified, number: "2", summary: "Updated." }] : [])];
+  const fixes = advisory.affected.flatMap((pkg) => pkg.ranges.flatMap((r) => (r.fixed ? [`${pkg.name} ${r.fixed}`] : [])));
+  const cvss3 = advisory.severity?.version === "3.1" ? advisory.severity : undefined;
+
+  return {
+    document: {
+      category: "csaf_security_advisory",
+      csaf_version: "2.0",
+      lang,
+      title: advisory.title,
+      publisher: { category: publisher.category, name: publisher.name, namespace: publisher.namespace, ...(publisher.contactDetails ? { contact_details: publisher.contactDetails } : {}) },
+      distribution: { tlp: { label: "WHITE", url: "https://www.first.org/tlp/" } },
+      notes: [
+        { category: "summary", title: "Summary", text: advisory.summary },
+        ...(advisory.severity && !cvss3 ? [{ category: "other", title: `CVSS v${advisory.severity.version}`, text: `${advisory.severity.vector} (base score ${advisory.severity.score.toFixed(1)}, ${advisory.severity.rating})` }] : []),
+      ],
+      references: [
+        { category: "self", summary: "This document", url: self },
+        { category: "external", summary: "The advisory's page", url: page },
+        ...advisory.references.map((r) => ({ category: "external", summary: `${r.type.toLowerCase()} reference`, url: r.url })),
+      ],
+      tracking: {
+        id: advisory.id,
+        status: "final",
+        version: String(revisions.length),
+        revision_history: revisions,
+        initial_release_date: advisory.published,
+        current_release_date: advisory.modified,
+      },
+      ...(advisory.severity ? { aggregate_severity: { namespace: "https://www.first.org/cvss/", text: advisory.severity.rating } } : {}),
+    },
+    product_tree: { branches: [{ category: "vendor", name: publisher.name, branches: productBranches }] },
+    vulnerabilities: [
+      {
+        ...(cve ? { cve } : {}),
+        ...(otherIds.length > 0 ? { ids: otherIds } : {}),
+        title: advisory.title,
+        notes: [{ category: "description", title: "Details", text: advisory.details }],
+        product_status: { known_affected: affectedIds, ...(fixedIds.length > 0 ? { fixed: fixedIds } : {}) },
+        remediations:
+          fixes.length > 0
+            ? [{ category: "vendor_fix", details: `Upgrade to ${fixes.join(", ")}.`, product_ids: affectedIds, url: page }]
+            : [{ category: "none_available", details: "No fixed version has been released yet; see the advisory's page for workarounds.", product_ids: affectedIds }],
+        ...(cvss3
+          ? { scores: [{ products: affectedIds, cvss_v3: { version: "3.1", vectorString: cvss3.vector, baseScore: cvss3.score, baseSeverity: cvss3.rating.toUpperCase() } }] }
+          : {}),
+        ...(advisory.credits.length > 0 ? { acknowledgments: advisory.credits.map((c) => ({ names: [c.name] })) } : {}),
+        references: [{ category: "external", summary: "The advisory's page", url: page }],
+      },
+    ],
+  };
+}
+
+const sha = (algorithm: "sha256" | "sha512", text: string) => createHash(algorithm).update(text).digest("hex");
+
+/**
+ * Every CSAF file of the site: the documents with their hashes, `index.txt`, `changes.csv` and the
+ * provider metadata. `keys` are the contacts' published keys, listed for checking signatures.
+ */
+export function csafFiles(
+  advisories: Advisory[],
+  options: { publisher: CsafPublisher; site: string; lang: string; keys: Array<{ fingerprint: string; url: string }>; now: Date },
+): CsafFile[] {
+  const files: CsafFile[] = [];
+  const base = `${CSAF_PATH.slice(1)}white/`;
+  for (const advisory of advisories) {
+    const relative = csafRelativePath(advisory);
+    const content = `${JSON.stringify(csafDocument(advisory, options.publisher, options.site, options.lang), null, 2)}\n`;
+    const name = relative.split("/").pop()!;
+    files.push({ file: `${base}${relative}`, content });
+    // sha256sum's format: the hash, two spaces, the file's name (section 7.1.18).
+    files.push({ file: `${base}${relative}.sha256`, content: `${sha("sha256", content)}  ${name}\n` });
+    files.push({ file: `${base}${relative}.sha512`, content: `${sha("sha512", content)}  ${name}\n` });
+  }
+  files.push({ file: `${base}index.txt`, content: advisories.map((a) => `${csafRelativePath(a)}\n`).join("") });
+  // Newest change first (section 7.1.13): the path, then current_release_date, each in quotes.
+  const changed = [...advisories].sort((a, b) => Date.parse(b.modified) - Date.parse(a.modified));
+  files.push({ file: `${base}changes.csv`, content: changed.map((a) => `"${csafRelativePath(a)}","${a.modified}"\n`).join("") });
+  const lastUpdated = changed[0]?.modified ?? options.now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  files.push({
+    file: PROVIDER_METADATA.slice(1),
+    content: `${JSON.stringify(
+      {
+        canonical_url: `${options.site}${PROVIDER_METADATA}`,
+        distributions: [{ directory_url: `${options.site}${CSAF_PATH}white/` }],
+        last_updated: lastUpdated,
+        list_on_CSAF_aggregators: true,
+        metadata_version: "2.0",
+        mirror_on_CSAF_aggregators: true,
+        ...(options.keys.length > 0 ? { public_openpgp_keys: options.keys.map((k) => ({ fingerprint: k.fingerprint, url: k.url })) } : {}),
+        publisher: { category: options.publisher.category, name: options.publisher.name, namespace: options.publisher.namespace, ...(options.publisher.contactDetails ? { contact_details: options.publisher.contactDetails } : {}) },
+        role: "csaf_provider",
+      },
+      null,
+      2,
+    )}\n`,
+  });
+  return files;
+}

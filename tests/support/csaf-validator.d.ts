@@ -1,0 +1,18 @@
+/** The parts of @secvisogram/csaf-validator-lib (which ships no types) the tests use. */
+declare module "@secvisogram/csaf-validator-lib/validateStrict.js" {
+  interface TestResult {
+    name: string;
+    isValid: boolean;
+    errors: Array<{ instancePath: string; message: string }>;
+    warnings: unknown[];
+    infos: unknown[];
+  }
+  export default function validateStrict(tests: unknown[], document: unknown): Promise<{ isValid: boolean; tests: TestResult[] }>;
+}
+declare module "@secvisogram/csaf-validator-lib/mandatoryTests.js" {
+  const tests: Record<string, unknown>;
+  export = tests;
+}
+declare module "@secvisogram/csaf-validator-lib/schemaTests.js" {
+  export const csaf_2_0_strict: unknown;
+}
