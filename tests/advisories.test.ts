@@ -180,6 +180,15 @@ describe("each check, at its line", () => {
     ]);
   });
 
+  it("versions written as numbers keep their digits, and OSV's types may be written in small letters", () => {
+    const file = edited((t) => t.replace("introduced: 2.0.0", "introduced: 1.10").replace("fixed: 2.4.3", "fixed: 1.20").replace("type: FINDER", "type: finder").replace("type: FIX", "type: fix"));
+    const { advisories, findings } = checkAdvisories([file], NOW);
+    expect(findings).toEqual([]);
+    expect(advisories[0]!.affected[0]!.ranges[0]).toMatchObject({ introduced: "1.10", fixed: "1.20" });
+    expect(advisories[0]!.credits[0]!.type).toBe("FINDER");
+    expect(advisories[0]!.references[0]!.type).toBe("FIX");
+  });
+
   it("YAML that does not parse is one finding at its line, and nothing is published from the file", () => {
     const file = edited((t) => t.replace("title: ", "title: [unclosed "));
     const { advisories, findings } = checkAdvisories([file], NOW);

@@ -114,8 +114,8 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
     if (!pair) return undefined;
     const node = pair.value as Node | null;
     if (isScalar(node) && (typeof node.value === "string" || typeof node.value === "number")) {
-      const written = node.source ?? String(node.value);
-      return { value: String(typeof node.value === "string" ? node.value : written), at: where(node) };
+      // A number as written: YAML reads introduced: 1.10 as 1.1.
+      return { value: typeof node.value === "string" ? node.value : (node.source ?? String(node.value)), at: where(node) };
     }
     problems.push({ message: `\`${name}\` must be text`, at: node ? where(node) : keyAt(map, key) });
     return undefined;
@@ -127,7 +127,8 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
     const node = pair.value as Node;
     const items = isSeq(node) ? node.items : [node];
     return items.flatMap((item) => {
-      if (isScalar(item) && (typeof item.value === "string" || typeof item.value === "number")) return [{ value: String(item.value), at: where(item as Node) }];
+      // A number as written: YAML reads versions: [1.10] as 1.1.
+      if (isScalar(item) && (typeof item.value === "string" || typeof item.value === "number")) return [{ value: typeof item.value === "string" ? item.value : (item.source ?? String(item.value)), at: where(item as Node) }];
       problems.push({ message: `each of \`${name}\` must be text`, at: where(item as Node) });
       return [];
     });
@@ -190,7 +191,7 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
       return [];
     }
     const type = text1(credit, "type", `credits[${c}].type`);
-    return [{ name, contact: texts(credit, "contact", `credits[${c}].contact`), ...(type ? { type } : {}) }];
+    return [{ name, contact: texts(credit, "contact", `credits[${c}].contact`), ...(type ? { type: { ...type, value: type.value.toUpperCase() } } : {}) }];
   });
 
   const references = maps(root, "references").flatMap((ref, r): Reference[] => {
@@ -199,7 +200,9 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
       problems.push({ message: `\`references[${r}]\` has no \`url\``, at: where(ref) });
       return [];
     }
-    return [{ type: text1(ref, "type", `references[${r}].type`) ?? { value: "WEB", at: url.at }, url }];
+    const type = text1(ref, "type", `references[${r}].type`);
+    // OSV writes its types in capitals; "fix" is taken as FIX.
+    return [{ type: type ? { ...type, value: type.value.toUpperCase() } : { value: "WEB", at: url.at }, url }];
   });
 
   const optional = <T>(value: T | undefined, key: string) => (value === undefined ? {} : { [key]: value });
