@@ -122,7 +122,8 @@ describe("each check, at its line", () => {
   it("an id with no OSV prefix, a malformed CVE alias, an alias that is the id, and an id that is not the file's name", () => {
     expect(idProblem("BAL-2021-001")).toMatch(/does not start with a prefix OSV knows/);
     expect(idProblem("CVE-2021-123")).toMatch(/is not a CVE id/);
-    expect(idProblem("GHSA-aaaa-bbbb-cccc")).toMatch(/is not a GHSA id/);
+    expect(idProblem("GHSA-f5qg-fqrw")).toMatch(/is not a GHSA id/);
+    expect(idProblem("GHSA-F5QG-FQRW-V5WW")).toMatch(/is not a GHSA id/);
     expect(idProblem("GHSA-f5qg-fqrw-v5ww")).toBeUndefined();
     expect(idProblem("CVE-2021-32700")).toBeUndefined();
     const file = edited((t) => t.replace("- CVE-2025-24981", "- CVE-25-24981\n  - GHSA-2c4m-59x9-fr2g"), "renamed.md");
@@ -130,6 +131,10 @@ describe("each check, at its line", () => {
     expect(found).toContainEqual(`content/advisories/renamed.md:${lineOf(file.text, "- CVE-25-24981")}:5: advisory-id: the alias "CVE-25-24981" is neither a CVE id (CVE-2021-32700) nor a GHSA id (GHSA-f5qg-fqrw-v5ww)`);
     expect(found).toContainEqual(`content/advisories/renamed.md:${lineOf(file.text, "- GHSA-2c4m")}:5: advisory-id: the alias GHSA-2c4m-59x9-fr2g is the advisory's own id: leave it out of \`aliases\``);
     expect(found).toContainEqual(`content/advisories/renamed.md:2:5: advisory-id: the id GHSA-2c4m-59x9-fr2g is not the file's name: rename the file to GHSA-2c4m-59x9-fr2g.md, so that its address and its file agree`);
+  });
+
+  it("a file named after its id in small letters is the advisory's file", () => {
+    expect(findingsOf(edited((t) => t, "ghsa-2c4m-59x9-fr2g.md"))).toEqual([]);
   });
 
   it("an alias used by two advisories is at the second, naming the first", () => {

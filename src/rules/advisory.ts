@@ -41,8 +41,8 @@ const OSV_PREFIX = /^(x_|(ASB-A|PUB-A|ALPINE|ALSA|ALBA|ALEA|AZL|BELL|BIT|CGA|CLE
 export const OSV_ECOSYSTEMS = ["AlmaLinux", "Alpaquita", "Alpine", "Android", "Azure Linux", "BellSoft Hardened Containers", "Bioconductor", "Bitnami", "Chainguard", "CleanStart", "ConanCenter", "CRAN", "crates.io", "Debian", "Docker Hardened Images", "Echo", "FreeBSD", "GHC", "GitHub Actions", "Go", "Hackage", "Hex", "Julia", "Kubernetes", "Linux", "Mageia", "Maven", "MinimOS", "npm", "NuGet", "opam", "openEuler", "openSUSE", "OSS-Fuzz", "Packagist", "Photon OS", "Pub", "PyPI", "Red Hat", "Rocky Linux", "Root", "RubyGems", "SUSE", "SwiftURL", "TuxCare", "Ubuntu", "VSCode", "Wolfi", "GIT"];
 /** CVE's id syntax: the year, then four digits or more (cve.org's CVE ID syntax, 2014). */
 export const CVE_ID = /^CVE-\d{4}-(?:0\d{3}|[1-9]\d{3,})$/;
-/** GitHub's advisory ids: three groups of four from the alphabet GitHub uses (no vowels or look-alikes). */
-export const GHSA_ID = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/;
+/** GitHub's advisory ids: GHSA and three groups of four small letters and digits. */
+export const GHSA_ID = /^GHSA(?:-[0-9a-z]{4}){3}$/;
 /** RFC 3339's date-time, with a time zone. */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -71,7 +71,8 @@ export function checkAdvisories(files: Array<{ file: string; text: string }>, no
       const problem = idProblem(id);
       if (problem) at("advisory-id", source.id.at, problem);
       const name = file.split("/").pop()?.replace(/\.md$/, "");
-      if (name !== undefined && name !== id) at("advisory-id", source.id.at, `the id ${id} is not the file's name: rename the file to ${id}.md, so that its address and its file agree`);
+      // The file may be named in small letters (ghsa-….md); the advisory's address is its id as written.
+      if (name !== undefined && name.toLowerCase() !== id.toLowerCase()) at("advisory-id", source.id.at, `the id ${id} is not the file's name: rename the file to ${id}.md, so that its address and its file agree`);
     }
     for (const alias of source.aliases) {
       if (!CVE_ID.test(alias.value) && !GHSA_ID.test(alias.value)) {
