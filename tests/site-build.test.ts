@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readableDate } from "../src/formats/date.ts";
@@ -69,6 +69,21 @@ describe("fixture sites", () => {
     expect(build.lines.join("\n")).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(snapshot(build.output)).toEqual(before);
   }
+
+  it("a good build replaces the last one at once, and its old files are removed afterwards, off the build's path", async () => {
+    const dir = layOutFixture("_base");
+    const output = path.join(dir, "public");
+    expect((await buildDir(dir, { output })).ok).toBe(true);
+    writeFileSync(path.join(output, "left-from-the-last-build.txt"), "old");
+    expect((await buildDir(dir, { output })).ok).toBe(true);
+    // The new site is in place when the build returns.
+    expect(existsSync(path.join(output, "left-from-the-last-build.txt"))).toBe(false);
+    expect(existsSync(path.join(output, "security/index.html"))).toBe(true);
+    // The old one, moved aside, is gone soon after: polled for at most 10 s.
+    const aside = () => readdirSync(dir).filter((name) => name.startsWith(".public-staging-"));
+    for (let i = 0; i < 200 && aside().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(aside()).toEqual([]);
+  });
 
   it("a missing key file is a warning: the build passes, and fails under strict", async () => {
     const relaxed = await buildFixture("no-key-file");

@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { FindingCollector, type Report } from "../findings/collector.ts";
@@ -94,12 +95,33 @@ function quietBenchmarks({ benchmarkManager }: { benchmarkManager: BenchmarkMana
   for (const group of Object.values(benchmarkManager.getAll())) group.setIsVerbose(false);
 }
 
-/** Two renames in one folder: the old site moves aside, the new one takes its name. */
+/**
+ * Two renames in one folder: the old site moves aside, the new one takes its name. Removing the
+ * old site is left to a process of its own, off the build's path: it took a tenth of a second
+ * at 1,000 pages and seconds at 4,000, and the new site is in place before it starts.
+ */
 function swapIn(staging: string, output: string): void {
   const old = `${staging}-old`;
   if (existsSync(output)) renameSync(output, old);
   renameSync(staging, output);
-  rmSync(old, { recursive: true, force: true });
+  if (existsSync(old)) removeLater(old);
+}
+
+/**
+ * Removes a folder from a detached process that outlives the build's. One left behind (the
+ * machine stopped first) is named `.<output>-staging-…-old`, ignored by git, and removed by the
+ * next build the same way.
+ */
+function removeLater(folder: string): void {
+  const parent = path.dirname(folder);
+  const prefix = `${path.basename(folder).split("-staging-")[0]}-staging-`;
+  const leftovers = readdirSync(parent).filter((name) => name.startsWith(prefix) && name.endsWith("-old")).map((name) => path.join(parent, name));
+  const remover = spawn(process.execPath, ["-e", "for (const f of process.argv.slice(1)) require('node:fs').rmSync(f, { recursive: true, force: true })", ...new Set([folder, ...leftovers])], {
+    detached: true,
+    stdio: "ignore",
+  });
+  remover.on("error", () => rmSync(folder, { recursive: true, force: true }));
+  remover.unref();
 }
 
 /**
