@@ -1,7 +1,29 @@
-import { rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { WORK } from "./work.ts";
 
 /** Each run lays its fixture sites out afresh; the last run's are removed first. */
-export default function setup(): void {
+export default function setup(): () => void {
   rmSync(WORK, { recursive: true, force: true });
+  return stopGpgAgents;
+}
+
+/**
+ * Using a private key starts a gpg-agent for its keyring, which outlives the gpg command. After
+ * the run, every agent of a keyring the tests made is stopped, so that none is left running
+ * (each holds inotify instances, of which a user has 128).
+ */
+function stopGpgAgents(): void {
+  const homes = new Set<string>();
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      continue; // The process ended while the list was read.
+    }
+    const at = args.indexOf("--homedir");
+    if (args[0]?.endsWith("gpg-agent") && at >= 0 && args[at + 1]?.startsWith(WORK)) homes.add(args[at + 1]!);
+  }
+  for (const home of homes) spawnSync("gpgconf", ["--homedir", home, "--kill", "gpg-agent"]);
 }
