@@ -3,6 +3,7 @@ import githubAlerts from "./src/plugins/alerts.ts";
 import advisories, { Advisories } from "./src/plugins/advisories.ts";
 import decorate from "./src/plugins/decorate.ts";
 import devServer from "./src/plugins/dev-server.ts";
+import markdownTemplates from "./src/plugins/markdown-templates.ts";
 import languagesPlugin, { Languages } from "./src/plugins/languages.ts";
 import headingAnchors from "./src/plugins/heading-anchors.ts";
 import pageChecks from "./src/plugins/page-checks.ts";
@@ -57,6 +58,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // Last: the dev server prints every finding after each rebuild (`npm run build` prints them itself, once).
   eleventyConfig.addPlugin(reportFindings, { run });
+
+  // A Markdown page without {{ }} or {% %} goes straight to markdown-it, without a Nunjucks pass it has no use for.
+  eleventyConfig.addPlugin(markdownTemplates);
 
   // The seed's front matter names the old site's layout; it resolves to ours.
   eleventyConfig.addLayoutAlias("ballerina-inner-page", "layouts/policy.njk");

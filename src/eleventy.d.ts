@@ -30,6 +30,8 @@ declare module "@11ty/eleventy" {
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
     addTransform(name: string, transform: (this: { page: PageData }, content: string) => string | Promise<string>): void;
     amendLibrary(name: "md", amend: (md: MarkdownIt) => void): void;
+    /** A template format, or (with `key` naming a built-in one) another way to compile it; `this.defaultRenderer` is the built-in's. */
+    addExtension(extension: string, options: { key?: string; compile?: (this: never, content: string, inputPath: string) => unknown }): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addLayoutAlias(alias: string, target: string): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
