@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "no
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readableDate } from "../src/formats/date.ts";
+import { hasTemplateSyntax } from "../src/plugins/markdown-templates.ts";
 import { buildDir, buildFixture, corpus, type Expectation, layOutFixture, snapshot } from "./support/fixture-site.ts";
 
 const CORPUS = corpus();
@@ -83,6 +84,18 @@ describe("fixture sites", () => {
     const aside = () => readdirSync(dir).filter((name) => name.startsWith(".public-staging-"));
     for (let i = 0; i < 200 && aside().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(aside()).toEqual([]);
+  });
+
+  it("a Markdown page with template syntax is still a Nunjucks template; one without is rendered the same by markdown-it alone", async () => {
+    expect(hasTemplateSyntax("Report to {{ security.name }}")).toBe(true);
+    expect(hasTemplateSyntax("{% if x %}")).toBe(true);
+    expect(hasTemplateSyntax("a {#comment#}")).toBe(true);
+    expect(hasTemplateSyntax("JSON such as {\"a\": {}} and a {placeholder}")).toBe(false);
+    const dir = layOutFixture("_base");
+    writeFileSync(path.join(dir, "content/about.md"), "---\ntitle: About\npermalink: /about/\n---\n\nThe {{ security.name }} project; a literal {name} stays.\n");
+    const build = await buildDir(dir);
+    expect(build.ok, build.lines.join("\n")).toBe(true);
+    expect(readFileSync(path.join(build.output, "about/index.html"), "utf8")).toContain("<p>The Example project; a literal {name} stays.</p>");
   });
 
   it("a missing key file is a warning: the build passes, and fails under strict", async () => {
