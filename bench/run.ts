@@ -18,6 +18,7 @@ import { measureVerify, type VerifyTimings } from "./verify.ts";
 import { stripTypes } from "./loaderless.ts";
 import { generateSite, ROOT, type SyntheticSite } from "./site.ts";
 import { median, pairedRatio } from "./stats.ts";
+import { measureAgainstBare, type AgainstBare } from "./against-bare.ts";
 import { measureReportWeights, total, type ReportWeights } from "./report-weight.ts";
 import { pageWeight, type PageWeight } from "./weight.ts";
 
@@ -33,6 +34,12 @@ const TARGETS = {
   typescriptRatio: 1.25,
   /** /security/, HTML + CSS + JS, gzip, in bytes (1 KB = 1,000 bytes). */
   pageGzipBytes: 14_000,
+  /** `npm run build` / `npm run build:bare`, cold, the real site. */
+  bareRealRatio: 1.1,
+  /** The same at 1,000 generated pages. */
+  bare1000Ratio: 1.25,
+  /** Peak memory of the full build / the bare build's, at 4,000 pages. */
+  bareMemoryRatio: 1.3,
   /** /security/report/ with all it loads before the form is used, gzip, in bytes: under this. */
   reportGzipBytes: 20_000,
   /** The dev server: a save to the findings line, and to the reload signal, median, in ms. */
@@ -46,8 +53,8 @@ type Size = (typeof SIZES)[number];
 
 /** Pairs of runs per site size, and of the cold-start comparison. */
 const PLANS = {
-  full: { pairs: { 1: 7, 100: 7, 1000: 5, 4000: 5 } as Record<Size, number>, coldRounds: 9, devEdits: 15, verifyRuns: 9 },
-  quick: { pairs: { 1: 3, 100: 3, 1000: 3, 4000: 3 } as Record<Size, number>, coldRounds: 5, devEdits: 10, verifyRuns: 5 },
+  full: { pairs: { 1: 7, 100: 7, 1000: 5, 4000: 5 } as Record<Size, number>, coldRounds: 9, devEdits: 15, verifyRuns: 9, barePairs: 5 },
+  quick: { pairs: { 1: 3, 100: 3, 1000: 3, 4000: 3 } as Record<Size, number>, coldRounds: 5, devEdits: 10, verifyRuns: 5, barePairs: 3 },
 };
 
 interface Spawned {
@@ -252,6 +259,10 @@ async function main(): Promise<void> {
     const dev: DevTimings | string = await measureDevServer(plan.devEdits, tmp).catch((error: Error) => `not measured: ${error.message}`);
     progress(`verify: ${plan.verifyRuns} runs against nginx and sks on 127.0.0.1`);
     const verify: VerifyTimings | string = await measureVerify(plan.verifyRuns, tmp).catch((error: Error) => `not measured: ${error.message}`);
+    const againstBare: AgainstBare[] = [];
+    for (const [name, pages, input] of [["the real site", 1, path.join(ROOT, "content")], ["1,000 pages", 1000, sites[2]!.input], ["4,000 pages", 4000, sites[3]!.input]] as const) {
+      againstBare.push(await measureAgainstBare(name, pages, input, plan.barePairs, tmp, progress));
+    }
     progress("report page: the real site with a test key, in Chromium");
     const report: ReportWeights | string = await measureReportWeights(tmp).catch((error: Error) => `not measured: ${error.message}`);
     let weight: PageWeight | string;
@@ -260,6 +271,29 @@ async function main(): Promise<void> {
     } catch (error) {
       weight = (error as Error).message;
     }
+
+    // --- Against bare Eleventy
+    say("## Against bare Eleventy, both through npm");
+    say();
+    say("`npm run build` (all checks, decoration and publishing) against `npm run build:bare` (Eleventy, markdown-it and one minimal layout,");
+    say("bench/bare.eleventy.mjs) on the same Markdown: the real site, and 1,000 and 4,000 generated copies of a policy page. Each build a fresh");
+    say("npm process into an empty folder, timed from spawn to exit; the pairs alternate which runs first, after one untimed pair; full/bare is");
+    say("the median of the per-pair ratios. Peak memory is the largest resident size in the npm process tree (GNU time).");
+    say();
+    const mibOf = (runs: Array<{ maxRssKiB?: number }>) => (runs.every((r) => r.maxRssKiB !== undefined) && runs.length > 0 ? median(runs.map((r) => r.maxRssKiB!)) : undefined);
+    say(
+      table(
+        ["site", "pairs", "full ms", "bare ms", "full/bare", "full peak MiB", "bare peak MiB", "memory full/bare"],
+        againstBare.map((b) => {
+          if (b.failure || b.full.length === 0) return [b.name, "failed", "", "", "", "", "", ""];
+          const fullMem = mibOf(b.full);
+          const bareMem = mibOf(b.bare);
+          return [b.name, String(b.full.length), int(median(b.full.map((r) => r.ms))), int(median(b.bare.map((r) => r.ms))), fixed(pairedRatio(b.full.map((r) => r.ms), b.bare.map((r) => r.ms))), fullMem === undefined ? "n/a" : mib(fullMem), bareMem === undefined ? "n/a" : mib(bareMem), fullMem !== undefined && bareMem !== undefined ? fixed(fullMem / bareMem) : "n/a"];
+        }),
+      ),
+    );
+    for (const b of againstBare) if (b.failure) say(`\n${b.failure}`);
+    say();
 
     // --- Checks on against checks off
     say("## Checks on against checks off");
@@ -444,6 +478,19 @@ async function main(): Promise<void> {
       met: typeof weight === "string" ? undefined : weight.gzip <= TARGETS.pageGzipBytes,
     });
 
+    const bareRatio = (b: AgainstBare | undefined) => (b && !b.failure && b.full.length > 0 ? pairedRatio(b.full.map((r) => r.ms), b.bare.map((r) => r.ms)) : undefined);
+    for (const [b, limit, what] of [[againstBare[0], TARGETS.bareRealRatio, "the real site, cold"], [againstBare[1], TARGETS.bare1000Ratio, "1,000 pages"]] as const) {
+      const ratio = bareRatio(b);
+      verdicts.push({ target: `npm run build at most ${limit}× bare Eleventy: ${what}`, measured: ratio === undefined ? "not measured" : `${fixed(ratio)}×`, met: ratio === undefined ? undefined : ratio <= limit });
+    }
+    // At 4,000 pages the time is reported in the table above, and the memory held to a target here.
+    const memFull = againstBare[2] && !againstBare[2].failure ? mibOf(againstBare[2].full) : undefined;
+    const memBare = againstBare[2] && !againstBare[2].failure ? mibOf(againstBare[2].bare) : undefined;
+    verdicts.push({
+      target: `peak memory at 4,000 pages at most ${TARGETS.bareMemoryRatio}× bare Eleventy's`,
+      measured: memFull === undefined || memBare === undefined ? "not measured" : `${mib(memFull)} MiB against ${mib(memBare)} MiB (${fixed(memFull / memBare)}×)`,
+      met: memFull === undefined || memBare === undefined ? undefined : memFull / memBare <= TARGETS.bareMemoryRatio,
+    });
     const measuredReport = typeof report === "string" ? undefined : report;
     verdicts.push({
       target: `/security/ with a report page, all it loads in a browser, at most ${kb(TARGETS.pageGzipBytes)} gzip`,

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { readChildResult } from "../bench/child-result.ts";
 import { measureDevServer } from "../bench/dev-server.ts";
+import { measureAgainstBare } from "../bench/against-bare.ts";
 import { keyedRealSite, measureReportWeights, total } from "../bench/report-weight.ts";
 import { measureVerify } from "../bench/verify.ts";
 import { generateSite } from "../bench/site.ts";
@@ -183,4 +184,21 @@ describe("the bare build the cold build is compared with", () => {
     expect(run.stderr).toBe("");
     for (const page of ["security/index.html", "es/security/index.html", "index.html"]) expect(readFileSync(path.join(output, page), "utf8"), page).toContain("<main>");
   });
+});
+
+describe("the comparison with bare Eleventy", () => {
+  it("runs npm run build and npm run build:bare on the same content, in alternating pairs, each into its own empty folder", async () => {
+    const tmp = freshDir("bench-against-bare");
+    const said: string[] = [];
+    const result = await measureAgainstBare("the real site", 1, path.join(ROOT, "content"), 1, tmp, (line) => said.push(line));
+    expect(result.failure).toBeUndefined();
+    expect(result.full).toHaveLength(1);
+    expect(result.bare).toHaveLength(1);
+    expect(result.full[0]!.ms).toBeGreaterThan(0);
+    expect(result.bare[0]!.ms).toBeGreaterThan(0);
+    expect(said).toEqual(["the real site against bare Eleventy: pair 1 of 1"]);
+    // Each wrote its own site: the checked one publishes security.txt, the bare one does not.
+    expect(readdirSync(path.join(tmp, "against-bare-1-full", "public"))).toContain(".well-known");
+    expect(readdirSync(path.join(tmp, "against-bare-1-bare", "public"))).not.toContain(".well-known");
+  }, 120_000);
 });

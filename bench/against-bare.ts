@@ -1,0 +1,71 @@
+/**
+ * The full build against bare Eleventy, both run the way a maintainer runs them, through npm:
+ * `npm run build` (every check, the decoration, the publishing) and `npm run build:bare`
+ * (Eleventy, markdown-it and one minimal layout, bench/bare.eleventy.mjs), on the same
+ * Markdown, in alternating pairs, each from a cold process into an empty output folder. Peak
+ * memory is the largest resident size in each npm process tree (GNU time's %M).
+ */
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "./site.ts";
+
+export interface BareRun {
+  ms: number;
+  /** KiB; undefined where GNU time is not installed. */
+  maxRssKiB?: number;
+}
+
+export interface AgainstBare {
+  name: string;
+  pages: number;
+  full: BareRun[];
+  bare: BareRun[];
+  failure?: string;
+}
+
+const TIME = "/usr/bin/time";
+
+function timed(args: string[], cwd: string): Promise<{ code: number | null; ms: number; maxRssKiB?: number; stderr: string }> {
+  const useTime = existsSync(TIME);
+  const [command, ...rest] = useTime ? [TIME, "-f", "__maxrss %M", "npm", ...args] : ["npm", ...args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command!, rest, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = performance.now() - started;
+      const rss = /__maxrss (\d+)/.exec(stderr);
+      resolve({ code, ms, stderr, ...(rss ? { maxRssKiB: Number(rss[1]) } : {}) });
+    });
+  });
+}
+
+/**
+ * `input` is a site's content folder; the bare build's minimal layout is copied beside it,
+ * where bench/bare.eleventy.mjs looks for it (../bench/bare-includes from the input).
+ */
+export async function measureAgainstBare(name: string, pages: number, input: string, pairs: number, tmp: string, progress: (line: string) => void): Promise<AgainstBare> {
+  const result: AgainstBare = { name, pages, full: [], bare: [] };
+  const layouts = path.join(path.dirname(input), "bench/bare-includes");
+  if (!existsSync(layouts)) cpSync(path.join(ROOT, "bench/bare-includes"), layouts, { recursive: true });
+  const outputs = { full: path.join(tmp, `against-bare-${pages}-full`, "public"), bare: path.join(tmp, `against-bare-${pages}-bare`, "public") };
+  const commands = {
+    full: ["run", "--silent", "build", "--", "--input", input, "--output", outputs.full],
+    bare: ["run", "--silent", "build:bare", "--", `--input=${input}`, `--output=${outputs.bare}`],
+  };
+  for (let i = 0; i <= pairs; i++) {
+    if (i > 0) progress(`${name} against bare Eleventy: pair ${i} of ${pairs}`);
+    for (const which of i % 2 === 1 ? (["full", "bare"] as const) : (["bare", "full"] as const)) {
+      rmSync(path.dirname(outputs[which]), { recursive: true, force: true });
+      mkdirSync(path.dirname(outputs[which]), { recursive: true });
+      const done = await timed(commands[which], ROOT);
+      if (done.code !== 0) return { ...result, failure: `npm ${commands[which].join(" ")} failed (exit ${done.code}):\n${done.stderr.split("\n").slice(0, 15).join("\n")}` };
+      // The first round warms the disk cache and the compiled build; it is not counted.
+      if (i > 0) result[which].push({ ms: done.ms, ...(done.maxRssKiB !== undefined ? { maxRssKiB: done.maxRssKiB } : {}) });
+    }
+  }
+  return result;
+}
