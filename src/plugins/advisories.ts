@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import rss from "@11ty/eleventy-plugin-rss";
-import { ratingOf } from "../formats/cvss.ts";
 import { osvRecord } from "../publish/osv.ts";
 import { ADVISORIES_PATH } from "../publish/paths.ts";
 import { checkAdvisories, type Advisory } from "../rules/advisory.ts";
@@ -107,7 +106,6 @@ export default function advisories(eleventyConfig: UserConfig, options: { run: S
     // With no advisory, the feed was last updated when the policy was last reviewed.
     return times.length > 0 ? new Date(Math.max(...times)) : new Date(`${checked.global().site?.reviewed ?? "1970-01-01"}T00:00:00Z`);
   });
-  eleventyConfig.addFilter("severityRating", (score: number) => ratingOf(score));
 
   // Each advisory as OSV JSON beside its page.
   eleventyConfig.on("eleventy.after", ({ directories, outputMode }) => {
