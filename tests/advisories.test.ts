@@ -10,7 +10,8 @@ import { readAdvisory } from "../src/formats/advisory.ts";
 import { ratingOf, scoreVector } from "../src/formats/cvss.ts";
 import { affectedText, creditedPeople, fixedText } from "../src/plugins/advisories.ts";
 import { osvRecord } from "../src/publish/osv.ts";
-import { checkAdvisories, compareVersions, idProblem, parseRfc3339 } from "../src/rules/advisory.ts";
+import { parseRfc3339 } from "../src/formats/security-txt.ts";
+import { checkAdvisories, compareVersions, idProblem } from "../src/rules/advisory.ts";
 import { ROOT } from "./support/fixture-site.ts";
 import { validateOsv } from "./support/osv-schema.ts";
 

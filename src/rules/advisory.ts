@@ -9,6 +9,7 @@ import type { AdvisorySource, AffectedRange, At, CreditType } from "../formats/a
 import { CREDIT_TYPES, readAdvisory, REFERENCE_TYPES } from "../formats/advisory.ts";
 import { scoreVector, type CvssScore } from "../formats/cvss.ts";
 import type { Position } from "../formats/json.ts";
+import { parseRfc3339 } from "../formats/security-txt.ts";
 import { finding, type Finding } from "../findings/finding.ts";
 import type { RuleId } from "./registry.ts";
 
@@ -43,8 +44,6 @@ export const OSV_ECOSYSTEMS = ["AlmaLinux", "Alpaquita", "Alpine", "Android", "A
 export const CVE_ID = /^CVE-\d{4}-(?:0\d{3}|[1-9]\d{3,})$/;
 /** GitHub's advisory ids: GHSA and three groups of four small letters and digits. */
 export const GHSA_ID = /^GHSA(?:-[0-9a-z]{4}){3}$/;
-/** RFC 3339's date-time, with a time zone. */
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 /** Reads and checks every advisory file. `files` maps each file, as findings name it, to its text. */
 export function checkAdvisories(files: Array<{ file: string; text: string }>, now: Date): { advisories: Advisory[]; findings: Finding[] } {
@@ -183,17 +182,6 @@ export function idProblem(id: string): string | undefined {
 /** A moment as OSV and CSAF write it: RFC 3339 in UTC, with fractions of a second only where there are some. */
 export function utcTime(date: Date): string {
   return date.toISOString().replace(/\.000Z$/, "Z");
-}
-
-/** A date-time as RFC 3339 writes it, or undefined: the pattern, and a day and time that exist. */
-export function parseRfc3339(text: string): Date | undefined {
-  const m = RFC3339.exec(text);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59 || second > 60) return undefined;
-  const date = new Date(text.toUpperCase());
-  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** Why a range's end is not after its start, where its versions have an order to compare; else undefined. */
