@@ -52,6 +52,11 @@ export class Languages {
     return this.#pages;
   }
 
+  /** The page at a URL, by map; undefined where this build makes none. */
+  pageAt(url: string): PageLanguage | undefined {
+    return this.#byUrl.get(url)?.find((p) => p.url === url);
+  }
+
   /** The page an input file makes, with its language and original; looked up once per page render, so by map. */
   page(inputPath: string): PageLanguage | undefined {
     return this.#byInputPath.get(inputPath);

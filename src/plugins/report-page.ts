@@ -43,10 +43,7 @@ export default function reportPage(eleventyConfig: UserConfig, options: { run?: 
   });
 
   /** The policy page in `lang`, else the original. */
-  const policyIn = (lang: string) => {
-    const original = languages.pages.find((p) => p.url === policyPath);
-    return languages.pages.find((p) => p.lang === lang && original !== undefined && p.original === original.inputPath) ?? original;
-  };
+  const policyIn = (lang: string) => languages.pageAt(languages.localeUrl(policyPath, lang));
 
   const fieldsIn = (lang: string): string[] => {
     const cached = fields.get(lang);
@@ -92,14 +89,15 @@ export default function reportPage(eleventyConfig: UserConfig, options: { run?: 
  */
 export function reportPageUrl(languages: Languages, checked: CheckedData, lang: string, policyPath = DEFAULT_POLICY_PATH): string | undefined {
   if (checked.global().contacts[0]?.key?.publicArmored === undefined) return undefined;
-  const original = languages.pages.find((p) => p.url === `${policyPath}report/`);
-  if (!original) return undefined;
-  return languages.pages.find((p) => p.lang === lang && p.original === original.inputPath)?.url ?? original.url;
+  const url = `${policyPath}report/`;
+  // Asked once per rendered Markdown page: by map, never by a walk through every page.
+  return languages.pageAt(url) ? languages.localeUrl(url, lang) : undefined;
 }
 
 /** The URLs of the report page and its translations, where they are built. */
 export function reportPages(languages: Languages, policyPath = DEFAULT_POLICY_PATH): Set<string> {
-  const original = languages.pages.find((p) => p.url === `${policyPath}report/`);
-  if (!original) return new Set();
-  return new Set([original.url, ...languages.pages.filter((p) => p.original === original.inputPath).map((p) => p.url)]);
+  const url = `${policyPath}report/`;
+  if (!languages.pageAt(url)) return new Set();
+  const translations = languages.alternates(url);
+  return new Set(translations.length > 0 ? translations.map((t) => t.url) : [url]);
 }
