@@ -1,16 +1,14 @@
 /**
  * Advisories, written once in Markdown (content/advisories/<id>.md) and published from that one
  * source: each checked (src/rules/advisory.ts) before any page is rendered, then shown as pages
- * (the list, each advisory, the latest few on the policy, the thanks page), and written as OSV
- * JSON beside each page. The Atom feed is a template with the feed plugin's filters; CSAF is
- * published by src/publish/csaf.ts.
+ * (the list, each advisory, the latest few on the policy, the thanks page). The Atom feed is a
+ * template with the feed plugin's filters; the publisher (src/publish/plan.ts) writes each
+ * advisory's OSV record and, where the data asks, CSAF.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import rss from "@11ty/eleventy-plugin-rss";
-import { osvRecord } from "../publish/osv.ts";
-import { ADVISORIES_PATH } from "../publish/paths.ts";
 import { checkAdvisories, type Advisory } from "../rules/advisory.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";
@@ -105,17 +103,5 @@ export default function advisories(eleventyConfig: UserConfig, options: { run: S
     const times = list.map((a) => Date.parse(a.modified));
     // With no advisory, the feed was last updated when the policy was last reviewed.
     return times.length > 0 ? new Date(Math.max(...times)) : new Date(`${checked.global().site?.reviewed ?? "1970-01-01"}T00:00:00Z`);
-  });
-
-  // Each advisory as OSV JSON beside its page.
-  eleventyConfig.on("eleventy.after", ({ directories, outputMode }) => {
-    if (outputMode !== "fs") return;
-    const site = checked.global().site?.url;
-    if (!site) return;
-    for (const advisory of store.list) {
-      const target = path.join(path.resolve(directories.output), ADVISORIES_PATH, `${advisory.id}.json`);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, `${JSON.stringify(osvRecord(advisory, new URL(`${ADVISORIES_PATH}${advisory.id}/`, site).href), null, 2)}\n`);
-    }
   });
 }

@@ -24,7 +24,8 @@ import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "../formats/wkd.ts";
 import { keyLifetimeFindings } from "../rules/key-lifetime.ts";
 import { robotsTxt, sitemapPages, sitemapXml } from "./discovery.ts";
 import { headersFor } from "./headers.ts";
-import { keyUrlPath, THANKS_PATH } from "./paths.ts";
+import { osvRecord } from "./osv.ts";
+import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "./paths.ts";
 import type { Advisory } from "../rules/advisory.ts";
 import { csafFiles, PROVIDER_METADATA } from "./csaf.ts";
 import { signDetached, signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
@@ -77,7 +78,7 @@ export interface PublicationInput {
   readPage?: (inputPath: string) => string | undefined;
   /** The translations of the page at a URL, itself included (none for a page in one language): the sitemap's alternates and security.txt's Preferred-Languages. */
   translations?: (url: string) => Array<{ url: string; lang: string }>;
-  /** The checked advisories, newest first: published as CSAF where the data sets `csafProvider`. */
+  /** The checked advisories, newest first: each published as OSV beside its page, and as CSAF where the data sets `csafProvider`. */
   advisories?: Advisory[];
 }
 
@@ -157,6 +158,11 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const headers = headersFor(input.pages, { keysPath: options.keysPath, dataFile, relative });
   findings.push(...headers.findings);
   if (headers.text !== undefined) files.push({ file: "_headers", content: headers.text });
+
+  // Each advisory's OSV record, beside its page.
+  for (const advisory of input.advisories ?? []) {
+    files.push({ file: `${ADVISORIES_PATH.slice(1)}${advisory.id}.json`, content: `${JSON.stringify(osvRecord(advisory, `${site.url}${ADVISORIES_PATH}${advisory.id}/`), null, 2)}\n` });
+  }
 
   // CSAF 2.0, where the data turns it on: the documents, their hashes, the index and the provider metadata.
   const csaf = site.csafProvider
