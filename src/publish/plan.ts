@@ -1,10 +1,12 @@
 /**
  * Everything the build publishes from the site data and keys, made and verified in memory
  * before anything is written: security.txt (signed where a key is supplied), each contact's
- * public key, the Web Key Directory and _headers; or the findings that stop it. Pure apart
+ * public key, the Web Key Directory, _headers, and the advisories as OSV and CSAF; or the
+ * findings that stop it. Pure apart
  * from openpgp.js: no Eleventy, no file system.
  */
 import path from "node:path";
+import type { PrivateKey } from "openpgp";
 import type { PolicyContact } from "../data/load.ts";
 import { fieldLocator, type SiteData } from "../data/site-data.ts";
 import { finding, placed, type Finding, type RuleId } from "../findings/finding.ts";
@@ -200,13 +202,9 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
       }
       files.push({ file: SECURITY_TXT_PATH.slice(1), content: signed.text });
       // The key that signed security.txt, held to the same refusals, signs each CSAF document too (CSAF 2.0 section 7.1.19).
-      if (options.signingKey !== undefined && signed.text !== text) {
+      if (signed.key) {
         const documents = csaf.filter((f) => f.file.endsWith(".json") && !f.file.endsWith("provider-metadata.json"));
-        const signatures = await signDetached(
-          documents.map((f) => f.content),
-          { armored: options.signingKey, ...(options.signingPassphrase !== undefined ? { passphrase: options.signingPassphrase } : {}) },
-          now,
-        );
+        const signatures = await signDetached(documents.map((f) => f.content), signed.key, now);
         documents.forEach((f, i) => files.push({ file: `${f.file}.asc`, content: signatures[i]! }));
       }
     }
@@ -226,7 +224,7 @@ async function signIfKeyGiven(
   expires: Date,
   input: PublicationInput,
   atField: (field: string, rule: RuleId, message: string) => Finding,
-): Promise<{ text?: string; finding?: Finding; notice?: string }> {
+): Promise<{ text?: string; finding?: Finding; notice?: string; key?: PrivateKey }> {
   const { options, contacts, now } = input;
   if (options.signingKey === undefined) {
     return { text, notice: `${SECURITY_TXT_PATH} is not signed: set ${SIGNING_KEY_VARIABLE} (and ${SIGNING_PASSPHRASE_VARIABLE}) to a contact's private key to sign it` };
@@ -248,7 +246,7 @@ async function signIfKeyGiven(
       : finding("sign-refused", SIGNING_KEY_VARIABLE, { line: 1, column: 1 }, `cannot sign security.txt: ${message}`);
     return { finding: refusal };
   }
-  return { text: result.signed, notice: `${SECURITY_TXT_PATH} is signed with ${formatFingerprint(result.signer.fingerprint)} (${result.signer.email}), and the signature verified` };
+  return { text: result.signed, key: result.key, notice: `${SECURITY_TXT_PATH} is signed with ${formatFingerprint(result.signer.fingerprint)} (${result.signer.email}), and the signature verified` };
 }
 
 /** A page that writes where the publisher would: the published file wins nothing, the build fails. */

@@ -62,8 +62,8 @@ export type SignRefusalReason =
 
 /** Signed and verified; or refused: a sign-refused problem, with the reason that says where it is fixed. */
 export type SignResult =
-  | { signed: string; signer: SigningContact; refused?: undefined }
-  | { signed?: undefined; signer?: undefined; refused: Problem & { reason: SignRefusalReason } };
+  | { signed: string; signer: SigningContact; /** The unlocked key that signed, for whatever else it signs (signDetached). */ key: PrivateKey; refused?: undefined }
+  | { signed?: undefined; signer?: undefined; key?: undefined; refused: Problem & { reason: SignRefusalReason } };
 
 /**
  * Signs `text` as an OpenPGP cleartext message with LF line endings, then verifies what it made
@@ -157,7 +157,7 @@ export async function signSecurityTxt(text: string, key: SigningKey, expect: Sig
       `the signature made with ${shown} does not verify against ${against} (${reasonOf(error)}): export the public key again from the same key, with its signing subkey (gpg --export --armor ${fingerprint.hex})`,
     );
   }
-  return { signed, signer: contact };
+  return { signed, signer: contact, key: privateKey };
 }
 
 /**
@@ -176,16 +176,14 @@ export async function verifySecurityTxt(signed: string, publicKey: string | Publ
 
 /**
  * Detached, armored signatures of `texts`, each over the file's bytes as published (for CSAF
- * documents: `gpg --verify doc.json.asc doc.json`). Called only with a key signSecurityTxt has
- * accepted, so the same refusals have already been made.
+ * documents: `gpg --verify doc.json.asc doc.json`), by the key signSecurityTxt unlocked and
+ * accepted, so the same refusals have already been made and the key is not read again.
  */
-export async function signDetached(texts: string[], key: SigningKey, now: Date): Promise<string[]> {
-  let privateKey = await readPrivateKey({ armoredKey: key.armored });
-  if (!privateKey.isDecrypted()) privateKey = await decryptKey({ privateKey, passphrase: key.passphrase ?? "" });
+export async function signDetached(texts: string[], key: PrivateKey, now: Date): Promise<string[]> {
   const signatures: string[] = [];
   for (const text of texts) {
     const message = await createMessage({ binary: new TextEncoder().encode(text) });
-    signatures.push((await sign({ message, signingKeys: privateKey, detached: true, date: now })).replace(/\r\n/g, "\n"));
+    signatures.push((await sign({ message, signingKeys: key, detached: true, date: now })).replace(/\r\n/g, "\n"));
   }
   return signatures;
 }
