@@ -5,10 +5,10 @@
  * Markdown, in alternating pairs, each from a cold process into an empty output folder. Peak
  * memory is the largest resident size in each npm process tree (GNU time's %M).
  */
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./site.ts";
+import { run, type Spawned } from "./spawned.ts";
 
 export interface BareRun {
   ms: number;
@@ -26,21 +26,11 @@ export interface AgainstBare {
 
 const TIME = "/usr/bin/time";
 
-function timed(args: string[], cwd: string): Promise<{ code: number | null; ms: number; maxRssKiB?: number; stderr: string }> {
-  const useTime = existsSync(TIME);
-  const [command, ...rest] = useTime ? [TIME, "-f", "__maxrss %M", "npm", ...args] : ["npm", ...args];
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command!, rest, { cwd, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const ms = performance.now() - started;
-      const rss = /__maxrss (\d+)/.exec(stderr);
-      resolve({ code, ms, stderr, ...(rss ? { maxRssKiB: Number(rss[1]) } : {}) });
-    });
-  });
+/** `npm …` under GNU time where it is installed, for the process tree's peak memory. */
+async function timed(args: string[], cwd: string): Promise<Spawned & { maxRssKiB?: number }> {
+  const done = existsSync(TIME) ? await run(TIME, ["-f", "__maxrss %M", "npm", ...args], cwd) : await run("npm", args, cwd);
+  const rss = /__maxrss (\d+)/.exec(done.stderr);
+  return { ...done, ...(rss ? { maxRssKiB: Number(rss[1]) } : {}) };
 }
 
 /**

@@ -13,6 +13,7 @@ import { formatFingerprint, parseFingerprint } from "../src/formats/fingerprint.
 import { CHROME, CHROME_FLAGS, missingChromium } from "../tests/support/chromium.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { ROOT } from "./site.ts";
+import { builtFile } from "./weight.ts";
 
 export interface Fetched {
   path: string;
@@ -109,10 +110,9 @@ export async function measureReportWeights(tmp: string): Promise<ReportWeights> 
   }
 }
 
-/** A file the browser fetched, weighed from the build: a folder's path is its index.html. */
+/** A file the browser fetched, weighed from the build. */
 function weigh(output: string, urlPath: string): Fetched {
-  const file = path.join(output, urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath);
-  const bytes = readFileSync(file);
+  const bytes = readFileSync(builtFile(output, urlPath));
   return { path: urlPath, raw: bytes.length, gzip: gzipSync(bytes).length };
 }
 

@@ -6,7 +6,6 @@
  * and as the median of the per-pair ratios. It prints met or missed and exits 0 whatever the
  * figures; only a synthetic site that does not build at all, so nothing can be measured, exits 1.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -19,6 +18,7 @@ import { stripTypes } from "./loaderless.ts";
 import { generateSite, ROOT, type SyntheticSite } from "./site.ts";
 import { median, pairedRatio } from "./stats.ts";
 import { measureAgainstBare, type AgainstBare } from "./against-bare.ts";
+import { run } from "./spawned.ts";
 import { measureReportWeights, total, type ReportWeights } from "./report-weight.ts";
 import { pageWeight, type PageWeight } from "./weight.ts";
 
@@ -57,26 +57,6 @@ const PLANS = {
   quick: { pairs: { 1: 3, 100: 3, 1000: 3, 4000: 3 } as Record<Size, number>, coldRounds: 5, devEdits: 10, verifyRuns: 5, barePairs: 3 },
 };
 
-interface Spawned {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** Wall time from spawn to exit. */
-  ms: number;
-}
-
-function run(command: string, args: string[], cwd: string): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
-  });
-}
 
 function progress(line: string): void {
   process.stderr.write(`  … ${line}\n`);

@@ -44,11 +44,14 @@ export function linkedResources(html: string): Array<{ url: string; kind: Resour
  * same-site stylesheet, script and icon it links, raw and gzipped one file at a time (each
  * is its own response). Throws, naming the file, when the page links a file the site lacks.
  */
+/** The file a URL of the site names in its build: a folder's path is its index.html. */
+export function builtFile(outputDir: string, url: string): string {
+  const local = url.split(/[?#]/)[0]!;
+  return path.join(outputDir, local.endsWith("/") ? `${local}index.html` : local);
+}
+
 export function pageWeight(outputDir: string, urlPath: string): PageWeight {
-  const file = (url: string) => {
-    const local = url.split(/[?#]/)[0]!;
-    return path.join(outputDir, local.endsWith("/") ? `${local}index.html` : local);
-  };
+  const file = (url: string) => builtFile(outputDir, url);
   const weigh = (url: string, kind: ResourceKind, bytes: Buffer): Resource => ({ url, kind, raw: bytes.length, gzip: gzipSync(bytes).length });
 
   const htmlFile = file(urlPath);
