@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { finding, placed, type Finding } from "../findings/finding.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
-import { inspectKey, type KeyReport } from "../rules/keys.ts";
+import type { KeyReport } from "../rules/keys.ts";
 import { fingerprintsOf, type Contact } from "../types.ts";
 import type { Position } from "../formats/json.ts";
 import { readSiteData, type SiteData } from "./site-data.ts";
@@ -72,6 +72,8 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
       continue;
     }
     const keyPath = path.join(keysDir, keyName);
+    // openpgp.js is loaded only by a site that has a key to read.
+    const { inspectKey } = await import("../rules/keys.ts");
     const report = await inspectKey(readFileSync(keyPath, "utf8"), {
       email: contact.email,
       fingerprint: contact.fingerprint,

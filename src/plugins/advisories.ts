@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import rss from "@11ty/eleventy-plugin-rss";
-import { checkAdvisories, type Advisory } from "../rules/advisory.ts";
+import type { Advisory } from "../rules/advisory.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";
 import type { SiteRun } from "./site-run.ts";
@@ -75,7 +75,7 @@ export default function advisories(eleventyConfig: UserConfig, options: { run: S
   // The feed plugin's filters (dateToRfc3339, absoluteUrl) for content/en/security/advisories-feed.njk.
   eleventyConfig.addPlugin(rss);
 
-  eleventyConfig.on("eleventy.before", ({ directories }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
     const dir = path.join(directories.input, folder);
     const files = existsSync(dir)
       ? readdirSync(dir)
@@ -83,6 +83,12 @@ export default function advisories(eleventyConfig: UserConfig, options: { run: S
           .sort()
           .map((f) => ({ file: run.findings.relative(path.join(dir, f)), text: readFileSync(path.join(dir, f), "utf8") }))
       : [];
+    if (files.length === 0) {
+      store.set([]);
+      return;
+    }
+    // Their YAML parser and CVSS calculator are loaded only by a site that has advisories.
+    const { checkAdvisories } = await import("../rules/advisory.ts");
     const checkedAdvisories = checkAdvisories(files, new Date());
     run.findings.add(...checkedAdvisories.findings);
     store.set(checkedAdvisories.advisories);

@@ -16,7 +16,7 @@ import { finding } from "../findings/finding.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../publish/paths.ts";
 import { planPublication, type PlanOptions } from "../publish/plan.ts";
 import { filesWithSecrets } from "../publish/secrets.ts";
-import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "../publish/sign.ts";
+import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "../publish/signing-key.ts";
 import type { Advisories } from "./advisories.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";

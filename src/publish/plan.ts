@@ -30,7 +30,8 @@ import { osvRecord } from "./osv.ts";
 import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "./paths.ts";
 import type { Advisory } from "../rules/advisory.ts";
 import { csafFiles, PROVIDER_METADATA } from "./csaf.ts";
-import { signDetached, signSecurityTxt, SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, type SignRefusalReason } from "./sign.ts";
+import type { SignRefusalReason } from "./sign.ts";
+import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
 
 /** What the publisher is asked to do. */
 export interface PlanOptions {
@@ -204,6 +205,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
       // The key that signed security.txt, held to the same refusals, signs each CSAF document too (CSAF 2.0 section 7.1.19).
       if (signed.key) {
         const documents = csaf.filter((f) => f.file.endsWith(".json") && !f.file.endsWith("provider-metadata.json"));
+        const { signDetached } = await import("./sign.ts");
         const signatures = await signDetached(documents.map((f) => f.content), signed.key, now);
         documents.forEach((f, i) => files.push({ file: `${f.file}.asc`, content: signatures[i]! }));
       }
@@ -229,6 +231,8 @@ async function signIfKeyGiven(
   if (options.signingKey === undefined) {
     return { text, notice: `${SECURITY_TXT_PATH} is not signed: set ${SIGNING_KEY_VARIABLE} (and ${SIGNING_PASSPHRASE_VARIABLE}) to a contact's private key to sign it` };
   }
+  // openpgp.js is loaded only when there is a key to sign with.
+  const { signSecurityTxt } = await import("./sign.ts");
   const result = await signSecurityTxt(
     text,
     { armored: options.signingKey, ...(options.signingPassphrase !== undefined ? { passphrase: options.signingPassphrase } : {}) },

@@ -23,11 +23,9 @@ import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
 import { formatExpires } from "../formats/security-txt.ts";
 import { problem, type Problem } from "../findings/finding.ts";
 import type { Contact, Fingerprint } from "../types.ts";
+import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
 
-/** The environment variable that holds the armored private key (gpg --export-secret-keys --armor <fingerprint>). */
-export const SIGNING_KEY_VARIABLE = "SECURITY_TXT_SIGNING_KEY";
-/** The environment variable that holds the key's passphrase, where it has one. */
-export const SIGNING_PASSPHRASE_VARIABLE = "SECURITY_TXT_SIGNING_PASSPHRASE";
+export { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
 
 export interface SigningKey {
   armored: string;
