@@ -13,7 +13,7 @@ import type { PolicyContact, PolicyGlobal } from "../data/load.ts";
 import type { FindingSink } from "../findings/collector.ts";
 import { finding, type Finding } from "../findings/finding.ts";
 import { locateInBody } from "../findings/locate.ts";
-import { findFingerprints, formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
+import { findFingerprints, formatFingerprint, sameFingerprint, type FingerprintMention } from "../formats/fingerprint.ts";
 import { fingerprintsOf, type Fingerprint } from "../types.ts";
 import { formatMailto } from "../formats/mailto.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH, keyUrlPath } from "../publish/paths.ts";
@@ -264,8 +264,26 @@ function keyFactsOf(contact: PolicyContact, fingerprint: Fingerprint): KeyFacts 
   return { algorithm: key.algorithm, ...(key.expires ? { expires: key.expires } : {}), ...(listed.length > 1 ? { role: at === 0 ? "current" : "previous", revoked: key.revoked === true } : {}) };
 }
 
+/**
+ * Results that depend only on their text, kept for the build: pages share their report mail
+ * and most of their text. Past a few thousand entries a map starts afresh.
+ */
+class TextMemo<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly compute: (key: string) => V) {}
+  get(key: string): V {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      if (this.map.size >= 5_000) this.map.clear();
+      value = this.compute(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+}
+
 /** Splits text tokens at each declared fingerprint and puts the decorated HTML in its place. */
-function decorateFingerprints(state: StateCore, children: Token[], contacts: PolicyContact[], keysUrl: string, say: Say): Token[] {
+function decorateFingerprints(state: StateCore, children: Token[], contacts: PolicyContact[], keysUrl: string, say: Say, fingerprintsIn: TextMemo<FingerprintMention[]>): Token[] {
   const out: Token[] = [];
   let linkDepth = 0;
   const decoration = (found: Fingerprint): Token | undefined => {
@@ -284,13 +302,13 @@ function decorateFingerprints(state: StateCore, children: Token[], contacts: Pol
     }
     if (child.type === "code_inline") {
       // `0168 DA26 …` written as code: decorated when the code is the fingerprint and nothing else.
-      const [only] = findFingerprints(child.content);
+      const [only] = fingerprintsIn.get(child.content);
       const whole = only?.fingerprint && only.text.trim() === child.content.trim() ? decoration(only.fingerprint) : undefined;
       out.push(whole ?? child);
       continue;
     }
     let from = 0;
-    for (const found of findFingerprints(child.content)) {
+    for (const found of fingerprintsIn.get(child.content)) {
       // A malformed or undeclared fingerprint is left as text for the checks to report.
       const html = found.fingerprint ? decoration(found.fingerprint) : undefined;
       if (!html) continue;
@@ -334,6 +352,9 @@ function linkFinding(inputPath: string, file: string, bodyLines: [number, number
 /** The markdown-it plugin: reads the page's data from `env.policy`, as Eleventy passes it. */
 export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOptions> = {}): void {
   const opts = normalizeOptions(options);
+  const fingerprintsIn = new TextMemo(findFingerprints);
+  const reportMailtos = new TextMemo((key) => reportMailto(...(JSON.parse(key) as [string, string, string[]])));
+  const reportHref = (to: string, subject: string, fields: string[]) => reportMailtos.get(JSON.stringify([to, subject, fields]));
   md.core.ruler.push("policy_decorate", (state) => {
     const env = state.env as PageEnv;
     if (!env.policy) {
@@ -356,7 +377,7 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
         if (!opts.findings) throw new Error(`decorate: ${inputPath}: ${problem}; pass the \`findings\` option to collect this as a finding instead`);
         opts.findings.add(linkFinding(inputPath, opts.findings.relative(inputPath), block.map, href, problem));
       }
-      block.children = decorateFingerprints(state, block.children, contacts, opts.keysUrl, say);
+      block.children = decorateFingerprints(state, block.children, contacts, opts.keysUrl, say, fingerprintsIn);
     }
 
     const template = findReportTemplate(state.tokens);
@@ -365,7 +386,7 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
     if (template && contacts[0] !== undefined) {
       // RFC 9116 reads the order of contacts as the order of preference: the first one takes reports.
       const to = contacts[0].email;
-      state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTemplate", reportPage), template.map));
+      state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(reportHref(to, subject, fields), to, say, "reportNoteTemplate", reportPage), template.map));
     }
     if (env.page && opts.isPolicyPage(env.page) && contacts.length > 0) {
       const glance = contacts.map((c) => {
@@ -374,7 +395,7 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
           email: c.email,
           grouped: formatFingerprint(c.fingerprint),
           hex: c.fingerprint.hex,
-          reportHref: reportMailto(c.email, subject, fields),
+          reportHref: reportHref(c.email, subject, fields),
           ...(c.key?.publicArmored === undefined ? {} : { keyLink: keyUrlPath(opts.keysUrl, c.email) }),
           ...(facts ? { facts } : {}),
         };
@@ -382,7 +403,7 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
       state.tokens.unshift(htmlBlock(state, glanceHtml(glance, say, opts.keyservers, template ? "reportNoteTop" : undefined, reportPage), null));
     } else if (template && contacts[0] !== undefined) {
       const to = contacts[0].email;
-      state.tokens.unshift(htmlBlock(state, reportHtml(reportMailto(to, subject, fields), to, say, "reportNoteTop", reportPage), template.map));
+      state.tokens.unshift(htmlBlock(state, reportHtml(reportHref(to, subject, fields), to, say, "reportNoteTop", reportPage), template.map));
     }
   });
 }
