@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import MarkdownIt from "markdown-it";
 import { scanHtml } from "../src/formats/html-scan.ts";
+import sourceMarkers, { takeMarkers } from "../src/markdown/source-markers.ts";
 import { checkPage, createPageMemo } from "../src/rules/page.ts";
 import type { Contact } from "../src/types.ts";
 
@@ -39,5 +41,37 @@ describe("checkPage", () => {
     expect(checkPage(page, CONTACTS).map((p) => p.message)).toEqual([
       'link to "#Reporting-a-vulnerability" has no target: no element on this page has id "Reporting-a-vulnerability"; did you mean "#reporting-a-vulnerability"?',
     ]);
+  });
+});
+
+describe("takeMarkers", () => {
+  it("takes the block markers out of the rendered body and keeps where each block starts", () => {
+    const rendered = "<!--policy-source:1--><h2>A</h2>\n<!--policy-source:3--><p>Text</p>\n<!--policy-source:end-->";
+    const body = takeMarkers(rendered);
+    expect(body.html).toBe("<h2>A</h2>\n<p>Text</p>\n");
+    expect(body.markers).toEqual([
+      { line: 1, index: 0 },
+      { line: 3, index: body.html.indexOf("<p>") },
+      { line: undefined, index: body.html.length },
+    ]);
+  });
+
+  it("leaves an author's comment that only looks like a marker as written", () => {
+    const body = takeMarkers("<!--policy-source:note--><p>x</p><!--policy-source:end-->");
+    expect(body.html).toBe("<!--policy-source:note--><p>x</p>");
+    expect(body.markers).toEqual([{ line: undefined, index: body.html.length }]);
+  });
+
+  it("markdown-it's output comes out without markers, and each marker's line is its block's", () => {
+    const seen: Array<[string, ReturnType<typeof takeMarkers>]> = [];
+    const md = new MarkdownIt({ html: true }).use(sourceMarkers, { record: (inputPath, body) => seen.push([inputPath, body]) });
+    const html = md.render("# Title\n\nOne line,\nand two.\n\n- item\n", { page: { inputPath: "content/a.md" } });
+    expect(html).not.toContain("policy-source");
+    expect(html).toBe(new MarkdownIt({ html: true }).render("# Title\n\nOne line,\nand two.\n\n- item\n"));
+    const [[inputPath, body] = ["", { html: "", markers: [] }]] = seen;
+    expect(inputPath).toBe("content/a.md");
+    expect(body.html).toBe(html);
+    const lineAt = (text: string) => body.markers.filter((m) => m.index <= html.indexOf(text)).at(-1)?.line;
+    expect([lineAt("<h1>"), lineAt("<p>One"), lineAt("<li>")]).toEqual([1, 3, 6]);
   });
 });

@@ -1,6 +1,12 @@
-import type { SourceMarker } from "../formats/html-scan.ts";
 import { decodeUtf8 } from "../formats/utf8.ts";
 import type { Position } from "../formats/json.ts";
+
+/** Where a block of a Markdown page starts in its HTML: its first line in the body; `undefined` ends the body. */
+export interface SourceMarker {
+  /** 1-based line in the Markdown body the following HTML comes from; `undefined` ends the body. */
+  line: number | undefined;
+  index: number;
+}
 
 /**
  * How many lines of a Markdown file come before its body: the front matter and its

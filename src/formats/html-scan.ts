@@ -15,31 +15,20 @@ export interface Link {
   target: string;
 }
 
-export interface SourceMarker {
-  /** 1-based line in the Markdown body the following HTML comes from; `undefined` ends the body. */
-  line: number | undefined;
-  index: number;
-}
-
 export interface ScannedPage {
   texts: TextRun[];
   links: Link[];
   ids: Map<string, number[]>;
-  markers: SourceMarker[];
 }
-
-/** The comment the Markdown renderer leaves before each block, so a finding can name its line. */
-export const MARKER_PREFIX = "policy-source:";
-export const MARKER_PATTERN = /<!--policy-source:(?:\d+|end)-->/g;
 
 /** Attributes whose values a reader sees or a tool reads aloud, and so are checked like text. */
 const VISIBLE_ATTRIBUTES = ["title", "alt", "aria-label", "content", "placeholder"];
 /** Elements whose text is not shown as text. */
 const HIDDEN = new Set(["script", "style", "template"]);
 
-/** One pass over a page's HTML: text runs, links, ids and source markers, with their offsets. */
+/** One pass over a page's HTML: text runs, links and ids, with their offsets. */
 export function scanHtml(html: string): ScannedPage {
-  const page: ScannedPage = { texts: [], links: [], ids: new Map(), markers: [] };
+  const page: ScannedPage = { texts: [], links: [], ids: new Map() };
   let run: TextRun | undefined;
   let hiddenDepth = 0;
   const openLinks: Link[] = [];
@@ -80,12 +69,6 @@ export function scanHtml(html: string): ScannedPage {
           const link = openLinks.pop();
           if (link) page.links.push({ ...link, text: link.text.replace(/\s+/g, " ").trim() });
         }
-      },
-      oncomment(data) {
-        if (!data.startsWith(MARKER_PREFIX)) return;
-        flush();
-        const value = data.slice(MARKER_PREFIX.length);
-        page.markers.push({ line: value === "end" ? undefined : Number(value), index: parser.startIndex });
       },
     },
     { decodeEntities: true },

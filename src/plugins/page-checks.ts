@@ -9,10 +9,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { finding, type Finding } from "../findings/finding.ts";
-import { frontMatterKeyLine } from "../findings/locate.ts";
-import { MARKER_PATTERN } from "../formats/html-scan.ts";
+import { frontMatterKeyLine, type SourceMarker } from "../findings/locate.ts";
 import authoredMailto from "../markdown/authored-mailto.ts";
-import sourceMarkers from "../markdown/source-markers.ts";
+import sourceMarkers, { type RenderedBody } from "../markdown/source-markers.ts";
 import { createPageMemo, fingerprintsNotShown, pageFindings } from "../rules/page.ts";
 import { checkPageFile } from "../rules/page-file.ts";
 import type { CheckedData } from "./policy-data.ts";
@@ -41,8 +40,8 @@ export function normalizeOptions(options: Partial<PageChecksOptions>): PageCheck
   return merged as PageChecksOptions;
 }
 
-/** The source markers, and the comments that turn rules off: for the checks, never for the reader. */
-const NOT_PUBLISHED = new RegExp(`${MARKER_PATTERN.source}|<!--\\s*policy-checks-(?:disable-next-line|disable-line|disable|enable)\\b[^>]*?-->\\n?`, "g");
+/** The comments that turn rules off: for the checks, never for the reader. */
+const SUPPRESSIONS = /<!--\s*policy-checks-(?:disable-next-line|disable-line|disable|enable)\b[^>]*?-->\n?/g;
 
 /** Thrown to stop a build before any page is rendered; its findings are already collected. */
 export class ChecksStopped extends Error {
@@ -59,15 +58,19 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
   let memo = createPageMemo();
   let outputDir = "";
   let pagesChecked = 0;
+  // Each Markdown page's rendered body, by input path, until its page is checked.
+  let bodies = new Map<string, RenderedBody[]>();
 
   if (run.checkPages) {
-    eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers).use(authoredMailto, { findings }));
+    const record = (inputPath: string, body: RenderedBody) => bodies.set(inputPath, [...(bodies.get(inputPath) ?? []), body]);
+    eleventyConfig.amendLibrary("md", (md) => md.use(sourceMarkers, { record }).use(authoredMailto, { findings }));
   }
 
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     // Layout and data text, to name the line of text on a page that is not the page's own.
     sources = readSources([directories.includes, path.join(directories.input, dataFile)], (f) => findings.relative(f));
     memo = createPageMemo();
+    bodies = new Map();
     outputDir = path.resolve(directories.output);
     pagesChecked = 0;
   });
@@ -102,7 +105,7 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
       findings.add(permalinkOutside(inputPath, String(this.page.url), findings.relative(inputPath)));
       throw new ChecksStopped("a permalink writes outside the output folder");
     }
-    const published = content.replace(NOT_PUBLISHED, "");
+    const published = content.includes("policy-checks-") ? content.replace(SUPPRESSIONS, "") : content;
     const data = checked.get().data;
     if (!run.checkPages || !outputPath.endsWith(".html") || !data) return published;
 
@@ -115,11 +118,28 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
     const fileFindings = checkPageFile(file, bytes, raw, maxPageBytes);
     findings.add(...fileFindings);
     if (!fileFindings.some((f) => f.rule === "page-too-large" || f.rule === "page-empty")) {
-      findings.add(...pageFindings(content, { file, markdown, raw }, data.contacts, sources, memo));
+      findings.add(...pageFindings(content, { file, markdown, raw, markers: markdown ? bodyMarkers(bodies, inputPath, content) : [] }, data.contacts, sources, memo));
       pagesChecked++;
     }
     return published;
   });
+}
+
+/**
+ * Where the blocks of a Markdown page's body are in the finished page: the body as rendered
+ * stands in it as written, wherever the layout put it. None when a layout changed the body
+ * on its way in (a filter on `content`): findings then name the line where their text is.
+ */
+function bodyMarkers(bodies: Map<string, RenderedBody[]>, inputPath: string, page: string): SourceMarker[] {
+  const rendered = bodies.get(inputPath) ?? [];
+  for (const [i, body] of rendered.entries()) {
+    const at = page.indexOf(body.html);
+    if (at < 0) continue;
+    rendered.splice(i, 1);
+    if (rendered.length === 0) bodies.delete(inputPath);
+    return body.markers.map((m) => ({ line: m.line, index: at + m.index }));
+  }
+  return [];
 }
 
 /** Whether a page's URL writes inside the output folder, as Eleventy maps a URL to a file. */

@@ -8,7 +8,7 @@ import {
   sameFingerprint,
 } from "../formats/fingerprint.ts";
 import { finding, placed, problem, type Finding, type Problem, type RuleId } from "../findings/finding.ts";
-import { locateInFiles, locateInMarkdown } from "../findings/locate.ts";
+import { locateInFiles, locateInMarkdown, type SourceMarker } from "../findings/locate.ts";
 import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
 import type { Position } from "../formats/json.ts";
 import { isAddrSpec, type Mailto, parseMailto, splitAddressList } from "../formats/mailto.ts";
@@ -302,7 +302,7 @@ function checkAnchors(page: ScannedPage): PageProblem[] {
  */
 export function pageFindings(
   html: string,
-  page: { file: string; markdown: boolean; raw: string },
+  page: { file: string; markdown: boolean; raw: string; markers: SourceMarker[] },
   contacts: Contact[],
   sources: Map<string, string>,
   memo: PageMemo = createPageMemo(),
@@ -312,7 +312,7 @@ export function pageFindings(
   if (problems.length === 0) return [];
   const own = new Map([[page.file, page.raw]]);
   return problems.map((p) => {
-    const inMarkdown = page.markdown ? locateInMarkdown(page.raw, scanned.markers, p.index, p.needles) : undefined;
+    const inMarkdown = page.markdown ? locateInMarkdown(page.raw, page.markers, p.index, p.needles) : undefined;
     if (inMarkdown) return placed(p, page.file, inMarkdown);
     const found = locateInFiles(sources, p.needles) ?? locateInFiles(own, p.needles);
     return placed(p, found?.file ?? page.file, found?.position ?? { line: 1, column: 1 });
