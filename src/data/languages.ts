@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import iso639 from "iso-639-1";
+import { compareText } from "../formats/text-order.ts";
 
 /** Whether a folder name is a language tag the way the I18nPlugin reads one: an ISO 639-1 language, then subtags. */
 export function isLanguageFolder(name: string): boolean {
@@ -52,7 +53,7 @@ export function translationsOf(pages: PageLanguage[]): Map<string, PageLanguage[
   for (const p of pages) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
   const byUrl = new Map<string, PageLanguage[]>();
   for (const group of byKey.values()) {
-    const sorted = [...group].sort((a, b) => a.lang.localeCompare(b.lang));
+    const sorted = [...group].sort((a, b) => compareText(a.lang, b.lang));
     for (const p of group) byUrl.set(p.url, sorted);
   }
   return byUrl;

@@ -7,6 +7,7 @@
  */
 import { finding, type Finding } from "../findings/finding.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
+import { compareText } from "../formats/text-order.ts";
 
 export interface StringsFile {
   lang: string;
@@ -50,7 +51,7 @@ export function missingStrings(files: Map<string, StringsFile>, defaultLanguage:
   if (!reference) return [];
   const keys = Object.keys(reference.strings);
   const findings: Finding[] = [];
-  for (const [lang, pages] of [...pagesByLanguage].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [lang, pages] of [...pagesByLanguage].sort(([a], [b]) => compareText(a, b))) {
     if (lang === defaultLanguage || pages.length === 0) continue;
     const own = files.get(lang);
     const missing = keys.filter((k) => own?.strings[k] === undefined);

@@ -7,6 +7,7 @@
 import path from "node:path";
 import type { Finding } from "./finding.ts";
 import { applySuppressions, type Suppressed } from "./suppress.ts";
+import { compareText } from "../formats/text-order.ts";
 
 export interface CollectorOptions {
   /** The folder findings name files from: the author's project, where the command runs. */
@@ -118,7 +119,7 @@ function strictly(f: Finding): Finding {
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule),
   );
 }
 
@@ -137,7 +138,7 @@ function suppressionNotices(suppressed: Suppressed[]): Notice[] {
       const messages = here.map((s) => s.finding.message).join("; ");
       return { message: `${rules} turned off here by the comment on ${comments}: ${messages}`, at: { file, line, column } };
     })
-    .sort((a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column);
+    .sort((a, b) => compareText(a.at.file, b.at.file) || a.at.line - b.at.line || a.at.column - b.at.column);
 }
 
 

@@ -12,6 +12,7 @@ import type { Position } from "../formats/json.ts";
 import { parseRfc3339 } from "../formats/security-txt.ts";
 import { finding, type Finding } from "../findings/finding.ts";
 import type { RuleId } from "./registry.ts";
+import { compareText } from "../formats/text-order.ts";
 
 /** An advisory that passed its checks, as the pages, OSV, the feed and CSAF publish it. */
 export interface Advisory {
@@ -166,7 +167,7 @@ export function checkAdvisories(files: Array<{ file: string; text: string }>, no
     });
   }
   // Newest first, as the list shows them.
-  advisories.sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || a.id.localeCompare(b.id));
+  advisories.sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || compareText(a.id, b.id));
   return { advisories, findings };
 }
 
