@@ -210,6 +210,11 @@ describe("_headers, from the pages", () => {
     expect(pagePolicies("<p>no policy</p>")).toEqual({});
   });
 
+  it("reads only live <meta> tags: not one in a comment or a script, the first of a repeated attribute, references decoded", () => {
+    const head = `<head><!-- <meta http-equiv="Content-Security-Policy" content="commented"> --><script>"<meta name=referrer content=scripted>"</script><META NAME="Referrer" CONTENT="no-referrer" content="second"><meta http-equiv=content-security-policy content="default-src 'none';&#10; img-src &apos;self&apos;"/></head><body><meta name="referrer" content="in the body"></body>`;
+    expect(pagePolicies(head)).toEqual({ contentSecurityPolicy: "default-src 'none'; img-src 'self'", referrerPolicy: "no-referrer" });
+  });
+
   it("keeps a frame-ancestors the page's policy already has", () => {
     const text = formatHeaders({ contentSecurityPolicy: "default-src 'self'; frame-ancestors 'self'", referrerPolicy: "no-referrer", keysPath: "/keys/" });
     expect(text).toContain("  Content-Security-Policy: default-src 'self'; frame-ancestors 'self'\n");

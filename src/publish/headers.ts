@@ -3,7 +3,7 @@
  * policy, read from their `<meta>` tags, the security headers, and the content types of
  * security.txt, the keys and the Web Key Directory.
  */
-import { Parser } from "htmlparser2";
+import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { finding, type Finding } from "../findings/finding.ts";
 import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
 import { WKD_DIRECT_PATH } from "../formats/wkd.ts";
@@ -28,21 +28,66 @@ export interface PagePolicies {
 /** The Content-Security-Policy and referrer policy `<meta>` tags of a page, white space folded. */
 export function pagePolicies(html: string): PagePolicies {
   const found: PagePolicies = {};
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name !== "meta" || attribs.content === undefined) return;
-        const content = attribs.content.replace(/\s+/g, " ").trim();
-        if (attribs["http-equiv"]?.toLowerCase() === "content-security-policy") found.contentSecurityPolicy ??= content;
-        if (attribs.name?.toLowerCase() === "referrer") found.referrerPolicy ??= content;
-      },
-    },
-    { decodeEntities: true, lowerCaseAttributeNames: true },
-  );
   // The policies are <meta> elements of the head; the body, most of the page, need not be parsed again.
   const headEnd = html.search(/<\/head\s*>/i);
-  parser.end(headEnd < 0 ? html : html.slice(0, headEnd));
+  for (const attribs of metaTags(headEnd < 0 ? html : html.slice(0, headEnd))) {
+    if (attribs.content === undefined) continue;
+    const content = attribs.content.replace(/\s+/g, " ").trim();
+    if (attribs["http-equiv"]?.toLowerCase() === "content-security-policy") found.contentSecurityPolicy ??= content;
+    if (attribs.name?.toLowerCase() === "referrer") found.referrerPolicy ??= content;
+  }
   return found;
+}
+
+/**
+ * The attributes of each `<meta>` tag, names in lower case, values with their character
+ * references decoded, the first of a repeated name kept (as browsers keep it). Read with
+ * htmlparser2's tokenizer, which knows comments, scripts and quoting: a meta tag needs no
+ * tree, and the parser's tree-building made this a third of the time `_headers` took.
+ */
+export function metaTags(html: string): Array<Record<string, string>> {
+  const tags: Array<Record<string, string>> = [];
+  let attribs: Record<string, string> | undefined;
+  let name = "";
+  let value = "";
+  const end = () => {
+    if (attribs) tags.push(attribs);
+    attribs = undefined;
+  };
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onopentagname(start, endIndex) {
+        attribs = html.slice(start, endIndex).toLowerCase() === "meta" ? {} : undefined;
+      },
+      onattribname(start, endIndex) {
+        name = html.slice(start, endIndex).toLowerCase();
+        value = "";
+      },
+      onattribdata(start, endIndex) {
+        value += html.slice(start, endIndex);
+      },
+      onattribentity(codepoint) {
+        value += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (attribs && !Object.hasOwn(attribs, name)) attribs[name] = value;
+      },
+      onopentagend: end,
+      onselfclosingtag: end,
+      oncdata() {},
+      onclosetag() {},
+      oncomment() {},
+      ondeclaration() {},
+      onend() {},
+      onprocessinginstruction() {},
+      ontext() {},
+      ontextentity() {},
+    } satisfies TokenizerCallbacks,
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  return tags;
 }
 
 /**
