@@ -16,6 +16,7 @@ import { locateInBody } from "../findings/locate.ts";
 import { findFingerprints, formatFingerprint, sameFingerprint, type FingerprintMention } from "../formats/fingerprint.ts";
 import { fingerprintsOf, type Fingerprint } from "../types.ts";
 import { formatMailto } from "../formats/mailto.ts";
+import { TextMemo } from "../formats/text-memo.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH, keyUrlPath } from "../publish/paths.ts";
 
 /** The page's words: the interface string `key` in the page's language, `{name}`s filled in. */
@@ -264,24 +265,6 @@ function keyFactsOf(contact: PolicyContact, fingerprint: Fingerprint): KeyFacts 
   return { algorithm: key.algorithm, ...(key.expires ? { expires: key.expires } : {}), ...(listed.length > 1 ? { role: at === 0 ? "current" : "previous", revoked: key.revoked === true } : {}) };
 }
 
-/**
- * Results that depend only on their text, kept for the build: pages share their report mail
- * and most of their text. Past a few thousand entries a map starts afresh.
- */
-class TextMemo<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly compute: (key: string) => V) {}
-  get(key: string): V {
-    let value = this.map.get(key);
-    if (value === undefined) {
-      if (this.map.size >= 5_000) this.map.clear();
-      value = this.compute(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-}
-
 /** Splits text tokens at each declared fingerprint and puts the decorated HTML in its place. */
 function decorateFingerprints(state: StateCore, children: Token[], contacts: PolicyContact[], keysUrl: string, say: Say, fingerprintsIn: TextMemo<FingerprintMention[]>): Token[] {
   const out: Token[] = [];
@@ -302,13 +285,13 @@ function decorateFingerprints(state: StateCore, children: Token[], contacts: Pol
     }
     if (child.type === "code_inline") {
       // `0168 DA26 …` written as code: decorated when the code is the fingerprint and nothing else.
-      const [only] = fingerprintsIn.get(child.content);
+      const [only] = fingerprintsIn.get(child.content, findFingerprints);
       const whole = only?.fingerprint && only.text.trim() === child.content.trim() ? decoration(only.fingerprint) : undefined;
       out.push(whole ?? child);
       continue;
     }
     let from = 0;
-    for (const found of fingerprintsIn.get(child.content)) {
+    for (const found of fingerprintsIn.get(child.content, findFingerprints)) {
       // A malformed or undeclared fingerprint is left as text for the checks to report.
       const html = found.fingerprint ? decoration(found.fingerprint) : undefined;
       if (!html) continue;
@@ -352,9 +335,10 @@ function linkFinding(inputPath: string, file: string, bodyLines: [number, number
 /** The markdown-it plugin: reads the page's data from `env.policy`, as Eleventy passes it. */
 export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOptions> = {}): void {
   const opts = normalizeOptions(options);
-  const fingerprintsIn = new TextMemo(findFingerprints);
-  const reportMailtos = new TextMemo((key) => reportMailto(...(JSON.parse(key) as [string, string, string[]])));
-  const reportHref = (to: string, subject: string, fields: string[]) => reportMailtos.get(JSON.stringify([to, subject, fields]));
+  // Pages share their report mail and most of their text: each is worked out once per build.
+  const fingerprintsIn = new TextMemo<FingerprintMention[]>(5_000);
+  const reportMailtos = new TextMemo<string>(5_000);
+  const reportHref = (to: string, subject: string, fields: string[]) => reportMailtos.get(JSON.stringify([to, subject, fields]), () => reportMailto(to, subject, fields));
   md.core.ruler.push("policy_decorate", (state) => {
     const env = state.env as PageEnv;
     if (!env.policy) {

@@ -13,6 +13,7 @@ import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
 import type { Position } from "../formats/json.ts";
 import { isAddrSpec, type Mailto, parseMailto, splitAddressList } from "../formats/mailto.ts";
 import { fingerprintsOf, type Contact, type Fingerprint } from "../types.ts";
+import { ownCopy, TextMemo } from "../formats/text-memo.ts";
 import { linkTextProblems } from "./link-text.ts";
 import { findMojibake, type MojibakeHit, mojibakeMessage } from "./mojibake.ts";
 
@@ -25,40 +26,15 @@ type PageProblem = Problem & { index: number; needles: string[] };
  * the text and the contacts, so a memo must not outlive the build's contacts.
  */
 export interface PageMemo {
-  links: Map<string, PageProblem[]>;
-  fingerprints: Map<string, FingerprintMention[]>;
-  mojibake: Map<string, MojibakeHit[]>;
+  links: TextMemo<PageProblem[]>;
+  fingerprints: TextMemo<FingerprintMention[]>;
+  mojibake: TextMemo<MojibakeHit[]>;
   /** The declared fingerprints (hex) some page showed for their contact. */
   shown: Set<string>;
 }
 
 export function createPageMemo(): PageMemo {
-  return { links: new Map(), fingerprints: new Map(), mojibake: new Map(), shown: new Set() };
-}
-
-/** A memo is a cache, not a record: past this many entries a map starts afresh. */
-const MEMO_LIMIT = 20_000;
-
-function remember<V>(map: Map<string, V>, key: string, value: V): V {
-  if (map.size >= MEMO_LIMIT) map.clear();
-  map.set(key, value);
-  return value;
-}
-
-/**
- * The text as a string of its own. A run of a page's text is a slice of the page's HTML, and
- * V8 keeps a slice's whole page alive: a memo keyed by slices held every page the build had
- * rendered (some 45 MB at 4,000 pages). Joined to a character and sliced again, it is copied.
- */
-function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
-}
-
-function cached<V>(map: Map<string, V>, key: string, compute: (key: string) => V): V {
-  const known = map.get(key);
-  if (known !== undefined) return known;
-  const own = ownCopy(key);
-  return remember(map, own, compute(own));
+  return { links: new TextMemo(), fingerprints: new TextMemo(), mojibake: new TextMemo(), shown: new Set() };
 }
 
 /** Every check that reads a rendered page. Pure: the page is scanned HTML, the contacts plain data. */
@@ -98,7 +74,7 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], memo: PageMem
   const problems: PageProblem[] = [];
   const mentions = contactMentions(page, contacts);
   for (const run of page.texts) {
-    for (const found of cached(memo.fingerprints, run.text, findFingerprints)) {
+    for (const found of memo.fingerprints.get(run.text, findFingerprints)) {
       const index = run.index + found.index;
       if (found.problem) {
         problems.push(error("fingerprint-malformed", index, found.text, `${found.problem.message}`));
@@ -161,11 +137,7 @@ function checkLinks(page: ScannedPage, contacts: Contact[], memo: PageMemo): Pag
   // The same link stands on many pages (the report link, the footer's address): check each once per build.
   return page.links.flatMap((link) => {
     const key = `${link.href}\u0000${link.text}`;
-    let found = memo.links.get(key);
-    if (!found) {
-      found = checkLink(ownCopy(link.href), ownCopy(link.text), contacts);
-      remember(memo.links, ownCopy(key), found);
-    }
+    const found = memo.links.get(key, () => checkLink(ownCopy(link.href), ownCopy(link.text), contacts));
     return found.map((p) => ({ ...p, index: link.index }));
   });
 }
@@ -259,7 +231,7 @@ function recipients(mailto: Mailto): Array<{ field: string; address: string }> {
 
 function checkEncoding(page: ScannedPage, memo: PageMemo): PageProblem[] {
   return page.texts.flatMap((run) =>
-    cached(memo.mojibake, run.text, findMojibake).map((hit) => error("mojibake", run.index + hit.index, hit.text, mojibakeMessage(hit))),
+    memo.mojibake.get(run.text, findMojibake).map((hit) => error("mojibake", run.index + hit.index, hit.text, mojibakeMessage(hit))),
   );
 }
 
