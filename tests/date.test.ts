@@ -7,6 +7,9 @@ describe("days", () => {
     expect(readableDate("2026-11-20", "en")).toBe("November 20, 2026");
     expect(readableDate("2026-11-20", "en-GB")).toBe("20 November 2026");
     expect(readableDate("2026-01-01", "nl")).toBe("1 januari 2026");
+    // Each language keeps its own formatter, whatever was formatted before.
+    expect(readableDate("2026-12-31", "en")).toBe("December 31, 2026");
+    expect(readableDate("2026-12-31", "nl")).toBe("31 december 2026");
   });
 
   it("only a day that exists, written YYYY-MM-DD, is a review date", () => {
