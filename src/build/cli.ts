@@ -162,10 +162,22 @@ function htmlFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** Resolves once everything written to the stream so far has been handed to the system. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+
+let code: number;
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  code = await main(process.argv.slice(2));
 } catch (error) {
   // Findings are printed by the build; anything else that goes wrong is one line, never a stack trace.
   process.stderr.write(`${(error as Error).message ?? String(error)}\n`);
-  process.exitCode = 1;
+  code = 1;
 }
+// Every file is written and the site swapped in by now (removing an old site runs in a process of
+// its own). Left to end by itself, Node would first wait for V8 to finish a garbage collection it
+// began during the build, a fiftieth of a second with nothing left to collect for.
+await flushed(process.stdout);
+await flushed(process.stderr);
+process.exit(code);
