@@ -64,7 +64,7 @@ describe("takeMarkers", () => {
 
   it("markdown-it's output comes out without markers, and each marker's line is its block's", () => {
     const seen: Array<[string, ReturnType<typeof takeMarkers>]> = [];
-    const md = new MarkdownIt({ html: true }).use(sourceMarkers, { record: (inputPath, body) => seen.push([inputPath, body]) });
+    const md = new MarkdownIt({ html: true }).use(sourceMarkers, { record: (inputPath: string, body: ReturnType<typeof takeMarkers>) => seen.push([inputPath, body]) });
     const html = md.render("# Title\n\nOne line,\nand two.\n\n- item\n", { page: { inputPath: "content/a.md" } });
     expect(html).not.toContain("policy-source");
     expect(html).toBe(new MarkdownIt({ html: true }).render("# Title\n\nOne line,\nand two.\n\n- item\n"));

@@ -342,7 +342,10 @@ export async function verifySecurityMd(input: Pick<VerifyInput, "contacts" | "fe
       return { source: where, findings: [at(where, "deployed-unreachable", `could not be read: ${reasonOf(error)}`)], notices, unreachable: true };
     }
   }
-  const html = markdownIt({ html: true, linkify: true }).render(text);
+  // Links as GitHub shows the file: a bare address with its scheme, never a guess that "example.com" is one.
+  const md = markdownIt({ html: true, linkify: true });
+  md.linkify.set({ fuzzyLink: false });
+  const html = md.render(text);
   const findings = checkPage(scanHtml(html), input.contacts).map((p) => {
     const found = locateInFiles(new Map([[where, text]]), p.needles ?? []);
     return finding(p.rule, where, found?.position ?? { line: 1, column: 1 }, p.message);
