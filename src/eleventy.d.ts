@@ -43,6 +43,8 @@ declare module "@11ty/eleventy" {
     on(event: "eleventy.before" | "eleventy.after", handler: (event: BuildEvent) => void | Promise<void>): void;
     /** Once every page's URL is known, before any page is rendered. */
     on(event: "eleventy.contentMap", handler: (map: ContentMap) => void | Promise<void>): void;
+    /** When Eleventy makes its Nunjucks environment, before any template is compiled: the nunjucks module and the environment. */
+    on(event: "eleventy.engine.njk", handler: (engine: { nunjucks: unknown; environment: { opts: object } }) => void): void;
     /** "sequential" runs each event's handlers one after another, in the order they were added. */
     setEventEmitterMode(mode: "parallel" | "sequential"): void;
   }

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { corpus, layOutFixture, parseFinding, ROOT, WORK } from "./support/fixture-site.ts";
+import { corpus, layOutFixture, parseFinding, ROOT, snapshot, WORK } from "./support/fixture-site.ts";
 
 /** `npm run build`'s command line, from package.json, so the test runs what a maintainer runs. */
 const BUILD = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build.split(" ");
@@ -125,6 +125,26 @@ describe("the build command", () => {
 });
 
 describe("the compiled build", () => {
+  it("a second build, from the layouts Nunjucks compiled the first time, writes the same site; an edited layout is used at once", () => {
+    const dir = layOutFixture("_base");
+    const site = path.join(dir, "public");
+    expect(cli(dir).code).toBe(0);
+    const first = snapshot(site);
+    const kept = path.join(dir, ".cache/nunjucks-templates.json");
+    expect(Object.keys(JSON.parse(readFileSync(kept, "utf8")).templates).length).toBeGreaterThan(3);
+    const written = statSync(kept).mtimeMs;
+
+    expect(cli(dir).code).toBe(0);
+    expect(snapshot(site)).toEqual(first);
+    // Every layout came from the file: nothing was compiled, so nothing was added to it.
+    expect(statSync(kept).mtimeMs).toBe(written);
+
+    const footer = path.join(dir, "_includes/site-footer.njk");
+    writeFileSync(footer, readFileSync(footer, "utf8").replace("<footer", '<footer data-edited="yes"'));
+    expect(cli(dir).code).toBe(0);
+    expect(readFileSync(path.join(site, "security/index.html"), "utf8")).toContain('<footer data-edited="yes"');
+  });
+
   it("notices an edit in a nested source folder and compiles again before it builds", () => {
     // A copy of the project's sources, sharing its packages, so that the edit touches nothing of the repository.
     const copy = mkdtempSync(path.join(WORK, "project-"));
