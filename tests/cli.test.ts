@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { corpus, layOutFixture, parseFinding, ROOT, snapshot, WORK } from "./support/fixture-site.ts";
@@ -145,13 +146,42 @@ describe("the compiled build", () => {
     expect(readFileSync(path.join(site, "security/index.html"), "utf8")).toContain('<footer data-edited="yes"');
   });
 
-  it("notices an edit in a nested source folder and compiles again before it builds", () => {
-    // A copy of the project's sources, sharing its packages, so that the edit touches nothing of the repository.
+  /** A copy of the project's sources, sharing its packages, so that what a test changes touches nothing of the repository; and a build of `site` with it. */
+  function copyOfProject(site: string) {
     const copy = mkdtempSync(path.join(WORK, "project-"));
     for (const entry of ["src", ".eleventy.ts", "package.json", "_includes", "assets"]) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"), "dir");
-    const site = layOutFixture("fingerprint-digit-mistyped");
     const build = () => spawnSync(process.execPath, [path.join(copy, "src/build/run-compiled.mjs"), "build"], { cwd: site, encoding: "utf8", env: { ...process.env, POLICY_STRICT: "", POLICY_CHECKS: "" } });
+    return { copy, build };
+  }
+
+  it("runs from V8's code cache of the bundle, written by the first build; a cache V8 rejects is written again", () => {
+    const site = layOutFixture("_base");
+    const { copy, build } = copyOfProject(site);
+    expect(build().status).toBe(0);
+    const compiled = path.join(copy, ".cache/compiled");
+    const hash = createHash("sha1").update(readFileSync(path.join(compiled, "bundle.cjs"))).digest("hex").slice(0, 16);
+    expect(readdirSync(compiled).filter((f) => f.endsWith(".v8-cache"))).toEqual([`bundle-${hash}.v8-cache`]);
+    const cache = path.join(compiled, `bundle-${hash}.v8-cache`);
+    const written = statSync(cache).mtimeMs;
+    const first = snapshot(path.join(site, "public"));
+
+    // Used as it is: not written again.
+    expect(build().status).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(written);
+    expect(snapshot(path.join(site, "public"))).toEqual(first);
+
+    // Not a cache V8 made: rejected, the bundle compiled as usual, and a good cache written in its place.
+    writeFileSync(cache, Buffer.alloc(64));
+    const again = build();
+    expect(again.status, again.stderr).toBe(0);
+    expect(statSync(cache).size).toBeGreaterThan(64);
+    expect(snapshot(path.join(site, "public"))).toEqual(first);
+  });
+
+  it("notices an edit in a nested source folder and compiles again before it builds", () => {
+    const site = layOutFixture("fingerprint-digit-mistyped");
+    const { copy, build } = copyOfProject(site);
 
     expect(build().stderr).toMatch(/: error: .* \[fingerprint-mismatch\]$/m);
     const report = path.join(copy, "src/findings/report.ts");

@@ -1,18 +1,18 @@
-// Runs the build command (src/build/cli.ts) as plain JavaScript. Node 20 cannot strip types,
+// Runs the build command (src/build/command.ts) as plain JavaScript. Node 20 cannot strip types,
 // and a loader such as tsx hooks every module Eleventy imports through another thread,
 // which made a cold build about 1.8 times as slow as Eleventy alone. Instead, esbuild
-// bundles our TypeScript (the command, and .eleventy.ts with its plugins) into two
-// modules under .cache/compiled (git-ignored), again whenever any source file under src/ (at any
-// depth) or .eleventy.ts is added, removed or changed, and Node imports them with no
-// loader at all. Eleventy and the packages it shares with us stay external, loaded as they are.
+// bundles our TypeScript (the command, and .eleventy.ts with its plugins: src/build/compiled.ts)
+// into .cache/compiled/bundle.cjs (git-ignored), again whenever any source file under src/ (at
+// any depth) or .eleventy.ts is added, removed or changed, and load-compiled.mjs runs it with no
+// loader at all, from V8's code cache. Eleventy and the packages it shares with us stay
+// external, loaded as they are.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { BUNDLE, EXTERNALS, loadCompiled, saveCodeCache } from "./load-compiled.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const outdir = path.join(root, ".cache/compiled");
-const entries = { cli: path.join(root, "src/build/cli.ts"), config: path.join(root, ".eleventy.ts") };
-const compiled = { cli: path.join(outdir, "cli.mjs"), config: path.join(outdir, "config.mjs") };
+const outdir = path.dirname(BUNDLE);
 const manifestFile = path.join(outdir, "sources.json");
 
 /**
@@ -34,30 +34,27 @@ function sourceManifest() {
 }
 
 const manifest = sourceManifest();
-const upToDate = Object.values(compiled).every((f) => existsSync(f)) && existsSync(manifestFile) && readFileSync(manifestFile, "utf8") === manifest;
+const upToDate = existsSync(BUNDLE) && existsSync(manifestFile) && readFileSync(manifestFile, "utf8") === manifest;
 
 if (!upToDate) {
   const { build } = await import("esbuild");
-  // Chunks of an older bundle would stay beside the new ones.
+  // An older bundle's code cache goes with it.
   rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: { cli: entries.cli, config: entries.config },
-    outdir,
-    outExtension: { ".js": ".mjs" },
+    entryPoints: [path.join(root, "src/build/compiled.ts")],
+    outfile: BUNDLE,
     bundle: true,
     // Eleventy and what it loads itself stay as they are (one copy of markdown-it, of semver);
     // so do openpgp.js and the tools. The small parsers only the checks use are bundled in:
-    // loaded from a few files instead of a hundred, such as yaml's.
-    external: ["@11ty/*", "markdown-it", "nunjucks", "semver", "openpgp", "esbuild", "tsx", "undici"],
-    // Some of those are CommonJS and require Node's modules.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-    // A module the build imports only when the site needs it (openpgp.js for a key, the YAML
-    // parser for advisories) goes into a chunk of its own, loaded then; the command and the
-    // config share one copy of the rest.
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
+    // loaded from one file instead of a hundred, such as yaml's. Modules the build imports only
+    // when the site needs them (openpgp.js for a key, the YAML parser for advisories) are still
+    // run only then; with the code cache, having them in the bundle costs next to nothing.
+    external: EXTERNALS,
+    // CommonJS, which V8 can cache as a script (load-compiled.mjs); import.meta.url as an ES module would see it.
+    format: "cjs",
+    define: { "import.meta.url": "__bundleUrl" },
+    banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     platform: "node",
-    format: "esm",
     target: "node20",
     logLevel: "error",
   });
@@ -70,10 +67,13 @@ const building = (args.find((a) => !a.startsWith("-")) ?? "build") === "build";
 // Eleventy registers a module resolve hook so that a rebuild in watch mode imports a changed
 // config or JavaScript data file afresh; on Node 20 the hook runs in a loader thread that every
 // later import waits on (a tenth of a second of a cold build). A one-shot build imports each
-// file once and never rebuilds, so it turns the hook off with Eleventy's own switch.
+// file once and never rebuilds, so it turns the hook off with Eleventy's own switch, before
+// anything imports Eleventy.
 if (building) process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 if (building && !args.some((a) => a === "--config" || a.startsWith("--config="))) {
-  args.push("--config", path.relative(process.cwd(), compiled.config));
+  args.push("--config", path.relative(process.cwd(), path.join(root, "src/build/compiled-config.mjs")));
 }
-process.argv = [process.argv[0], compiled.cli, ...args];
-await import(pathToFileURL(compiled.cli).href);
+const { runCommand, endProcess } = await loadCompiled();
+const code = await runCommand(args);
+saveCodeCache();
+await endProcess(code);

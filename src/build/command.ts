@@ -1,0 +1,191 @@
+import { existsSync, readdirSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import { FindingCollector } from "../findings/collector.ts";
+import { isOutputFormat, OUTPUT_FORMATS, printReport, type Streams } from "../findings/report.ts";
+import { showPanelOnWrittenPages } from "../plugins/dev-server.ts";
+import { provideSiteRun } from "../plugins/site-run.ts";
+import { explainBuildError } from "./build-errors.ts";
+import { buildSite, stoppedByChecks } from "./build.ts";
+
+/**
+ * `npm run build [-- --strict] [-- --format json|github]`: the checked build, swapped into
+ * public/ only when it passes. `npm start`: Eleventy's dev server with live reload; the
+ * checks run on every rebuild and print their findings, and the server keeps serving so the
+ * author can fix them.
+ */
+const USAGE = `usage: cli.ts build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] | cli.ts serve [--strict] [--port 8080] [--output .dev]`;
+
+/** Where `npm start` builds: a git-ignored folder of its own. Only `npm run build` writes public/. */
+const DEV_OUTPUT = ".dev";
+
+const STREAMS: Streams = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        strict: { type: "boolean", default: false },
+        format: { type: "string", default: "text" },
+        input: { type: "string", default: "content" },
+        output: { type: "string" },
+        config: { type: "string", default: ".eleventy.ts" },
+        port: { type: "string", default: "8080" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? "build";
+  // The command line is read here, once; the build gets plain options, never the environment.
+  const strict = values.strict || process.env.POLICY_STRICT === "1";
+  const format = values.format;
+  if (!isOutputFormat(format)) {
+    process.stderr.write(`--format ${format} is not a format: use ${OUTPUT_FORMATS.join(", ")}\n${USAGE}\n`);
+    return 2;
+  }
+
+  if (command === "build") {
+    const output = values.output ?? "public";
+    if (process.env.POLICY_CHECKS === "off") {
+      // The checks are turned off only by `npm run bench`, through buildSite; a published site is always checked.
+      process.stderr.write("POLICY_CHECKS=off turns the checks off for `npm run bench` only; unset it to build the site\n");
+      return 2;
+    }
+    const started = Date.now();
+    const result = await buildSite({ input: values.input, output, configPath: values.config, strict, format, root: process.cwd(), streams: STREAMS });
+    const seconds = ((Date.now() - started) / 1000).toFixed(2);
+    // In the text format the outcome goes to standard output; in the others standard output is the report's alone.
+    const status = format === "text" ? STREAMS.stdout : STREAMS.stderr;
+    if (!result.ok) {
+      process.stderr.write(`Build failed in ${seconds} s; ${output}/ is unchanged.\n`);
+      return 1;
+    }
+    status(`Built ${values.input}/ into ${output}/ in ${seconds} s${strict ? " (strict)" : ""}.\n`);
+    return 0;
+  }
+
+  if (command === "serve") {
+    const output = values.output ?? DEV_OUTPUT;
+    if (path.resolve(output) === path.resolve("public")) {
+      process.stderr.write(`npm start builds into ${DEV_OUTPUT}/, never into public/: only npm run build writes public/, after every check passed\n`);
+      return 2;
+    }
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+      process.stderr.write(`--port ${values.port} is not a port: give a whole number from 1 to 65535\n${USAGE}\n`);
+      return 2;
+    }
+    return serve({ input: values.input, output, config: values.config, port, strict });
+  }
+
+  process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+  return 2;
+}
+
+/** Whether something already listens on the port, on any address (as the dev server would listen). */
+async function portInUse(port: number): Promise<boolean> {
+  return await new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? resolve(true) : reject(error)));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
+}
+
+/**
+ * Eleventy's dev server, in this process, building into its own folder: findings are printed
+ * after every rebuild and shown on every page; SIGINT or SIGTERM, or the end of the process
+ * that started this one, stops the watcher and the server with it.
+ */
+async function serve(options: { input: string; output: string; config: string; port: number; strict: boolean }): Promise<number> {
+  if (await portInUse(options.port)) {
+    process.stderr.write(`port ${options.port} is in use: stop what listens there, or choose another port with npm start -- --port ${options.port + 1}\n`);
+    return 2;
+  }
+  const findings = new FindingCollector({ root: process.cwd(), strict: options.strict });
+  const eleventy = new Eleventy(options.input, options.output, {
+    configPath: options.config,
+    runMode: "serve",
+    source: "cli",
+    config: (config) => provideSiteRun(config as UserConfig, { findings, reportEachBuild: true, checkPages: true, dev: { port: options.port } }),
+  });
+  // A rebuild that Eleventy itself cannot finish is a finding too: printed as the checks' are, and shown on the pages of the last rebuild.
+  const server = eleventy as unknown as { eleventyServe: { reload(event: object): Promise<void>; sendError(event: object): Promise<void> } };
+  const failed = (error: unknown) => {
+    if (!stoppedByChecks(error)) {
+      findings.add(...explainBuildError(error, { staging: path.resolve(options.output), output: options.output, input: path.resolve(options.input), relative: (f) => findings.relative(f) }));
+    }
+    const report = findings.report();
+    printReport(report, "text", STREAMS);
+    showPanelOnWrittenPages(path.resolve(options.output), htmlFiles(path.resolve(options.output)), report);
+    void server.eleventyServe.reload({ files: [] });
+  };
+  const handler = eleventy.errorHandler as unknown as Record<"error" | "fatal", (e: unknown) => void>;
+  handler.error = failed;
+  handler.fatal = failed;
+  await eleventy.init();
+  // The panel says it on the page; the reload client's own console message would only repeat it as an error.
+  server.eleventyServe.sendError = async () => {};
+  await eleventy.watch();
+  await eleventy.serve(options.port);
+
+  return await new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void eleventy.stopWatch().then(() => resolve(0));
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    process.once("SIGHUP", stop);
+    // `npm start` runs this through a shell; if that shell goes without passing a signal on, go too.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) stop();
+    }, 500).unref();
+  });
+}
+
+/** Every HTML file under a folder. */
+function htmlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => path.join(dir, f));
+}
+
+/** Resolves once everything written to the stream so far has been handed to the system. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+
+/** Runs the command the arguments name; resolves with the exit code. */
+export async function runCommand(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (error) {
+    // Findings are printed by the build; anything else that goes wrong is one line, never a stack trace.
+    process.stderr.write(`${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+/**
+ * Ends the process once the output is flushed. Every file is written and the site swapped in by
+ * then (removing an old site runs in a process of its own). Left to end by itself, Node would
+ * first wait for V8 to finish a garbage collection it began during the build, a fiftieth of a
+ * second with nothing left to collect for.
+ */
+export async function endProcess(code: number): Promise<never> {
+  await flushed(process.stdout);
+  await flushed(process.stderr);
+  process.exit(code);
+}
