@@ -161,8 +161,9 @@ describe("the compiled build", () => {
     expect(build().status).toBe(0);
     const compiled = path.join(copy, ".cache/compiled");
     const hash = createHash("sha1").update(readFileSync(path.join(compiled, "bundle.cjs"))).digest("hex").slice(0, 16);
-    expect(readdirSync(compiled).filter((f) => f.endsWith(".v8-cache"))).toEqual([`bundle-${hash}.v8-cache`]);
-    const cache = path.join(compiled, `bundle-${hash}.v8-cache`);
+    const name = `bundle-${hash}-v8-${process.versions.v8}.v8-cache`;
+    expect(readdirSync(compiled).filter((f) => f.endsWith(".v8-cache"))).toEqual([name]);
+    const cache = path.join(compiled, name);
     const written = statSync(cache).mtimeMs;
     const first = snapshot(path.join(site, "public"));
 

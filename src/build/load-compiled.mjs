@@ -7,8 +7,8 @@
 // (module.enableCompileCache); Node 20 only for a script, through vm.Script's cachedData. So the
 // bundle is CommonJS, run as a script, and after a build that had no cache to start from, V8's
 // cache of it (with every function the build compiled) is written beside it, named by a hash of
-// the bundle: a cache always belongs to the exact text it was made from, and V8 rejects one made
-// by another Node version or with other flags, which is then made again.
+// the bundle and by V8's version: a cache always belongs to the exact text it was made from, and
+// V8 rejects one made with other flags, which is then made again.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
@@ -58,7 +58,8 @@ async function load() {
   };
 
   const source = readFileSync(BUNDLE, "utf8");
-  const cacheFile = path.join(outdir, `bundle-${createHash("sha1").update(source).digest("hex").slice(0, 16)}.v8-cache`);
+  // One cache per bundle text and V8 version, so that Node 20 and Node 22 do not keep replacing each other's.
+  const cacheFile = path.join(outdir, `bundle-${createHash("sha1").update(source).digest("hex").slice(0, 16)}-v8-${process.versions.v8}.v8-cache`);
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   // The wrapper Node gives a CommonJS module, strict as the ES modules the bundle was made from.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {"use strict";${source}\n})`, {
