@@ -180,6 +180,13 @@ describe("the compiled build", () => {
     expect(snapshot(path.join(site, "public"))).toEqual(first);
   });
 
+  it("a build that fails writes no code cache: it may have stopped before most of the code ran", () => {
+    const { copy, build } = copyOfProject(layOutFixture("fingerprint-digit-mistyped"));
+    expect(build().status).toBe(1);
+    expect(existsSync(path.join(copy, ".cache/compiled/bundle.cjs"))).toBe(true);
+    expect(readdirSync(path.join(copy, ".cache/compiled")).filter((f) => f.endsWith(".v8-cache"))).toEqual([]);
+  });
+
   it("notices an edit in a nested source folder and compiles again before it builds", () => {
     const site = layOutFixture("fingerprint-digit-mistyped");
     const { copy, build } = copyOfProject(site);

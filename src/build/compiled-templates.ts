@@ -11,14 +11,14 @@
  * Nunjucks could not compile; its error comes from Nunjucks every time. Nothing here ever sees
  * `eleventyConfig`.
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Bumped when what is stored, or how it is keyed, changes. */
 const FORMAT = 1;
 
-/** At most this many compiled templates are kept; the oldest go first. */
+/** At most this many compiled templates are kept, unless one build used more; the least recently used go first. */
 const LIMIT = 500;
 
 /** The block tags Nunjucks parses itself (nunjucks/src/parser.js, parseStatement and the bodies it parses until). */
@@ -64,15 +64,19 @@ export function compileKey(input: CompileInput, nunjucksVersion: string): string
 }
 
 /**
- * The compiled templates kept in one JSON file. Read once; written whenever a template is
- * added, through a file beside it and a rename, so that a build that runs at the same time
- * reads the old file or the new one, never half of one. A file that is not one this code
- * wrote (cut short, or from another version) is started afresh: it only ever held what
- * Nunjucks can compile again.
+ * The compiled templates kept in one JSON file: read once, written once after a build that
+ * compiled anything new (`save`), through a file beside it and a rename, so that a build that
+ * runs at the same time reads the old file or the new one, never half of one. What the build
+ * used is kept, and of the rest, the most recently used, up to 500 in all. A file that is not
+ * one this code wrote (cut short, or from another version) is started afresh, and one that
+ * cannot be written is left as it was: either way the next build only compiles again what
+ * Nunjucks can always compile.
  */
 export class CompiledTemplates {
   readonly #file: string;
   #entries: Map<string, string> | undefined;
+  readonly #used = new Set<string>();
+  #added = false;
 
   constructor(file: string) {
     this.#file = file;
@@ -83,21 +87,43 @@ export class CompiledTemplates {
   }
 
   get(key: string): string | undefined {
-    return this.#read().get(key);
+    const code = this.#read().get(key);
+    if (code !== undefined) this.#used.add(key);
+    return code;
   }
 
   set(key: string, code: string): void {
+    this.#read().set(key, code);
+    this.#used.add(key);
+    this.#added = true;
+  }
+
+  /** Writes the file if this build compiled anything new. */
+  save(): void {
+    if (!this.#added) return;
+    this.#added = false;
     const entries = this.#read();
-    entries.delete(key);
-    entries.set(key, code);
-    for (const oldest of entries.keys()) {
-      if (entries.size <= LIMIT) break;
-      entries.delete(oldest);
+    // Oldest first: what the build used goes last, in the order it was used.
+    const kept = new Map([...entries].filter(([key]) => !this.#used.has(key)));
+    for (const oldest of kept.keys()) {
+      if (kept.size + this.#used.size <= LIMIT) break;
+      kept.delete(oldest);
     }
-    mkdirSync(path.dirname(this.#file), { recursive: true });
-    const next = `${this.#file}.${process.pid}`;
-    writeFileSync(next, JSON.stringify({ format: FORMAT, templates: Object.fromEntries(entries) }));
-    renameSync(next, this.#file);
+    for (const key of this.#used) kept.set(key, entries.get(key)!);
+    this.#entries = kept;
+    const next = `${this.#file}.${randomBytes(6).toString("hex")}`;
+    // A folder or file that cannot be written (see the class comment): the next build compiles them again.
+    try {
+      mkdirSync(path.dirname(this.#file), { recursive: true });
+      writeFileSync(next, JSON.stringify({ format: FORMAT, templates: Object.fromEntries(kept) }));
+    } catch {
+      return;
+    }
+    try {
+      renameSync(next, this.#file);
+    } catch {
+      rmSync(next, { force: true });
+    }
   }
 
   #read(): Map<string, string> {

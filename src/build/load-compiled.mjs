@@ -9,8 +9,8 @@
 // cache of it (with every function the build compiled) is written beside it, named by a hash of
 // the bundle and by V8's version: a cache always belongs to the exact text it was made from, and
 // V8 rejects one made with other flags, which is then made again.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,12 +73,24 @@ async function load() {
   return module.exports;
 }
 
-/** After a command: writes V8's cache of the bundle if the process had none to use, through a file beside it and a rename. */
+/**
+ * After a command that succeeded (a failed one may have stopped before most of the code ran):
+ * writes V8's cache of the bundle if the process had none to use, through a file beside it and
+ * a rename. A cache that cannot be written is only a slower next build, so that fails nothing.
+ */
 export function saveCodeCache() {
   if (!uncached) return;
   const { script, cacheFile } = uncached;
   uncached = undefined;
-  const next = `${cacheFile}.${process.pid}`;
-  writeFileSync(next, script.createCachedData());
-  renameSync(next, cacheFile);
+  const next = `${cacheFile}.${randomBytes(6).toString("hex")}`;
+  try {
+    writeFileSync(next, script.createCachedData());
+  } catch {
+    return;
+  }
+  try {
+    renameSync(next, cacheFile);
+  } catch {
+    rmSync(next, { force: true });
+  }
 }

@@ -6,7 +6,7 @@
 // any depth) or .eleventy.ts is added, removed or changed, and load-compiled.mjs runs it with no
 // loader at all, from V8's code cache. Eleventy and the packages it shares with us stay
 // external, loaded as they are.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLE, EXTERNALS, loadCompiled, saveCodeCache } from "./load-compiled.mjs";
@@ -38,9 +38,7 @@ const upToDate = existsSync(BUNDLE) && existsSync(manifestFile) && readFileSync(
 
 if (!upToDate) {
   const { build } = await import("esbuild");
-  // An older bundle's code cache goes with it.
-  rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const result = await build({
     entryPoints: [path.join(root, "src/build/compiled.ts")],
     outfile: BUNDLE,
     bundle: true,
@@ -56,9 +54,29 @@ if (!upToDate) {
     banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     platform: "node",
     target: "node20",
+    // Errors are printed by esbuild, each at its file and line; warnings are looked at below.
     logLevel: "error",
+    write: false,
+  }).catch(() => {
+    process.stderr.write("src/build/run-compiled.mjs: esbuild could not compile the build; fix the errors above\n");
+    process.exit(1);
   });
-  writeFileSync(manifestFile, manifest);
+  // A warning means the bundle would not do what the TypeScript says (another import.meta field, say, which CommonJS lacks).
+  if (result.warnings.length > 0) {
+    const { formatMessages } = await import("esbuild");
+    const shown = await formatMessages(result.warnings, { kind: "warning" });
+    process.stderr.write(`${shown.join("")}src/build/run-compiled.mjs: esbuild warned while compiling the build; fix the source it names\n`);
+    process.exit(1);
+  }
+  // Written beside, then renamed into place: a build that starts meanwhile reads the old bundle or the new one, never half of one.
+  mkdirSync(outdir, { recursive: true });
+  const suffix = `.${process.pid}-${Date.now()}`;
+  writeFileSync(BUNDLE + suffix, result.outputFiles[0].contents);
+  renameSync(BUNDLE + suffix, BUNDLE);
+  writeFileSync(manifestFile + suffix, manifest);
+  renameSync(manifestFile + suffix, manifestFile);
+  // The code caches of older bundles (each is named by its bundle's hash) are of no more use.
+  for (const name of readdirSync(outdir)) if (name.endsWith(".v8-cache")) rmSync(path.join(outdir, name), { force: true });
 }
 
 // The build reads the compiled config unless the command line names another.
@@ -75,5 +93,5 @@ if (building && !args.some((a) => a === "--config" || a.startsWith("--config="))
 }
 const { runCommand, endProcess } = await loadCompiled();
 const code = await runCommand(args);
-saveCodeCache();
+if (code === 0) saveCodeCache();
 await endProcess(code);

@@ -41,4 +41,8 @@ export default function templateCache(eleventyConfig: UserConfig, options: Templ
     if (!store) stores.set(where, (store = new CompiledTemplates(where)));
     keepCompiledTemplates((nunjucks as { compiler: NunjucksCompiler }).compiler, environment.opts, store, version);
   });
+  // Once per build, whatever it compiled; a build that failed keeps nothing new, and the next compiles it again.
+  eleventyConfig.on("eleventy.after", () => {
+    stores.get(where)?.save();
+  });
 }
