@@ -75,22 +75,28 @@ async function load() {
 
 /**
  * After a command that succeeded (a failed one may have stopped before most of the code ran):
- * writes V8's cache of the bundle if the process had none to use, through a file beside it and
- * a rename. A cache that cannot be written is only a slower next build, so that fails nothing.
+ * writes V8's cache of the bundle if the process had none to use. A cache that cannot be
+ * written is only a slower next build, so that fails nothing.
  */
 export function saveCodeCache() {
   if (!uncached) return;
   const { script, cacheFile } = uncached;
   uncached = undefined;
-  const next = `${cacheFile}.${randomBytes(6).toString("hex")}`;
   try {
-    writeFileSync(next, script.createCachedData());
+    replaceFile(cacheFile, script.createCachedData());
   } catch {
-    return;
+    // Not writable: see above.
   }
+}
+
+/** Writes `file` through a file beside it and a rename: a process that reads it meanwhile reads the old file or the new one, never half of one. */
+export function replaceFile(file, data) {
+  const next = `${file}.${randomBytes(6).toString("hex")}`;
+  writeFileSync(next, data);
   try {
-    renameSync(next, cacheFile);
-  } catch {
+    renameSync(next, file);
+  } catch (error) {
     rmSync(next, { force: true });
+    throw error;
   }
 }

@@ -6,10 +6,10 @@
 // any depth) or .eleventy.ts is added, removed or changed, and load-compiled.mjs runs it with no
 // loader at all, from V8's code cache. Eleventy and the packages it shares with us stay
 // external, loaded as they are.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUNDLE, EXTERNALS, loadCompiled, saveCodeCache } from "./load-compiled.mjs";
+import { BUNDLE, EXTERNALS, loadCompiled, replaceFile, saveCodeCache } from "./load-compiled.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const outdir = path.dirname(BUNDLE);
@@ -68,13 +68,10 @@ if (!upToDate) {
     process.stderr.write(`${shown.join("")}src/build/run-compiled.mjs: esbuild warned while compiling the build; fix the source it names\n`);
     process.exit(1);
   }
-  // Written beside, then renamed into place: a build that starts meanwhile reads the old bundle or the new one, never half of one.
+  // A build that starts meanwhile reads the old bundle or the new one, never half of one.
   mkdirSync(outdir, { recursive: true });
-  const suffix = `.${process.pid}-${Date.now()}`;
-  writeFileSync(BUNDLE + suffix, result.outputFiles[0].contents);
-  renameSync(BUNDLE + suffix, BUNDLE);
-  writeFileSync(manifestFile + suffix, manifest);
-  renameSync(manifestFile + suffix, manifestFile);
+  replaceFile(BUNDLE, result.outputFiles[0].contents);
+  replaceFile(manifestFile, manifest);
   // The code caches of older bundles (each is named by its bundle's hash) are of no more use.
   for (const name of readdirSync(outdir)) if (name.endsWith(".v8-cache")) rmSync(path.join(outdir, name), { force: true });
 }
