@@ -56,20 +56,28 @@ function htmlPages(root: string): string[] {
 /** Set when there is no browser: every test then fails with it, rather than being skipped. */
 let missingBrowser: Error | undefined;
 
-beforeAll(async () => {
-  missingBrowser = missingChromium();
-  if (missingBrowser) return;
+/**
+ * The two sites are built while the tests are collected, without a browser, so that each of
+ * their pages can be a test of its own.
+ */
+async function buildSites(): Promise<{ siteOutput: string; fixtureOutput: string }> {
   mkdirSync(path.join(ROOT, "tests/.output"), { recursive: true });
-  siteOutput = path.join(mkdtempSync(path.join(ROOT, "tests/.output/browser-")), "public");
-  const real = await buildDir(ROOT, { output: siteOutput });
-  expect(real.ok, real.lines.join("\n")).toBe(true);
+  const output = path.join(mkdtempSync(path.join(ROOT, "tests/.output/browser-")), "public");
+  const real = await buildDir(ROOT, { output });
+  if (!real.ok) throw new Error(`the site in content/ does not build:\n${real.lines.join("\n")}`);
   const fixtureDir = layOutFixture("reader-page");
   // The site's stylesheet and script, which the fixture layout does not bring.
   cpSync(path.join(ROOT, "assets"), path.join(fixtureDir, "assets"), { recursive: true });
   const withKey = await buildDir(fixtureDir);
-  expect(withKey.ok, withKey.lines.join("\n")).toBe(true);
-  fixtureOutput = withKey.output;
+  if (!withKey.ok) throw new Error(`the fixture site reader-page does not build:\n${withKey.lines.join("\n")}`);
+  return { siteOutput: output, fixtureOutput: withKey.output };
+}
 
+({ siteOutput, fixtureOutput } = await buildSites());
+
+beforeAll(async () => {
+  missingBrowser = missingChromium();
+  if (missingBrowser) return;
   site = await serveStatic(siteOutput);
   fixture = await serveStatic(fixtureOutput);
   // playwright gives each launch a fresh temporary profile itself, and refuses --user-data-dir
@@ -386,56 +394,56 @@ describe("every page", () => {
     { name: "fixture", server: fixture, root: fixtureOutput },
   ];
 
-  it("loads nothing from another origin, logs no console error, and its external links are https with rel=noopener noreferrer", async () => {
-    let seen = 0;
-    for (const { server, root } of sites()) {
-      for (const urlPath of htmlPages(root)) {
-        const { page, offsite, errors } = await visit(server, urlPath, { permissions: ["clipboard-read", "clipboard-write"] });
-        await page.waitForLoadState("networkidle");
-        // Use the page's one script too: copying must not log anything either.
-        if ((await page.locator(".copy-button").count()) > 0) {
-          const button = page.locator(".copy-button").first();
-          await button.click();
-          // "Copied" in the page's own language.
-          const copied = await button.getAttribute("data-copied");
-          expect(copied, urlPath).toBeTruthy();
-          await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe(copied);
-        }
-        expect(offsite, urlPath).toEqual([]);
-        expect(errors, urlPath).toEqual([]);
-        const external = await page.locator("a[href]").evaluateAll((links) =>
-          links
-            .map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.getAttribute("rel") ?? "" }))
-            .filter((l) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(l.href) && !l.href.startsWith("mailto:")),
-        );
-        for (const link of external) {
-          expect(link.href, urlPath).toMatch(/^https:\/\//);
-          expect(link.rel.split(/\s+/).sort(), `${urlPath} ${link.href}`).toEqual(["noopener", "noreferrer"]);
-        }
-        seen++;
-      }
-    }
-    expect(seen).toBeGreaterThanOrEqual(4);
+  // One test per page and check: every page is checked, and none waits on another's time.
+  const everyPage = [
+    ...htmlPages(siteOutput).map((urlPath) => ({ name: "site", urlPath, server: () => site })),
+    ...htmlPages(fixtureOutput).map((urlPath) => ({ name: "fixture", urlPath, server: () => fixture })),
+  ];
+  it("there are pages to check on both sites", () => {
+    expect(everyPage.filter((p) => p.name === "site").length).toBeGreaterThanOrEqual(4);
+    expect(everyPage.filter((p) => p.name === "fixture").length).toBeGreaterThanOrEqual(1);
   });
 
-  it("axe-core finds no WCAG 2.2 AA violation, in light and dark, wide and narrow", async () => {
+
+  for (const { name, urlPath, server } of everyPage) it(`${name} ${urlPath} loads nothing from another origin, logs no console error, and its external links are https with rel=noopener noreferrer`, async () => {
+    const { page, offsite, errors } = await visit(server(), urlPath, { permissions: ["clipboard-read", "clipboard-write"] });
+    await page.waitForLoadState("networkidle");
+    // Use the page's one script too: copying must not log anything either.
+    if ((await page.locator(".copy-button").count()) > 0) {
+      const button = page.locator(".copy-button").first();
+      await button.click();
+      // "Copied" in the page's own language.
+      const copied = await button.getAttribute("data-copied");
+      expect(copied, urlPath).toBeTruthy();
+      await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe(copied);
+    }
+    expect(offsite, urlPath).toEqual([]);
+    expect(errors, urlPath).toEqual([]);
+    const external = await page.locator("a[href]").evaluateAll((links) =>
+      links
+        .map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.getAttribute("rel") ?? "" }))
+        .filter((l) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(l.href) && !l.href.startsWith("mailto:")),
+    );
+    for (const link of external) {
+      expect(link.href, urlPath).toMatch(/^https:\/\//);
+      expect(link.rel.split(/\s+/).sort(), `${urlPath} ${link.href}`).toEqual(["noopener", "noreferrer"]);
+    }
+  });
+
+  for (const { name, urlPath, server } of everyPage) it(`${name} ${urlPath}: axe-core finds no WCAG 2.2 AA violation, in light and dark, wide and narrow`, async () => {
     const failures: string[] = [];
-    for (const { name, server, root } of sites()) {
-      for (const urlPath of htmlPages(root)) {
-        for (const colorScheme of ["light", "dark"] as const) {
-          for (const width of [1280, 375]) {
-            // axe's script is not the site's own, so this context lets it past the page's CSP.
-            const { page } = await visit(server, urlPath, { bypassCSP: true, colorScheme, viewport: { width, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
-            if ((await page.locator(".copy-button").count()) > 0) {
-              // Check the announcement's colours too.
-              const button = page.locator(".copy-button").first();
-              await button.click();
-              await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe(await button.getAttribute("data-copied"));
-            }
-            for (const v of await axeViolations(page)) failures.push(`${name} ${urlPath} ${colorScheme} ${width}px: ${v}`);
-            await page.context().close();
-          }
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const width of [1280, 375]) {
+        // axe's script is not the site's own, so this context lets it past the page's CSP.
+        const { page } = await visit(server(), urlPath, { bypassCSP: true, colorScheme, viewport: { width, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+        if ((await page.locator(".copy-button").count()) > 0) {
+          // Check the announcement's colours too.
+          const button = page.locator(".copy-button").first();
+          await button.click();
+          await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe(await button.getAttribute("data-copied"));
         }
+        for (const v of await axeViolations(page)) failures.push(`${name} ${urlPath} ${colorScheme} ${width}px: ${v}`);
+        await page.context().close();
       }
     }
     expect(failures).toEqual([]);
@@ -503,17 +511,18 @@ describe("the page on screen and on paper", () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, "security-print.png"), fullPage: true });
   });
 
-  it("screenshots of the policy, its translation, the advisories, an advisory, the thanks page and the 404 page at 375 px and 1280 px, light and dark, are saved to screenshots/", async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const pages = [
-      ["security", "/security/"],
-      ["security-es", "/es/security/"],
-      ["advisories", "/security/advisories/"],
-      ["advisory", "/security/advisories/GHSA-f5qg-fqrw-v5ww/"],
-      ["thanks", "/security/thanks/"],
-      ["404", "/404.html"],
-    ] as const;
-    for (const [name, urlPath] of pages) {
+  // The policy, its translation, the advisories, an advisory, the thanks page and the 404 page: a test each.
+  const shots = [
+    ["security", "/security/"],
+    ["security-es", "/es/security/"],
+    ["advisories", "/security/advisories/"],
+    ["advisory", "/security/advisories/GHSA-f5qg-fqrw-v5ww/"],
+    ["thanks", "/security/thanks/"],
+    ["404", "/404.html"],
+  ] as const;
+  for (const [name, urlPath] of shots) {
+    it(`screenshots of ${urlPath} at 375 px and 1280 px, light and dark, are saved to screenshots/${name}-*.png`, async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
       for (const width of [375, 1280]) {
         for (const colorScheme of ["light", "dark"] as const) {
           const { page } = await visit(site, urlPath, { viewport: { width, height: width === 375 ? 667 : 800 }, colorScheme });
@@ -523,6 +532,6 @@ describe("the page on screen and on paper", () => {
           expect(readFileSync(file).readUInt32BE(16)).toBe(width);
         }
       }
-    }
-  });
+    });
+  }
 });
