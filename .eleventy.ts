@@ -12,7 +12,6 @@ import publish from "./src/plugins/publish.ts";
 import reportFindings from "./src/plugins/report-findings.ts";
 import reportPage from "./src/plugins/report-page.ts";
 import { projectPath, siteRun } from "./src/plugins/site-run.ts";
-import templateCache from "./src/plugins/template-cache.ts";
 
 export default function (eleventyConfig: UserConfig) {
   // What the command asked of this build (the findings collector, strictness, the root that files are named from).
@@ -62,9 +61,6 @@ export default function (eleventyConfig: UserConfig) {
 
   // A Markdown page without {{ }} or {% %} goes straight to markdown-it, without a Nunjucks pass it has no use for.
   eleventyConfig.addPlugin(markdownTemplates);
-
-  // The layouts' compiled Nunjucks, kept from one build to the next under .cache/ while the layout is unchanged.
-  eleventyConfig.addPlugin(templateCache, { run });
 
   // The seed's front matter names the old site's layout; it resolves to ours.
   eleventyConfig.addLayoutAlias("ballerina-inner-page", "layouts/policy.njk");

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { corpus, layOutFixture, parseFinding, ROOT, snapshot, WORK } from "./support/fixture-site.ts";
+import { describe, expect, it } from "vitest";
+import { BIN } from "./support/runtime.ts";
+import { corpus, layOutFixture, parseFinding, ROOT, WORK } from "./support/fixture-site.ts";
 
 /** `npm run build`'s command line, from package.json, so the test runs what a maintainer runs. */
 const BUILD = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build.split(" ");
@@ -19,11 +19,6 @@ function cli(dir: string, ...args: string[]) {
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, all: `${run.stdout}${run.stderr}` };
 }
-
-// The first build compiles the TypeScript once; the tests then share the compiled command.
-beforeAll(() => {
-  expect(cli(layOutFixture("_base")).code).toBe(0);
-});
 
 const STACK_FRAME = /^\s+at .+(?::\d+:\d+\)?|\(native\))$/m;
 
@@ -52,7 +47,7 @@ describe("the build command", () => {
   });
 
   it("POLICY_STRICT=1 is the same as --strict", () => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, "src/build/run-compiled.mjs"), "build"], {
+    const run = spawnSync(process.execPath, [BIN, "build"], {
       cwd: layOutFixture("no-key-file"),
       encoding: "utf8",
       env: { ...process.env, POLICY_STRICT: "1", POLICY_CHECKS: "" },
@@ -62,7 +57,7 @@ describe("the build command", () => {
 
   it("the build refuses to run with the checks turned off", () => {
     const dir = layOutFixture("fingerprint-digit-mistyped");
-    const run = spawnSync(process.execPath, [path.join(ROOT, "src/build/run-compiled.mjs"), "build"], {
+    const run = spawnSync(process.execPath, [BIN, "build"], {
       cwd: dir,
       encoding: "utf8",
       env: { ...process.env, POLICY_CHECKS: "off" },
@@ -125,69 +120,51 @@ describe("the build command", () => {
   });
 });
 
-describe("the compiled build", () => {
-  it("a second build, from the layouts Nunjucks compiled the first time, writes the same site; an edited layout is used at once", () => {
-    const dir = layOutFixture("_base");
-    const site = path.join(dir, "public");
-    expect(cli(dir).code).toBe(0);
-    const first = snapshot(site);
-    const kept = path.join(dir, ".cache/nunjucks-templates.json");
-    expect(Object.keys(JSON.parse(readFileSync(kept, "utf8")).templates).length).toBeGreaterThan(3);
-    const written = statSync(kept).mtimeMs;
-
-    expect(cli(dir).code).toBe(0);
-    expect(snapshot(site)).toEqual(first);
-    // Every layout came from the file: nothing was compiled, so nothing was added to it.
-    expect(statSync(kept).mtimeMs).toBe(written);
-
-    const footer = path.join(dir, "_includes/site-footer.njk");
-    writeFileSync(footer, readFileSync(footer, "utf8").replace("<footer", '<footer data-edited="yes"'));
-    expect(cli(dir).code).toBe(0);
-    expect(readFileSync(path.join(site, "security/index.html"), "utf8")).toContain('<footer data-edited="yes"');
-  });
-
-  /** A copy of the project's sources, sharing its packages, so that what a test changes touches nothing of the repository; and a build of `site` with it. */
-  function copyOfProject(site: string) {
+describe("the compiled runtime", () => {
+  /**
+   * A copy of the project, so that what a test changes touches nothing of the repository: its
+   * own sources and dist/, and a node_modules of links to the repository's packages, but for
+   * those named in `own`, which are copied so that the test may edit them.
+   */
+  function copyOfProject(site: string, own: string[] = []) {
     const copy = mkdtempSync(path.join(WORK, "project-"));
-    for (const entry of ["src", ".eleventy.ts", "package.json", "_includes", "assets"]) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
-    symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"), "dir");
-    const build = () => spawnSync(process.execPath, [path.join(copy, "src/build/run-compiled.mjs"), "build"], { cwd: site, encoding: "utf8", env: { ...process.env, POLICY_STRICT: "", POLICY_CHECKS: "" } });
+    for (const entry of ["bin", "src", ".eleventy.ts", "package.json", "_includes", "assets"]) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+    mkdirSync(path.join(copy, "node_modules"));
+    for (const name of readdirSync(path.join(ROOT, "node_modules"))) {
+      const from = path.join(ROOT, "node_modules", name);
+      if (own.includes(name)) cpSync(from, path.join(copy, "node_modules", name), { recursive: true });
+      else symlinkSync(from, path.join(copy, "node_modules", name), "dir");
+    }
+    const build = () =>
+      spawnSync(process.execPath, [path.join(copy, "bin/security-policy-site.mjs"), "build"], { cwd: site, encoding: "utf8", env: { ...process.env, POLICY_STRICT: "", POLICY_CHECKS: "" } });
     return { copy, build };
   }
 
-  it("runs from V8's code cache of the bundle, written by the first build; a cache V8 rejects is written again", () => {
+  it("a dependency's file changed in node_modules shows in the next build: nothing of it is compiled into dist/", () => {
     const site = layOutFixture("_base");
-    const { copy, build } = copyOfProject(site);
-    expect(build().status).toBe(0);
-    const compiled = path.join(copy, ".cache/compiled");
-    const hash = createHash("sha1").update(readFileSync(path.join(compiled, "bundle.cjs"))).digest("hex").slice(0, 16);
-    const name = `bundle-${hash}-v8-${process.versions.v8}.v8-cache`;
-    expect(readdirSync(compiled).filter((f) => f.endsWith(".v8-cache"))).toEqual([name]);
-    const cache = path.join(compiled, name);
-    const written = statSync(cache).mtimeMs;
-    const first = snapshot(path.join(site, "public"));
+    const page = path.join(site, "content/security.md");
+    writeFileSync(page, `${readFileSync(page, "utf8")}\n> [!NOTE]\n> Reports are read every day.\n`);
+    const { copy, build } = copyOfProject(site, ["markdown-it-github-alerts"]);
+    const first = build();
+    expect(first.status, first.stderr).toBe(0);
+    const built = path.join(site, "public/security/index.html");
+    expect(readFileSync(built, "utf8")).toContain('class="markdown-alert-title"');
 
-    // Used as it is: not written again.
-    expect(build().status).toBe(0);
-    expect(statSync(cache).mtimeMs).toBe(written);
-    expect(snapshot(path.join(site, "public"))).toEqual(first);
-
-    // Not a cache V8 made: rejected, the bundle compiled as usual, and a good cache written in its place.
-    writeFileSync(cache, Buffer.alloc(64));
-    const again = build();
-    expect(again.status, again.stderr).toBe(0);
-    expect(statSync(cache).size).toBeGreaterThan(64);
-    expect(snapshot(path.join(site, "public"))).toEqual(first);
+    const plugin = path.join(copy, "node_modules/markdown-it-github-alerts/dist/index.mjs");
+    const marker = `marker-${Date.now()}`;
+    const text = readFileSync(plugin, "utf8");
+    expect(text).toContain("${icon}${title}</p>");
+    writeFileSync(plugin, text.replace("${icon}${title}</p>", `\${icon}\${title} ${marker}</p>`));
+    const second = build();
+    expect(second.status, second.stderr).toBe(0);
+    expect(readFileSync(built, "utf8")).toContain(` ${marker}</p>`);
+    // Only our own sources were compiled, each to one module of the same name.
+    const compiledFiles = readdirSync(path.join(copy, "dist"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+    const sources = readdirSync(path.join(copy, "src"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
+    expect(compiledFiles.sort()).toEqual([".eleventy.js", ...sources.map((f) => path.join("src", f.replace(/\.ts$/, ".js")))].sort());
   });
 
-  it("a build that fails writes no code cache: it may have stopped before most of the code ran", () => {
-    const { copy, build } = copyOfProject(layOutFixture("fingerprint-digit-mistyped"));
-    expect(build().status).toBe(1);
-    expect(existsSync(path.join(copy, ".cache/compiled/bundle.cjs"))).toBe(true);
-    expect(readdirSync(path.join(copy, ".cache/compiled")).filter((f) => f.endsWith(".v8-cache"))).toEqual([]);
-  });
-
-  it("notices an edit in a nested source folder and compiles again before it builds", () => {
+  it("notices an edit in a nested source folder and compiles that file again before it builds; a removed source takes its module with it", () => {
     const site = layOutFixture("fingerprint-digit-mistyped");
     const { copy, build } = copyOfProject(site);
 
@@ -195,6 +172,24 @@ describe("the compiled build", () => {
     const report = path.join(copy, "src/findings/report.ts");
     writeFileSync(report, readFileSync(report, "utf8").replace("return `${f.file}:${f.line}:${f.column}: ${f.severity}: ", "return `EDITED ${f.file}:${f.line}:${f.column}: ${f.severity}: "));
     expect(build().stderr).toMatch(/^EDITED content\/security\.md:\d+:\d+: error: .* \[fingerprint-mismatch\]$/m);
+
+    writeFileSync(path.join(copy, "src/unused.ts"), "export const unused = 1;\n");
+    build();
+    expect(existsSync(path.join(copy, "dist/src/unused.js"))).toBe(true);
+    rmSync(path.join(copy, "src/unused.ts"));
+    build();
+    expect(existsSync(path.join(copy, "dist/src/unused.js"))).toBe(false);
+  });
+
+  it("a source that cannot be compiled stops the command with its file, line and column, and no stack trace", () => {
+    const site = layOutFixture("_base");
+    const { copy, build } = copyOfProject(site);
+    writeFileSync(path.join(copy, "src/broken.ts"), "export const a = 1;\nexport const b = (;\n");
+    const run = build();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^src\/broken\.ts:2:\d+: error: .+$/m);
+    expect(run.stderr).toMatch(/fix it and run the command again/);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(STACK_FRAME);
+    expect(existsSync(path.join(site, "public"))).toBe(false);
   });
 });
-

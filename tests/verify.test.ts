@@ -16,9 +16,9 @@ import { buildDir, layOutFixture, ROOT } from "./support/fixture-site.ts";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
 import { makeCertificate, requireNginx, startNginx, type Nginx, type TestCa } from "./support/nginx.ts";
 import { requireSks, startSks, type Sks } from "./support/sks.ts";
+import { BIN } from "./support/runtime.ts";
 import { WORK } from "./support/work.ts";
 
-const TSX = import.meta.resolve("tsx");
 const EMAIL = "security@example.org";
 
 function gpg(home: string, args: string[], input?: string): string {
@@ -124,7 +124,7 @@ describe("npm run verify", () => {
    */
   function verifyVia(to: number | Record<string, number>, args: string[], env: NodeJS.ProcessEnv = { NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") }) {
     const connect = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${typeof to === "number" ? to : to[host]}`]);
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/verify-command.ts"), ...connect, ...args], {
+    const run = spawnSync(process.execPath, [BIN, "verify", ...connect, ...args], {
       cwd: dir,
       encoding: "utf8",
       timeout: 60_000,

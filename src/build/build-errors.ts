@@ -16,7 +16,7 @@ interface ErrorLike {
 }
 
 /** The error and every error it wraps, outermost first. */
-function chain(error: unknown): ErrorLike[] {
+export function errorChain(error: unknown): ErrorLike[] {
   const errors: ErrorLike[] = [];
   for (let e: unknown = error; e && typeof e === "object" && errors.length < 20; ) {
     errors.push(e as ErrorLike);
@@ -44,7 +44,7 @@ export function explainBuildError(
   folders: { staging: string; output: string; relative: (file: string) => string; /** The content folder, whose files a stack frame may name. */ input?: string },
 ): Finding[] {
   const findingPath = folders.relative;
-  const errors = chain(error);
+  const errors = errorChain(error);
   const messages = errors.map((e) => String(e.message ?? e)).filter((m) => m !== "");
   const all = messages.join("\n");
   const at = (file: string | undefined, line: number, column: number, rule: RuleId, message: string): Finding =>

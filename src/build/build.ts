@@ -5,7 +5,8 @@ import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { FindingCollector, type Report } from "../findings/collector.ts";
 import { printReport, type OutputFormat, type Streams } from "../findings/report.ts";
 import { provideSiteRun } from "../plugins/site-run.ts";
-import { explainBuildError } from "./build-errors.ts";
+import { ChecksStopped } from "../plugins/page-checks.ts";
+import { errorChain, explainBuildError } from "./build-errors.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -124,16 +125,9 @@ function removeLater(folder: string): void {
   remover.unref();
 }
 
-/**
- * Whether the checks stopped the build on purpose, however deep Eleventy wrapped the error.
- * Matched by name, not instanceof: the config may load the checks through another module
- * loader (tsx under a test runner), which makes a second class.
- */
+/** Whether the checks stopped the build on purpose, however deep Eleventy wrapped the error. */
 export function stoppedByChecks(error: unknown): boolean {
-  for (let e = error as { name?: string; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 20; e = (e.originalError ?? e.cause) as typeof e, depth++) {
-    if (e.name === "ChecksStopped") return true;
-  }
-  return false;
+  return errorChain(error).some((e) => e instanceof ChecksStopped);
 }
 
 /**

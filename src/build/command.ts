@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { FindingCollector } from "../findings/collector.ts";
@@ -9,14 +10,28 @@ import { showPanelOnWrittenPages } from "../plugins/dev-server.ts";
 import { provideSiteRun } from "../plugins/site-run.ts";
 import { explainBuildError } from "./build-errors.ts";
 import { buildSite, stoppedByChecks } from "./build.ts";
+import { nginxConfigCommand } from "./nginx-config.ts";
+import { rulesTableCommand } from "./rules-table.ts";
+import { verifyCommand } from "./verify-command.ts";
 
 /**
  * `npm run build [-- --strict] [-- --format json|github]`: the checked build, swapped into
  * public/ only when it passes. `npm start`: Eleventy's dev server with live reload; the
  * checks run on every rebuild and print their findings, and the server keeps serving so the
- * author can fix them.
+ * author can fix them. `npm run verify` and `npm run nginx-config` are commands of their own,
+ * run from here too, by bin/security-policy-site.mjs.
  */
-const USAGE = `usage: cli.ts build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] | cli.ts serve [--strict] [--port 8080] [--output .dev]`;
+const USAGE = `usage: security-policy-site build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] [--config FILE]
+       security-policy-site serve [--strict] [--port 8080] [--output .dev] [--config FILE]
+       security-policy-site verify [--help for its options]
+       security-policy-site nginx-config [--help for its options]`;
+
+/**
+ * The project's Eleventy config, as compiled beside this module: dist/.eleventy.js for
+ * dist/src/build/command.js. Eleventy imports it with Node's own loader, so the config and the
+ * command share one copy of every module.
+ */
+const COMPILED_CONFIG = fileURLToPath(new URL("../../.eleventy.js", import.meta.url));
 
 /** Where `npm start` builds: a git-ignored folder of its own. Only `npm run build` writes public/. */
 const DEV_OUTPUT = ".dev";
@@ -24,6 +39,11 @@ const DEV_OUTPUT = ".dev";
 const STREAMS: Streams = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
 
 async function main(argv: string[]): Promise<number> {
+  // The commands with options of their own are named first.
+  const [first, ...rest] = argv;
+  if (first === "verify") return await verifyCommand(rest);
+  if (first === "nginx-config") return nginxConfigCommand(rest);
+  if (first === "rules-table") return rulesTableCommand();
   let parsed;
   try {
     parsed = parseArgs({
@@ -34,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
         format: { type: "string", default: "text" },
         input: { type: "string", default: "content" },
         output: { type: "string" },
-        config: { type: "string", default: ".eleventy.ts" },
+        config: { type: "string", default: COMPILED_CONFIG },
         port: { type: "string", default: "8080" },
       },
     });

@@ -11,7 +11,8 @@ import { nginxConfig } from "../publish/nginx.ts";
 
 const USAGE = "usage: npm run nginx-config -- [--headers public/_headers] [--server-name HOST] [--root DIR] [--snippet snippets/security-headers.conf] [--out DIR]";
 
-function main(argv: string[]): number {
+/** `nginx-config`: resolves with the exit code. */
+export function nginxConfigCommand(argv: string[]): number {
   let values;
   try {
     ({ values } = parseArgs({
@@ -56,11 +57,4 @@ function siteHost(): string {
   const data = JSON.parse(readFileSync("content/_data/security.json", "utf8")) as { url?: string };
   if (typeof data.url !== "string") throw new Error('content/_data/security.json has no "url": give --server-name');
   return new URL(data.url).hostname;
-}
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exitCode = 1;
 }

@@ -3,12 +3,14 @@
  * two cannot disagree (tests/rules.test.ts fails when they do).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { withRulesTable } from "../rules/table.ts";
 
-const readme = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../README.md");
-const before = readFileSync(readme, "utf8");
-const after = withRulesTable(before);
-if (after !== before) writeFileSync(readme, after);
-process.stdout.write(after === before ? "README.md: the rules table is up to date.\n" : "README.md: the rules table is written anew from src/rules/registry.ts.\n");
+/** `rules-table`, run in the project's folder (as npm runs it): resolves with the exit code. */
+export function rulesTableCommand(): number {
+  const readme = "README.md";
+  const before = readFileSync(readme, "utf8");
+  const after = withRulesTable(before);
+  if (after !== before) writeFileSync(readme, after);
+  process.stdout.write(after === before ? "README.md: the rules table is up to date.\n" : "README.md: the rules table is written anew from src/rules/registry.ts.\n");
+  return 0;
+}

@@ -18,7 +18,17 @@ import { verifySecurityMd, verifySite } from "../verify/verify.ts";
 const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--security-md PATH|URL]… [--timeout 10] [--deadline 60] [--input content]`;
 const STREAMS: Streams = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
-async function main(argv: string[]): Promise<number> {
+/** `verify`: resolves with the exit code. */
+export async function verifyCommand(argv: string[]): Promise<number> {
+  try {
+    return await verify(argv);
+  } catch (error) {
+    process.stderr.write(`verify: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+async function verify(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -107,11 +117,4 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await fetcher.close();
   }
-}
-
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`verify: ${(error as Error).message}\n`);
-  process.exitCode = 2;
 }

@@ -31,23 +31,20 @@ export function projectPath(run: SiteRun, relative: string): string {
   return path.relative(process.cwd(), path.join(run.findings.root, relative)) || ".";
 }
 
-/**
- * Kept on the config object itself under a registered symbol: the command and the config
- * file may load this module through different loaders (the TypeScript one of a test runner,
- * Node's own), and so hold two copies of it, but both see the same config object.
- */
-const RUN = Symbol.for("security-policy-site.run");
-
-type WithRun = UserConfig & { [RUN]?: SiteRun };
+/** What each config object's command provided. */
+const RUNS = new WeakMap<UserConfig, SiteRun>();
 
 /** Called from Eleventy's `config` option, which runs before the project's config file. */
 export function provideSiteRun(eleventyConfig: UserConfig, run: SiteRun): void {
-  (eleventyConfig as WithRun)[RUN] = run;
+  RUNS.set(eleventyConfig, run);
 }
 
 /** The run the command provided, or a bare `eleventy`'s: names relative to where it runs, printed after each build. */
 export function siteRun(eleventyConfig: UserConfig): SiteRun {
-  const config = eleventyConfig as WithRun;
-  config[RUN] ??= { findings: new FindingCollector({ root: process.cwd(), strict: false }), reportEachBuild: true, checkPages: true };
-  return config[RUN];
+  let run = RUNS.get(eleventyConfig);
+  if (run === undefined) {
+    run = { findings: new FindingCollector({ root: process.cwd(), strict: false }), reportEachBuild: true, checkPages: true };
+    RUNS.set(eleventyConfig, run);
+  }
+  return run;
 }

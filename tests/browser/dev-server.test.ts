@@ -14,8 +14,8 @@ import { developmentPolicy } from "../../src/dev/policy.ts";
 import { reloadClientHash } from "../../src/plugins/dev-server.ts";
 import { buildDir, layOutFixture, ROOT } from "../support/fixture-site.ts";
 import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
+import { BIN } from "../support/runtime.ts";
 
-const TSX = import.meta.resolve("tsx");
 const GROUPED = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91";
 const STRICT_POLICY = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(readFileSync(path.join(ROOT, "_includes/layouts/base.njk"), "utf8"))![1]!;
 
@@ -58,7 +58,7 @@ async function startDevServer(cwd: string, options: { npm?: boolean } = {}): Pro
   const port = await freePort();
   const child = options.npm
     ? spawn("npm", ["start", "--", "--port", String(port)], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] })
-    : spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/cli.ts"), "serve", "--port", String(port), "--config", path.join(ROOT, ".eleventy.ts")], {
+    : spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
         cwd,
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],
@@ -125,7 +125,7 @@ describe("npm start", () => {
   });
 
   it("refuses to build into public/", () => {
-    const run = spawnSync(process.execPath, ["--import", TSX, path.join(ROOT, "src/build/cli.ts"), "serve", "--output", "public"], { cwd: layOutFixture("_base"), encoding: "utf8" });
+    const run = spawnSync(process.execPath, [BIN, "serve", "--output", "public"], { cwd: layOutFixture("_base"), encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("npm start builds into .dev/, never into public/: only npm run build writes public/, after every check passed\n");
   });

@@ -3,9 +3,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vi } from "vitest";
-import { buildSite } from "../../src/build/build.ts";
 import type { OutputFormat } from "../../src/findings/report.ts";
+import { COMPILED_CONFIG, compiled } from "./runtime.ts";
 import { WORK } from "./work.ts";
+
+const { buildSite } = await compiled<typeof import("../../src/build/build.ts")>("src/build/build.ts");
 
 export { WORK };
 
@@ -114,7 +116,7 @@ export async function buildDir(
       input: "content",
       output,
       root: dir,
-      configPath: path.join(ROOT, ".eleventy.ts"),
+      configPath: COMPILED_CONFIG,
       strict: options.strict ?? false,
       format: options.format ?? "text",
       checkPages: options.checkPages ?? true,

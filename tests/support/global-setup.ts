@@ -1,10 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { compile } from "../../bin/compile.mjs";
 import { WORK } from "./work.ts";
 
-/** Each run lays its fixture sites out afresh; the last run's are removed first. */
-export default function setup(): () => void {
+/**
+ * Each run lays its fixture sites out afresh; the last run's are removed first. The TypeScript
+ * is compiled once, before any test builds with it or runs a command.
+ */
+export default async function setup(): Promise<() => void> {
   rmSync(WORK, { recursive: true, force: true });
+  await compile();
   return stopGpgAgents;
 }
 
