@@ -69,8 +69,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ [projectPath(run, "assets")]: "assets" });
 }
 
+// The content and output folders are the command's to give (npm run build: content/ into a staging folder it swaps into public/;
+// npm start: into .dev/), so the config names only where the layouts and the global data are, from the content folder.
 export const config = {
-  dir: { input: "content", includes: "../_includes", data: "_data", output: "public" },
+  dir: { includes: "../_includes", data: "_data" },
   markdownTemplateEngine: "njk",
   htmlTemplateEngine: "njk",
   templateFormats: ["md", "njk", "html"],

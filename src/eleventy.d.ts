@@ -71,10 +71,8 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
     setIsVerbose(verbose: boolean): void;
     disableLogger(): void;
-    errorHandler: { logger: unknown };
-    /** Input and output given to the constructor win over the config's, once frozen. */
-    directories: { freeze(): void };
-    logger: unknown;
+    /** Not documented: see src/plugins/eleventy-internals.ts, which checks each part it uses. */
+    errorHandler: unknown;
   }
 }
 

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { finding, type Finding, type RuleId } from "../findings/finding.ts";
 import { frontMatterKeyLine, frontMatterLines } from "../findings/locate.ts";
+import type { UserConfig } from "@11ty/eleventy";
+import { ERROR_CLASSES, layoutAliases } from "../plugins/eleventy-internals.ts";
 
 interface ErrorLike {
   name?: string;
@@ -35,51 +37,85 @@ function fileIn(message: string): string | undefined {
   return /(?:^|[\s(`])(\.{0,2}\/?[\w./@-]+\.(?:md|njk|html|json|11tydata\.\w+|ts|js))\b/.exec(message)?.[1];
 }
 
+/** The errors of the chain that are of one of Eleventy's error classes (src/plugins/eleventy-internals.ts), by the name Eleventy gives each after its class. */
+function ofClass(errors: ErrorLike[], ...names: string[]): ErrorLike | undefined {
+  return errors.find((e) => e.name !== undefined && names.includes(e.name));
+}
+
+/** Every `./path` or `/path` an error message names, in order. */
+function pathsIn(message: string): string[] {
+  return [...message.matchAll(/(?:^|[\s(`"])(\.{1,2}\/[^\s)`"]+|\/[^\s)`"]+)/g)].map((m) => m[1] as string);
+}
+
+/** The layout a template's front matter names, where no file in the includes folder answers to it; undefined when it is found or not named. */
+function missingLayout(template: string, layouts: LayoutLookup): { name: string; lookedFor: string } | undefined {
+  if (!existsSync(template)) return undefined;
+  const raw = readFileSync(template, "utf8");
+  const end = frontMatterLines(raw);
+  const line = raw.replace(/^\uFEFF/, "").split(/\r?\n/).slice(0, end).find((l) => l.startsWith("layout:"));
+  const name = line?.slice("layout:".length).trim().replace(/^(["'])(.*)\1$/, "$2");
+  if (!name) return undefined;
+  const file = layouts.aliases[name] ?? name;
+  const base = path.join(layouts.includes, file);
+  const candidates = [base, ...LAYOUT_EXTENSIONS.map((ext) => `${base}.${ext}`)];
+  return candidates.some((c) => existsSync(c)) ? undefined : { name, lookedFor: base };
+}
+
+/** Where an Eleventy config looks layouts up, once Eleventy has read it. */
+export function layoutLookup(config: UserConfig): LayoutLookup | undefined {
+  const includes = config.directories?.includes;
+  return includes === undefined ? undefined : { includes: path.resolve(includes), aliases: layoutAliases(config) };
+}
+
+/** The extensions Eleventy tries for a layout named without one. */
+const LAYOUT_EXTENSIONS = ["njk", "md", "html", "liquid", "11ty.js", "11ty.cjs", "11ty.mjs"];
+
+/** Where layouts are found: the includes folder and the config's layout aliases. */
+export interface LayoutLookup {
+  includes: string;
+  aliases: Record<string, string>;
+}
+
 /**
  * Turns an error from Eleventy (or a template engine under it) into one finding that
- * names the file, the line where one is known, and what to fix: never a stack trace.
+ * names the file, the line where one is known, and what to fix: never a stack trace. The kind
+ * of error is told by its class along the chain, and by the files themselves, never by the
+ * wording of a message; messages give only the paths they name.
  */
 export function explainBuildError(
   error: unknown,
-  folders: { staging: string; output: string; relative: (file: string) => string; /** The content folder, whose files a stack frame may name. */ input?: string },
+  folders: {
+    staging: string;
+    output: string;
+    relative: (file: string) => string;
+    /** The content folder, whose files a stack frame may name. */
+    input?: string;
+    /** Where the templates' layouts are looked up. */
+    layouts?: LayoutLookup;
+  },
 ): Finding[] {
   const findingPath = folders.relative;
   const errors = errorChain(error);
   const messages = errors.map((e) => String(e.message ?? e)).filter((m) => m !== "");
-  const all = messages.join("\n");
   const at = (file: string | undefined, line: number, column: number, rule: RuleId, message: string): Finding =>
     finding(rule, file ? findingPath(file) : "(build)", { line, column }, message);
 
-  const frontMatter = /Having trouble reading front matter from template (\S+)/.exec(all);
+  const frontMatter = ofClass(errors, ERROR_CLASSES.frontMatter);
   if (frontMatter) {
     const yaml = errors.find((e) => e.mark);
     // The YAML parser is given the text after the opening `---` (from its line break), counting from 0.
     const line = yaml?.mark?.line !== undefined ? yaml.mark.line + 1 : 1;
     const column = (yaml?.mark?.column ?? 0) + 1;
     const reason = yaml?.reason ?? messages.at(-1) ?? "it cannot be read";
-    return [at(frontMatter[1], line, column, "front-matter-invalid", `the front matter is not valid YAML: ${reason}; fix the lines between the two "---"`)];
+    return [at(pathsIn(frontMatter.message ?? "")[0], line, column, "front-matter-invalid", `the front matter is not valid YAML: ${reason}; fix the lines between the two "---"`)];
   }
 
-  const layout = /layout that does not exist: (\S+)(?: \(via `layout: ([^`]+)`\))?/.exec(all);
-  if (layout) {
-    const template = /for the "([^"]+)" template/.exec(all)?.[1];
-    const name = layout[2] ?? layout[1];
-    return [
-      at(
-        template,
-        template ? keyLine(template, "layout") : 1,
-        1,
-        "layout-missing",
-        `the layout "${name}" does not exist (looked for ${findingPath(layout[1] ?? "")}); use "layouts/policy.njk" (or its alias "ballerina-inner-page"), or add the layout to _includes/`,
-      ),
-    ];
-  }
-
-  const conflict = /Output conflict: multiple input files are writing to `([^`]+)`/.exec(all);
-  if (conflict) {
-    const pages = [...all.matchAll(/^\s+\d+\. (\S+)$/gm)].map((m) => m[1] as string);
+  const duplicate = ofClass(errors, ERROR_CLASSES.duplicatePermalink);
+  if (duplicate) {
+    // The output file first, then each page that writes it.
+    const [written, ...pages] = pathsIn(duplicate.message ?? "");
     // Eleventy names the staging folder; the author knows it as the output folder.
-    const target = findingPath(path.join(folders.output, path.relative(folders.staging, path.resolve(conflict[1] ?? ""))));
+    const target = findingPath(path.join(folders.output, path.relative(folders.staging, path.resolve(written ?? ""))));
     return pages.map((page) =>
       at(
         page,
@@ -91,14 +127,34 @@ export function explainBuildError(
     );
   }
 
-  // Nunjucks reports `(file) [Line n, Column m]`.
-  const njk = /\(([^)]+\.(?:njk|md|html))\)\s*\[Line (\d+), Column (\d+)\]\s*([^\n]*)/.exec(all);
-  if (njk) {
-    const detail = messages.at(-1)?.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? njk[4];
-    // Nunjucks counts lines from the end of the front matter, which it never sees; the author counts from the top.
-    const template = njk[1] as string;
-    const offset = existsSync(template) ? frontMatterLines(readFileSync(template, "utf8")) : 0;
-    return [at(template, Number(njk[2]) + offset, Number(njk[3]), "template-error", `the template cannot be rendered: ${detail}`)];
+  // A template whose layout is nowhere to be found.
+  if (folders.layouts) {
+    for (const template of new Set(messages.flatMap(pathsIn))) {
+      const missing = missingLayout(template, folders.layouts);
+      if (missing) {
+        return [
+          at(
+            template,
+            keyLine(template, "layout"),
+            1,
+            "layout-missing",
+            `the layout "${missing.name}" does not exist (looked for ${findingPath(missing.lookedFor)}); use "layouts/policy.njk" (or its alias "ballerina-inner-page"), or add the layout to _includes/`,
+          ),
+        ];
+      }
+    }
+  }
+
+  // Nunjucks' own error under Eleventy's: it knows the line and column, and names the template first.
+  const nunjucks = ofClass(errors, ERROR_CLASSES.templateRender, ERROR_CLASSES.templateCompile, ERROR_CLASSES.nunjucks) && errors.find((e) => typeof e.lineno === "number");
+  if (nunjucks) {
+    const template = pathsIn(nunjucks.message ?? "")[0];
+    if (template !== undefined) {
+      const detail = (nunjucks.message ?? "").split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "";
+      // Nunjucks counts lines from the end of the front matter, which it never sees; the author counts from the top.
+      const offset = existsSync(template) ? frontMatterLines(readFileSync(template, "utf8")) : 0;
+      return [at(template, nunjucks.lineno! + offset, nunjucks.colno ?? 1, "template-error", `the template cannot be rendered: ${detail}`)];
+    }
   }
 
   // A JavaScript data file or template that threw: its own frame names the file and the line.

@@ -4,9 +4,10 @@ import path from "node:path";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { FindingCollector, type Report } from "../findings/collector.ts";
 import { printReport, type OutputFormat, type Streams } from "../findings/report.ts";
+import { quietBenchmarks, silenceEleventy } from "../plugins/eleventy-internals.ts";
 import { provideSiteRun } from "../plugins/site-run.ts";
 import { ChecksStopped } from "../plugins/page-checks.ts";
-import { errorChain, explainBuildError } from "./build-errors.ts";
+import { errorChain, explainBuildError, layoutLookup } from "./build-errors.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -47,6 +48,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const output = path.resolve(root, options.output);
   const staging = path.join(path.dirname(output), `.${path.basename(output)}-staging-${process.pid}-${Date.now()}`);
   const findings = new FindingCollector({ root, strict: options.strict });
+  let eleventyConfig: UserConfig | undefined;
 
   try {
     // Relative to where the command runs, as Eleventy names its templates: given an absolute input
@@ -56,21 +58,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       quietMode: true,
       source: "script",
       config: (config) => {
+        eleventyConfig = config as UserConfig;
         // Eleventy warns of slow plugins ("Benchmark 199ms 12% … Transform") on stderr,
         // where only findings belong; `npm run bench` measures the build instead.
-        quietBenchmarks(config as unknown as { benchmarkManager: BenchmarkManager });
+        quietBenchmarks(config as UserConfig);
         // The build prints the findings itself, once, after Eleventy's own errors are among them.
         provideSiteRun(config as UserConfig, { findings, reportEachBuild: false, checkPages: options.checkPages ?? true });
       },
     });
-    // Keep the staging folder even though the config names "public", as Eleventy's own CLI flags would.
-    eleventy.directories.freeze();
     silenceEleventy(eleventy);
     await eleventy.write();
   } catch (error) {
     // A stop the checks asked for has its findings collected already; anything else becomes one.
     if (!stoppedByChecks(error)) {
-      const explained = explainBuildError(error, { staging, output: options.output, input: path.resolve(root, options.input), relative: (f) => findings.relative(f) });
+      const explained = explainBuildError(error, {
+        staging,
+        output: options.output,
+        input: path.resolve(root, options.input),
+        layouts: eleventyConfig && layoutLookup(eleventyConfig),
+        relative: (f) => findings.relative(f),
+      });
       // Eleventy reads the site data too, and fails on what the checks have already placed exactly (a JSON syntax error, say).
       findings.add(...explained.filter((f) => !findings.hasErrorIn(f.file)));
     }
@@ -84,16 +91,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   swapIn(staging, output);
   return { ok: true, report };
-}
-
-interface BenchmarkManager {
-  setVerboseOutput(verbose: boolean): void;
-  getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>;
-}
-
-function quietBenchmarks({ benchmarkManager }: { benchmarkManager: BenchmarkManager }): void {
-  benchmarkManager.setVerboseOutput(false);
-  for (const group of Object.values(benchmarkManager.getAll())) group.setIsVerbose(false);
 }
 
 /**
@@ -128,14 +125,4 @@ function removeLater(folder: string): void {
 /** Whether the checks stopped the build on purpose, however deep Eleventy wrapped the error. */
 export function stoppedByChecks(error: unknown): boolean {
   return errorChain(error).some((e) => e instanceof ChecksStopped);
-}
-
-/**
- * Eleventy prints a failed build's error with its stack, and "Wrote N files" about the
- * staging folder; the build prints its own one-line findings and outcome instead.
- */
-function silenceEleventy(eleventy: Eleventy): void {
-  const quiet = { log() {}, info() {}, warn() {}, error() {}, message() {}, logWithOptions() {}, forceLog() {}, closeStream() {} };
-  eleventy.disableLogger();
-  eleventy.errorHandler.logger = quiet;
 }

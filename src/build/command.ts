@@ -7,8 +7,9 @@ import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { FindingCollector } from "../findings/collector.ts";
 import { isOutputFormat, OUTPUT_FORMATS, printReport, type Streams } from "../findings/report.ts";
 import { showPanelOnWrittenPages } from "../plugins/dev-server.ts";
+import { devServer, onEleventyError } from "../plugins/eleventy-internals.ts";
 import { provideSiteRun } from "../plugins/site-run.ts";
-import { explainBuildError } from "./build-errors.ts";
+import { explainBuildError, layoutLookup } from "./build-errors.ts";
 import { buildSite, stoppedByChecks } from "./build.ts";
 import { nginxConfigCommand } from "./nginx-config.ts";
 import { rulesTableCommand } from "./rules-table.ts";
@@ -130,29 +131,32 @@ async function serve(options: { input: string; output: string; config: string; p
     return 2;
   }
   const findings = new FindingCollector({ root: process.cwd(), strict: options.strict });
+  let eleventyConfig: UserConfig | undefined;
   const eleventy = new Eleventy(options.input, options.output, {
     configPath: options.config,
     runMode: "serve",
     source: "cli",
-    config: (config) => provideSiteRun(config as UserConfig, { findings, reportEachBuild: true, checkPages: true, dev: { port: options.port } }),
+    config: (config) => {
+      eleventyConfig = config as UserConfig;
+      provideSiteRun(eleventyConfig, { findings, reportEachBuild: true, checkPages: true, dev: { port: options.port } });
+    },
   });
+  let server: ReturnType<typeof devServer> | undefined;
   // A rebuild that Eleventy itself cannot finish is a finding too: printed as the checks' are, and shown on the pages of the last rebuild.
-  const server = eleventy as unknown as { eleventyServe: { reload(event: object): Promise<void>; sendError(event: object): Promise<void> } };
-  const failed = (error: unknown) => {
+  onEleventyError(eleventy, (error: unknown) => {
     if (!stoppedByChecks(error)) {
-      findings.add(...explainBuildError(error, { staging: path.resolve(options.output), output: options.output, input: path.resolve(options.input), relative: (f) => findings.relative(f) }));
+      const layouts = eleventyConfig && layoutLookup(eleventyConfig);
+      findings.add(...explainBuildError(error, { staging: path.resolve(options.output), output: options.output, input: path.resolve(options.input), layouts, relative: (f) => findings.relative(f) }));
     }
     const report = findings.report();
     printReport(report, "text", STREAMS);
     showPanelOnWrittenPages(path.resolve(options.output), htmlFiles(path.resolve(options.output)), report);
-    void server.eleventyServe.reload({ files: [] });
-  };
-  const handler = eleventy.errorHandler as unknown as Record<"error" | "fatal", (e: unknown) => void>;
-  handler.error = failed;
-  handler.fatal = failed;
+    server?.reload();
+  });
   await eleventy.init();
+  server = devServer(eleventy);
   // The panel says it on the page; the reload client's own console message would only repeat it as an error.
-  server.eleventyServe.sendError = async () => {};
+  server.quietErrorPages();
   await eleventy.watch();
   await eleventy.serve(options.port);
 

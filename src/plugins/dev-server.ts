@@ -5,12 +5,12 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { PANEL_CSS, PANEL_STYLESHEET, withFindingsPanel, withoutFindingsPanel } from "../dev/panel.ts";
 import { withDevelopmentPolicy } from "../dev/policy.ts";
 import type { Report } from "../findings/collector.ts";
+import { reloadClientFile } from "./eleventy-internals.ts";
 import type { SiteRun } from "./site-run.ts";
 
 /**
@@ -18,9 +18,7 @@ import type { SiteRun } from "./site-run.ts";
  * the development policy allows that one script by its hash, never 'unsafe-inline'.
  */
 export function reloadClientHash(): string {
-  const eleventy = createRequire(import.meta.url).resolve("@11ty/eleventy");
-  const server = path.dirname(createRequire(eleventy).resolve("@11ty/eleventy-dev-server"));
-  const script = readFileSync(path.join(server, "client/reload-client.js"));
+  const script = readFileSync(reloadClientFile());
   return `sha512-${createHash("sha512").update(script).digest("base64")}`;
 }
 
