@@ -1,13 +1,14 @@
 /**
  * One measured build, in its own process so that its peak memory is its own:
  * `node --import tsx bench/build-child.ts <on|off> <site folder>`.
- * Builds the site with the project's buildSite and .eleventy.ts, checks on or off
+ * Builds the site with the project's compiled buildSite and config (dist/), checks on or off
  * (buildSite's checkPages, a measuring aid only), and prints one line of JSON as its last line.
  */
 import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ChildResult, RESULT_PREFIX } from "./child-result.ts";
+import { COMPILED_CONFIG, compiled } from "../tests/support/runtime.ts";
 import { ROOT } from "./site.ts";
 
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   }
   register("./count-hooks.mjs", import.meta.url, { data: { root: pathToFileURL(`${ROOT}/`).href } });
   // Loaded after the hooks so that the project's imports of keys.ts and openpgp are counted.
-  const { buildSite } = await import("../src/build/build.ts");
+  const { buildSite } = await compiled<typeof import("../src/build/build.ts")>("src/build/build.ts");
   const { readCounts } = await import("./counts.ts");
 
   const lines: string[] = [];
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     input: "content",
     output: "public",
     root: path.resolve(siteDir),
-    configPath: path.join(ROOT, ".eleventy.ts"),
+    configPath: COMPILED_CONFIG,
     strict: false,
     checkPages: mode === "on",
     streams: { stdout: collect, stderr: collect },

@@ -1,6 +1,6 @@
 /**
  * Module hooks for the bench's build child. They route the project's own imports of
- * src/rules/keys.ts and of openpgp through bench/counting-*.ts, which count every key parse, so
+ * src/rules/keys.ts (as compiled, dist/src/rules/keys.js) and of openpgp through bench/counting-*.ts, which count every key parse, so
  * the bench can show how many times one build parses a key. Nothing in src/ changes.
  * Plain JavaScript: module.register runs hooks on Node's loader thread, where they must
  * load without depending on the TypeScript loader that runs beside them.
@@ -14,7 +14,7 @@ const counting = { keys: "", openpgp: "" };
 /** @param {{ root: string }} data the repository as a file: URL ending in "/" */
 export async function initialize(data) {
   root = data.root;
-  keysModule = new URL("src/rules/keys.ts", root).href;
+  keysModule = new URL("dist/src/rules/keys.js", root).href;
   counting.keys = new URL("bench/counting-keys.ts", root).href;
   counting.openpgp = new URL("bench/counting-openpgp.ts", root).href;
 }

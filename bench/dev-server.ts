@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import WebSocket from "ws";
+import { BIN } from "../tests/support/runtime.ts";
 import { ROOT } from "./site.ts";
 
 export interface DevTimings {
@@ -57,7 +58,7 @@ export async function measureDevServer(edits: number, tmp: string): Promise<DevT
   const broken = good.replace(shown, `${shown.slice(0, -1)}${shown.endsWith("0") ? "1" : "0"}`);
 
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/build/cli.ts"), "serve", "--port", String(port), "--config", path.join(ROOT, ".eleventy.ts")], {
+  const child = spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -8,10 +8,10 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync }
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { buildSite } from "../src/build/build.ts";
 import { formatFingerprint, parseFingerprint } from "../src/formats/fingerprint.ts";
 import { CHROME, CHROME_FLAGS, missingChromium } from "../tests/support/chromium.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
+import { COMPILED_CONFIG, compiled } from "../tests/support/runtime.ts";
 import { ROOT } from "./site.ts";
 import { builtFile } from "./weight.ts";
 
@@ -71,7 +71,8 @@ export async function measureReportWeights(tmp: string): Promise<ReportWeights> 
   keyedRealSite(dir);
   const lines: string[] = [];
   const collect = (text: string) => lines.push(text);
-  const build = await buildSite({ input: "content", output: "public", root: dir, configPath: path.join(ROOT, ".eleventy.ts"), strict: false, streams: { stdout: collect, stderr: collect } });
+  const { buildSite } = await compiled<typeof import("../src/build/build.ts")>("src/build/build.ts");
+  const build = await buildSite({ input: "content", output: "public", root: dir, configPath: COMPILED_CONFIG, strict: false, streams: { stdout: collect, stderr: collect } });
   if (!build.ok) throw new Error(`the real site with a test key does not build:\n${lines.join("")}`);
   const output = path.join(dir, "public");
 

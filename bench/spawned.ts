@@ -9,10 +9,11 @@ export interface Spawned {
   ms: number;
 }
 
-export function run(command: string, args: string[], cwd: string): Promise<Spawned> {
+/** `env` replaces the environment's variables it names. */
+export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -7,12 +7,12 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildSite } from "../src/build/build.ts";
 import { parseHeadersFile } from "../src/formats/headers-file.ts";
 import { nginxConfig } from "../src/publish/nginx.ts";
 import { makeCertificate, requireNginx, startNginx } from "../tests/support/nginx.ts";
 import { requireSks, startSks } from "../tests/support/sks.ts";
 import { freePort } from "./dev-server.ts";
+import { BIN, COMPILED_CONFIG, compiled } from "../tests/support/runtime.ts";
 import { ROOT } from "./site.ts";
 
 export interface VerifyTimings {
@@ -41,7 +41,8 @@ export async function measureVerify(runs: number, tmp: string): Promise<VerifyTi
   mkdirSync(dir, { recursive: true });
   for (const folder of ["content", "_includes", "assets"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
   const quiet = { stdout: () => {}, stderr: () => {} };
-  const build = await buildSite({ input: "content", output: "public", root: dir, configPath: path.join(ROOT, ".eleventy.ts"), strict: false, streams: quiet });
+  const { buildSite } = await compiled<typeof import("../src/build/build.ts")>("src/build/build.ts");
+  const build = await buildSite({ input: "content", output: "public", root: dir, configPath: COMPILED_CONFIG, strict: false, streams: quiet });
   if (!build.ok) throw new Error("the real site does not build, so its sources cannot be served");
 
   const site = new URL((JSON.parse(readFileSync(path.join(dir, "content/_data/security.json"), "utf8")) as { url: string }).url).hostname;
@@ -70,9 +71,9 @@ export async function measureVerify(runs: number, tmp: string): Promise<VerifyTi
   ];
   const nginx = await startNginx(blocks, port);
   try {
-    const args = ["--import", import.meta.resolve("tsx"), path.join(ROOT, "src/build/verify-command.ts"), ...names.flatMap((n) => ["--connect-to", `${n}:443:127.0.0.1:${port}`])];
+    const args = [BIN, "verify", ...names.flatMap((n) => ["--connect-to", `${n}:443:127.0.0.1:${port}`])];
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") };
-    // One untimed run: tsx's cache of compiled files is then as warm as for any later run.
+    // One untimed run: the disk cache (and Node 22's compile cache) is then as warm as for any later run.
     await timed(args, dir, env);
     const ms: number[] = [];
     let last: { ms: number; code: number | null; out: string } = { ms: 0, code: null, out: "" };
