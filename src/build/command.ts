@@ -11,9 +11,6 @@ import { devServer, onEleventyError } from "../plugins/eleventy-internals.ts";
 import { provideSiteRun } from "../plugins/site-run.ts";
 import { explainBuildError, layoutLookup } from "./build-errors.ts";
 import { buildSite, stoppedByChecks } from "./build.ts";
-import { nginxConfigCommand } from "./nginx-config.ts";
-import { rulesTableCommand } from "./rules-table.ts";
-import { verifyCommand } from "./verify-command.ts";
 
 /**
  * `npm run build [-- --strict] [-- --format json|github]`: the checked build, swapped into
@@ -40,11 +37,12 @@ const DEV_OUTPUT = ".dev";
 const STREAMS: Streams = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
 
 async function main(argv: string[]): Promise<number> {
-  // The commands with options of their own are named first.
+  // The commands with options of their own are named first, and loaded only when named:
+  // verify's network and OpenPGP code is no part of a build's start-up.
   const [first, ...rest] = argv;
-  if (first === "verify") return await verifyCommand(rest);
-  if (first === "nginx-config") return nginxConfigCommand(rest);
-  if (first === "rules-table") return rulesTableCommand();
+  if (first === "verify") return await (await import("./verify-command.ts")).verifyCommand(rest);
+  if (first === "nginx-config") return (await import("./nginx-config.ts")).nginxConfigCommand(rest);
+  if (first === "rules-table") return (await import("./rules-table.ts")).rulesTableCommand();
   let parsed;
   try {
     parsed = parseArgs({
