@@ -69,7 +69,6 @@ describe("the bench's synthetic sites", () => {
     const result = readChildResult(stdout);
     expect(result?.ok, stdout).toBe(true);
     expect(result?.counts).toEqual({ inspectKey: 1, "openpgp.readKeys": 1 });
-    expect(result?.maxRssKiB).toBeGreaterThan(10_000);
   });
 });
 
@@ -194,8 +193,6 @@ describe("the comparison with bare Eleventy", () => {
     expect(result.failure).toBeUndefined();
     expect(result.full).toHaveLength(1);
     expect(result.bare).toHaveLength(1);
-    expect(result.full[0]!.ms).toBeGreaterThan(0);
-    expect(result.bare[0]!.ms).toBeGreaterThan(0);
     expect(said).toEqual(["the real site against bare Eleventy: pair 1 of 1"]);
     // Each wrote its own site: the checked one publishes security.txt, the bare one does not.
     expect(readdirSync(path.join(tmp, "against-bare-1-full", "public"))).toContain(".well-known");

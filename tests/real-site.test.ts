@@ -1,15 +1,17 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanHtml } from "../src/formats/html-scan.ts";
-import { buildDir, ROOT } from "./support/fixture-site.ts";
+import { buildDir, ROOT, WORK } from "./support/fixture-site.ts";
 
 /** The real content/ as the README's build makes it, into a folder of the test's own. */
 let html = "";
 let findings: Array<{ rule: string; severity: string }> = [];
 
 beforeAll(async () => {
-  const output = path.join(mkdtempSync(path.join(ROOT, "tests/.output/real-")), "public");
+  // The test's own folder, made here: run alone on a fresh clone, no other test has made one.
+  mkdirSync(WORK, { recursive: true });
+  const output = path.join(mkdtempSync(path.join(WORK, "real-")), "public");
   const build = await buildDir(ROOT, { output });
   expect(build.ok, build.lines.join("\n")).toBe(true);
   findings = build.findings;

@@ -228,7 +228,9 @@ describe("npm run verify", () => {
     deploy();
     const run = verifyVia(9, ["--format", "json"]);
     expect(run.code).toBe(2);
-    expect(Object.values(rules(run)).flat().every((r) => r === "deployed-unreachable")).toBe(true);
+    const found = Object.values(rules(run)).flat();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((r) => r !== "deployed-unreachable")).toEqual([]);
   });
 
   it("a certificate the machine does not trust is a clear line, not a stack trace: exit 2", () => {

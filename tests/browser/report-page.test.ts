@@ -208,7 +208,8 @@ describe("the report page", () => {
       expect(r.path, r.type).toMatch(/^\/assets\/openpgp\/[a-z0-9_-]+\.min\.mjs$/);
       expect(r.type).toBe("script");
     }
-    expect(requests.every((r) => r.sameOrigin)).toBe(true);
+    expect(requests.length).toBeGreaterThan(after.length);
+    expect(requests.filter((r) => !r.sameOrigin)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -143,13 +143,46 @@ export function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-/** A broken site of the corpus: the rule it must trip, where, and a pattern its message says. */
+/**
+ * A broken site of the corpus: the rule it is about and where (its name in the test list), and
+ * every finding its build must print, exactly and in order, with the dates that depend on the
+ * day the tests run written as `{{ today }}`, `{{ today - N }}` and `{{ now }}` (see `dated`).
+ */
 export interface Expectation {
   fixture: string;
   rule: string;
   file: string;
   line: number;
-  says?: string;
+  findings: string[];
+}
+
+/** A finding as the build prints it in the text format. */
+export function findingLine(f: ParsedFinding): string {
+  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]`;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A printed finding with what depends on when the tests run written as placeholders: a moment
+ * within a day of `now` is `{{ now }}`; a day within 400 days of today is `{{ today }}` or
+ * `{{ today - N }}` / `{{ today + N }}` (the fixtures' data dates itself from the day the tests
+ * run, and fixed dates in the fixtures are further away); and the count of days from the build
+ * to a fixed moment is `{{ days }}`.
+ */
+export function dated(line: string, now = new Date()): string {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return line
+    .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g, (moment) => {
+      const at = Date.parse(moment);
+      return Math.abs(at - now.getTime()) < DAY && !moment.endsWith("T00:00:00Z") ? "{{ now }}" : moment;
+    })
+    .replace(/(?<!\d)(\d{4}-\d\d-\d\d)(?!\d)/g, (day) => {
+      const offset = Math.round((Date.parse(`${day}T00:00:00Z`) - today) / DAY);
+      if (Number.isNaN(offset) || Math.abs(offset) > 400) return day;
+      return offset === 0 ? "{{ today }}" : `{{ today ${offset < 0 ? "-" : "+"} ${Math.abs(offset)} }}`;
+    })
+    .replace(/\b\d+ days after the build\b/g, "{{ days }} days after the build");
 }
 
 /** Every fixture folder with an `expect.json`. */
