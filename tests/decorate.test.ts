@@ -14,7 +14,7 @@ import {
   type DecorateOptions,
 } from "../src/markdown/decorate.ts";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
-import { keyUrlPath } from "../src/publish/paths.ts";
+import { keyUrlPath } from "../src/formats/site-paths.ts";
 import { scanHtml } from "../src/formats/html-scan.ts";
 import { parseMailto } from "../src/formats/mailto.ts";
 import { checkPage } from "../src/rules/page.ts";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
 import { normalizeOptions } from "../src/plugins/publish.ts";
 import { formatHeaders, pagePolicies } from "../src/publish/headers.ts";
-import { keyUrlPath } from "../src/publish/paths.ts";
+import { keyUrlPath } from "../src/formats/site-paths.ts";
 import { planPublication, type PublicationInput } from "../src/publish/plan.ts";
 import { filesWithSecrets, privateKeyIn } from "../src/publish/secrets.ts";
 import { checkSecurityTxt, DEFAULT_EXPIRES, formatExpires, parseSecurityTxt, resolveExpires } from "../src/formats/security-txt.ts";

@@ -11,7 +11,7 @@ import { loadPolicyData, policyGlobal } from "../data/load.ts";
 import { FindingCollector } from "../findings/collector.ts";
 import { isOutputFormat, OUTPUT_FORMATS, printReport, summarize, type Streams } from "../findings/report.ts";
 import { splitAddress } from "../formats/wkd.ts";
-import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../publish/paths.ts";
+import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySecurityMd, verifySite } from "../verify/verify.ts";
 

@@ -5,6 +5,7 @@
  * says are in src/rules/advisory.ts.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import type { CvssScore } from "./cvss.ts";
 import type { Position } from "./json.ts";
 
 /** A value as written, with where it was written. */
@@ -70,6 +71,29 @@ export interface AdvisorySource {
 }
 
 /** Something the reader could not take as written: a field of the wrong kind, or YAML that does not parse. */
+/** An advisory that passed its checks, as the pages, OSV, the feed and CSAF publish it. */
+export interface Advisory {
+  id: string;
+  /** The file it was read from, as findings name it. */
+  file: string;
+  aliases: string[];
+  title: string;
+  summary: string;
+  published: string;
+  modified: string;
+  severity?: CvssScore;
+  affected: Array<{
+    ecosystem: string;
+    name: string;
+    ranges: Array<{ type: AffectedRange["type"]; introduced: string; fixed?: string; lastAffected?: string; repo?: string }>;
+    versions: string[];
+  }>;
+  credits: Array<{ name: string; contact: string[]; type?: CreditType }>;
+  references: Array<{ type: string; url: string }>;
+  /** The details, in Markdown. */
+  details: string;
+}
+
 export interface ShapeProblem {
   message: string;
   at: Position;

@@ -17,7 +17,7 @@ import { findFingerprints, formatFingerprint, sameFingerprint, type FingerprintM
 import { fingerprintsOf, type Fingerprint } from "../types.ts";
 import { formatMailto } from "../formats/mailto.ts";
 import { TextMemo } from "../formats/text-memo.ts";
-import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH, keyUrlPath } from "../publish/paths.ts";
+import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH, keyUrlPath } from "../formats/site-paths.ts";
 
 /** The page's words: the interface string `key` in the page's language, `{name}`s filled in. */
 export type Say = (key: string, values?: Record<string, string>) => string;

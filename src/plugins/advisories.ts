@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import rss from "@11ty/eleventy-plugin-rss";
-import type { Advisory } from "../rules/advisory.ts";
+import type { Advisory } from "../formats/advisory.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";
 import type { SiteRun } from "./site-run.ts";

@@ -1,6 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { decorateMarkdown, type DecorateOptions } from "../markdown/decorate.ts";
-import { DEFAULT_POLICY_PATH } from "../publish/paths.ts";
+import { DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";
 import { reportPageUrl } from "./report-page.ts";

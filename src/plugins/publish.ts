@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BuildEvent, UserConfig } from "@11ty/eleventy";
 import { finding } from "../findings/finding.ts";
-import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../publish/paths.ts";
+import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import { planPublication, type PlanOptions } from "../publish/plan.ts";
 import { filesWithSecrets } from "../publish/secrets.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "../publish/signing-key.ts";

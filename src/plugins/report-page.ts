@@ -14,7 +14,7 @@ import { frontMatterLines } from "../findings/locate.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import { findReportTemplate, reportMailto } from "../markdown/decorate.ts";
 import { OPENPGP_ASSETS_PATH } from "../publish/headers.ts";
-import { DEFAULT_POLICY_PATH } from "../publish/paths.ts";
+import { DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";
 import type { SiteRun } from "./site-run.ts";

@@ -6,7 +6,7 @@
  * Pure: advisories and site facts in, files out; the signatures are made by the publisher.
  */
 import { createHash } from "node:crypto";
-import type { Advisory } from "../rules/advisory.ts";
+import type { Advisory } from "../formats/advisory.ts";
 
 export const CSAF_PATH = "/.well-known/csaf/";
 export const PROVIDER_METADATA = `${CSAF_PATH}provider-metadata.json`;

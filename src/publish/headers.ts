@@ -7,7 +7,6 @@ import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { finding, type Finding } from "../findings/finding.ts";
 import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
 import { WKD_DIRECT_PATH } from "../formats/wkd.ts";
-import type { BuiltPage } from "./plan.ts";
 
 /** Where the report page's copy of openpgp.js is served from. */
 export const OPENPGP_ASSETS_PATH = "/assets/openpgp/";
@@ -113,6 +112,14 @@ export function formatHeaders(h: { contentSecurityPolicy: string; referrerPolicy
 }
 
 /** `_headers` from the built pages, whose Content-Security-Policy `<meta>` must all agree: one header serves them all. */
+/** A page as Eleventy wrote it: what the publisher and the headers read. */
+export interface BuiltPage {
+  inputPath: string;
+  outputPath: string | false;
+  url: string | false;
+  content: string;
+}
+
 export function headersFor(pages: BuiltPage[], where: { keysPath: string; dataFile: string; relative: (file: string) => string }): { text?: string; findings: Finding[] } {
   const html = pages.filter((p) => typeof p.outputPath === "string" && p.outputPath.endsWith(".html"));
   const findings: Finding[] = [];

@@ -2,7 +2,7 @@
  * An advisory as an OSV record (ossf.github.io/osv-schema), from the same checked front matter
  * the pages show. Pure. `database_specific` is left out: every fact fits OSV's own fields.
  */
-import type { Advisory } from "../rules/advisory.ts";
+import type { Advisory } from "../formats/advisory.ts";
 
 /**
  * The oldest OSV schema version with every field used here: CVSS_V4 severities arrived in 1.6.0

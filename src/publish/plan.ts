@@ -25,10 +25,10 @@ import {
 import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "../formats/wkd.ts";
 import { keyLifetimeFindings } from "../rules/key-lifetime.ts";
 import { robotsTxt, sitemapPages, sitemapXml } from "./discovery.ts";
-import { headersFor } from "./headers.ts";
+import { headersFor, type BuiltPage } from "./headers.ts";
 import { osvRecord } from "./osv.ts";
-import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "./paths.ts";
-import type { Advisory } from "../rules/advisory.ts";
+import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "../formats/site-paths.ts";
+import type { Advisory } from "../formats/advisory.ts";
 import { csafFiles, PROVIDER_METADATA } from "./csaf.ts";
 import type { SignRefusalReason } from "./sign.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
@@ -56,13 +56,6 @@ export interface PublishedFile {
 }
 
 /** A page Eleventy built, as `eleventy.after` reports it. */
-export interface BuiltPage {
-  inputPath: string;
-  outputPath: string | false;
-  url: string | false;
-  content: string;
-}
-
 export interface PublicationInput {
   site: SiteData;
   contacts: PolicyContact[];

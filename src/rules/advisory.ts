@@ -5,7 +5,7 @@
  * will be published and findings out.
  */
 import semver from "semver";
-import type { AdvisorySource, AffectedRange, At, CreditType } from "../formats/advisory.ts";
+import type { Advisory, AdvisorySource, AffectedRange, At, CreditType } from "../formats/advisory.ts";
 import { CREDIT_TYPES, readAdvisory, REFERENCE_TYPES } from "../formats/advisory.ts";
 import { scoreVector, type CvssScore } from "../formats/cvss.ts";
 import type { Position } from "../formats/json.ts";
@@ -13,29 +13,6 @@ import { parseRfc3339 } from "../formats/security-txt.ts";
 import { finding, type Finding } from "../findings/finding.ts";
 import type { RuleId } from "./registry.ts";
 import { compareText } from "../formats/text-order.ts";
-
-/** An advisory that passed its checks, as the pages, OSV, the feed and CSAF publish it. */
-export interface Advisory {
-  id: string;
-  /** The file it was read from, as findings name it. */
-  file: string;
-  aliases: string[];
-  title: string;
-  summary: string;
-  published: string;
-  modified: string;
-  severity?: CvssScore;
-  affected: Array<{
-    ecosystem: string;
-    name: string;
-    ranges: Array<{ type: AffectedRange["type"]; introduced: string; fixed?: string; lastAffected?: string; repo?: string }>;
-    versions: string[];
-  }>;
-  credits: Array<{ name: string; contact: string[]; type?: CreditType }>;
-  references: Array<{ type: string; url: string }>;
-  /** The details, in Markdown. */
-  details: string;
-}
 
 /** OSV's id prefixes (the `prefix` definition of ossf/osv-schema's schema.json): an id must start with one. */
 const OSV_PREFIX = /^(x_|(ASB-A|PUB-A|ALPINE|ALSA|ALBA|ALEA|AZL|BELL|BIT|CGA|CLEANSTART|CLSA|CURL|CVE|DEBIAN|DHI|DRUPAL|DSA|DLA|ELA|DTSA|ECHO|EEF|FreeBSD|GHSA|GO|GSD|HSEC|JLSEC|KUBE|LBSEC|LSN|MAL|MINI|MGASA|OESA|OSEC|OSV|openSUSE-SU|PHSA|PSF|PYSEC|RHBA|RHEA|RHSA|RLSA|RXSA|RSEC|ROOT|RUSTSEC|SUSE-[SRFO]U|UBUNTU|USN|V8)-)/;

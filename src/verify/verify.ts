@@ -15,7 +15,7 @@ import { scanHtml } from "../formats/html-scan.ts";
 import { fingerprintOf, reasonOf } from "../formats/openpgp.ts";
 import { DEFAULT_EXPIRES, formatSecurityTxt, parseSecurityTxt, resolveExpires, SECURITY_TXT_PATH, securityTxtFields } from "../formats/security-txt.ts";
 import { hashLocalPart, splitAddress } from "../formats/wkd.ts";
-import { keyUrlPath } from "../publish/paths.ts";
+import { keyUrlPath } from "../formats/site-paths.ts";
 import { verifySecurityTxt } from "../publish/sign.ts";
 import { inspectKey } from "../rules/keys.ts";
 import { checkPage, createPageMemo } from "../rules/page.ts";
