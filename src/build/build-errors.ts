@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { finding, type Finding, type RuleId } from "../findings/finding.ts";
-import { frontMatterKeyLine, frontMatterLines } from "../findings/locate.ts";
+import { frontMatterKey, frontMatterKeyLine, frontMatterLines } from "../findings/locate.ts";
 import type { UserConfig } from "@11ty/eleventy";
 import { ERROR_CLASSES, layoutAliases } from "../plugins/eleventy-internals.ts";
 
@@ -50,10 +50,7 @@ function pathsIn(message: string): string[] {
 /** The layout a template's front matter names, where no file in the includes folder answers to it; undefined when it is found or not named. */
 function missingLayout(template: string, layouts: LayoutLookup): { name: string; lookedFor: string } | undefined {
   if (!existsSync(template)) return undefined;
-  const raw = readFileSync(template, "utf8");
-  const end = frontMatterLines(raw);
-  const line = raw.replace(/^\uFEFF/, "").split(/\r?\n/).slice(0, end).find((l) => l.startsWith("layout:"));
-  const name = line?.slice("layout:".length).trim().replace(/^(["'])(.*)\1$/, "$2");
+  const name = frontMatterKey(readFileSync(template, "utf8"), "layout")?.value;
   if (!name) return undefined;
   const file = layouts.aliases[name] ?? name;
   const base = path.join(layouts.includes, file);

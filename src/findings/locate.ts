@@ -20,12 +20,19 @@ export function frontMatterLines(raw: string): number {
   return close < 0 ? 0 : close + 1;
 }
 
-/** The line of a front matter key (`layout:`, `permalink:`) in a page's text, or 1 when the page does not set it. */
-export function frontMatterKeyLine(raw: string, key: string): number {
+/** A top-level front matter key (`layout:`, `permalink:`) as a page writes it: its line, and its value as written, unquoted; undefined when the page does not set it. */
+export function frontMatterKey(raw: string, key: string): { line: number; value: string } | undefined {
   const end = frontMatterLines(raw);
   const lines = raw.replace(/^\uFEFF/, "").split(/\r?\n/).slice(0, end);
   const at = lines.findIndex((l) => l.startsWith(`${key}:`));
-  return at < 0 ? 1 : at + 1;
+  if (at < 0) return undefined;
+  const value = (lines[at] as string).slice(key.length + 1).trim().replace(/^(["'])(.*)\1$/, "$2");
+  return { line: at + 1, value };
+}
+
+/** The line of a front matter key (`layout:`, `permalink:`) in a page's text, or 1 when the page does not set it. */
+export function frontMatterKeyLine(raw: string, key: string): number {
+  return frontMatterKey(raw, key)?.line ?? 1;
 }
 
 /** Finds the first of the needles in `lines[from..to)` (0-based), trying each as written and with `&` escaped. */
