@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { finding } from "../src/findings/finding.ts";
+import { finding } from "../src/rules/registry.ts";
 import { RULE_IDS, RULES, isRuleId, ruleDocPath } from "../src/rules/registry.ts";
 import { rulesTable, TABLE_END, TABLE_START } from "../src/rules/table.ts";
 import { ROOT } from "./support/fixture-site.ts";

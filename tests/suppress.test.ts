@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { FindingCollector } from "../src/findings/collector.ts";
-import { finding, type Finding } from "../src/findings/finding.ts";
-import { applySuppressions, readDirectives } from "../src/findings/suppress.ts";
+import { type Finding } from "../src/findings/finding.ts";
+import { finding, type RuleId } from "../src/rules/registry.ts";
+import { applySuppressions, readDirectives } from "../src/rules/suppressions.ts";
 
 const FILE = "content/security.md";
-const at = (line: number, rule: Finding["rule"] = "fingerprint-mismatch", file = FILE) => finding(rule, file, { line, column: 5 }, `a ${rule} finding`);
+const at = (line: number, rule: RuleId = "fingerprint-mismatch", file = FILE) => finding(rule, file, { line, column: 5 }, `a ${rule} finding`);
 
 describe("reading the comments", () => {
   it("reads each kind with its rules, line and column, and none inside fenced code", () => {
@@ -103,7 +104,7 @@ describe("applying them to a page's findings", () => {
 
 describe("through the collector", () => {
   it("a suppressed finding comes back as one notice at its place; the rest are sorted, and strictness applies to them", () => {
-    const findings = new FindingCollector({ root: "/site", strict: true });
+    const findings = new FindingCollector({ root: "/site", strict: true, suppress: applySuppressions });
     findings.page(FILE, "<!-- policy-checks-disable-next-line fingerprint-mismatch -->\nchecksum\n");
     findings.add(at(2), finding("key-expiring", "content/keys/security@example.org.asc", { line: 1, column: 1 }, "the key expires in 20 days"));
     const report = findings.report();
@@ -114,14 +115,14 @@ describe("through the collector", () => {
   });
 
   it("the same finding made on every page from one layout line is printed once", () => {
-    const findings = new FindingCollector({ root: "/site", strict: false });
+    const findings = new FindingCollector({ root: "/site", strict: false, suppress: applySuppressions });
     const footer = at(4, "mailto-text-mismatch", "_includes/site-footer.njk");
     findings.add(footer, footer, footer);
     expect(findings.report().findings).toEqual([footer]);
   });
 
   it("reset forgets the last build", () => {
-    const findings = new FindingCollector({ root: "/site", strict: false });
+    const findings = new FindingCollector({ root: "/site", strict: false, suppress: applySuppressions });
     findings.add(at(2));
     findings.notice("signed");
     findings.reset();
@@ -129,8 +130,8 @@ describe("through the collector", () => {
   });
 
   it("names files relative to its root, with forward slashes, wherever the process runs", () => {
-    const findings = new FindingCollector({ root: "/projects/site", strict: false });
+    const findings = new FindingCollector({ root: "/projects/site", strict: false, suppress: applySuppressions });
     expect(findings.relative("/projects/site/content/security.md")).toBe("content/security.md");
-    expect(() => new FindingCollector({ root: "site", strict: false })).toThrow("FindingCollector: option `root` must be an absolute folder path. Received: \"site\"");
+    expect(() => new FindingCollector({ root: "site", strict: false, suppress: applySuppressions })).toThrow("FindingCollector: option `root` must be an absolute folder path. Received: \"site\"");
   });
 });

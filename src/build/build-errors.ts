@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { finding, type Finding, type RuleId } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding, type RuleId } from "../rules/registry.ts";
 import { frontMatterKey, frontMatterKeyLine, frontMatterLines } from "../findings/locate.ts";
 import type { UserConfig } from "@11ty/eleventy";
 import { ERROR_CLASSES, layoutAliases } from "../plugins/eleventy-internals.ts";

@@ -8,6 +8,7 @@ import { quietBenchmarks, silenceEleventy } from "../plugins/eleventy-internals.
 import { provideSiteRun } from "../plugins/site-run.ts";
 import { ChecksStopped } from "../plugins/page-checks.ts";
 import { errorChain, explainBuildError, layoutLookup } from "./build-errors.ts";
+import { applySuppressions } from "../rules/suppressions.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -47,7 +48,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root ?? process.cwd());
   const output = path.resolve(root, options.output);
   const staging = path.join(path.dirname(output), `.${path.basename(output)}-staging-${process.pid}-${Date.now()}`);
-  const findings = new FindingCollector({ root, strict: options.strict });
+  const findings = new FindingCollector({ root, strict: options.strict, suppress: applySuppressions });
   let eleventyConfig: UserConfig | undefined;
 
   try {

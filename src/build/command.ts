@@ -11,6 +11,7 @@ import { devServer, onEleventyError } from "../plugins/eleventy-internals.ts";
 import { provideSiteRun } from "../plugins/site-run.ts";
 import { explainBuildError, layoutLookup } from "./build-errors.ts";
 import { buildSite, stoppedByChecks } from "./build.ts";
+import { applySuppressions } from "../rules/suppressions.ts";
 
 /**
  * `npm run build [-- --strict] [-- --format json|github]`: the checked build, swapped into
@@ -128,7 +129,7 @@ async function serve(options: { input: string; output: string; config: string; p
     process.stderr.write(`port ${options.port} is in use: stop what listens there, or choose another port with npm start -- --port ${options.port + 1}\n`);
     return 2;
   }
-  const findings = new FindingCollector({ root: process.cwd(), strict: options.strict });
+  const findings = new FindingCollector({ root: process.cwd(), strict: options.strict, suppress: applySuppressions });
   let eleventyConfig: UserConfig | undefined;
   const eleventy = new Eleventy(options.input, options.output, {
     configPath: options.config,

@@ -14,6 +14,7 @@ import { splitAddress } from "../formats/wkd.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySecurityMd, verifySite } from "../verify/verify.ts";
+import { applySuppressions } from "../rules/suppressions.ts";
 
 const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--security-md PATH|URL]… [--timeout 10] [--deadline 60] [--input content]`;
 const STREAMS: Streams = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
@@ -65,7 +66,7 @@ async function verify(argv: string[]): Promise<number> {
   const connectTo = values["connect-to"].map(parseConnectTo);
 
   // The same data and keys as the build, checked the same way: a build error stops the verification.
-  const findings = new FindingCollector({ root: process.cwd(), strict: false });
+  const findings = new FindingCollector({ root: process.cwd(), strict: false, suppress: applySuppressions });
   const loaded = await loadPolicyData(path.resolve(values.input), { dataFile: "_data/security.json", keysDir: "keys", expiryWarningDays: 30, relative: (f) => findings.relative(f) });
   const dataErrors = loaded.findings.filter((f) => f.severity === "error");
   if (!loaded.data || dataErrors.length > 0) {

@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { finding, placed, type Finding } from "../findings/finding.ts";
+import { placed, type Finding } from "../findings/finding.ts";
+import { finding } from "../rules/registry.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import type { KeyReport } from "../rules/keys.ts";
 import { fingerprintsOf, type Contact } from "../types.ts";

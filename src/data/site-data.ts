@@ -2,7 +2,8 @@ import { parseFingerprint } from "../formats/fingerprint.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
 import { isAddrSpec } from "../formats/mailto.ts";
 import { isLanguageTag, MAX_EXPIRES_DAYS, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
-import { finding, type Finding } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding } from "../rules/registry.ts";
 import type { Contact, Fingerprint } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */

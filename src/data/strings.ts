@@ -5,7 +5,8 @@
  * warning naming them, and its pages show those in the default language until it has them.
  * Pure: texts in, strings and findings out.
  */
-import { finding, type Finding } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding } from "../rules/registry.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
 import { compareText } from "../formats/text-order.ts";
 

@@ -6,7 +6,6 @@
  */
 import path from "node:path";
 import type { Finding } from "./finding.ts";
-import { applySuppressions, type Suppressed } from "./suppress.ts";
 import { compareText } from "../formats/text-order.ts";
 
 export interface CollectorOptions {
@@ -14,6 +13,28 @@ export interface CollectorOptions {
   root: string;
   /** Every warning fails the build too. */
   strict: boolean;
+  /**
+   * Applies a page's suppression comments to the findings placed in it (the suppression rules,
+   * src/rules/suppressions.ts): which findings stand, which a comment hid, and what is wrong
+   * with the comments themselves.
+   */
+  suppress: Suppress;
+}
+
+export type Suppress = (file: string, text: string, findings: Finding[]) => SuppressionResult;
+
+/** A finding that a comment hid, and the comment's place and kind. */
+export interface Suppressed {
+  finding: Finding;
+  by: { kind: string; line: number; column: number };
+}
+
+export interface SuppressionResult {
+  /** The page's findings that stand. */
+  kept: Finding[];
+  suppressed: Suppressed[];
+  /** What is wrong with the comments themselves. */
+  findings: Finding[];
 }
 
 /** A line that is no finding: how security.txt was signed, or a finding a comment turned off. */
@@ -34,6 +55,7 @@ export interface Report {
 export class FindingCollector {
   readonly root: string;
   readonly strict: boolean;
+  readonly #suppress: Suppress;
   #findings: Finding[] = [];
   #notices: Notice[] = [];
   /** Markdown pages whose comments may turn rules off, by the name findings give them. */
@@ -46,8 +68,12 @@ export class FindingCollector {
     if (typeof options.strict !== "boolean") {
       throw new TypeError(`FindingCollector: option \`strict\` must be a boolean. Received: ${typeof options.strict}`);
     }
+    if (typeof options.suppress !== "function") {
+      throw new TypeError(`FindingCollector: option \`suppress\` must be a function (applySuppressions). Received: ${typeof options.suppress}`);
+    }
     this.root = options.root;
     this.strict = options.strict;
+    this.#suppress = options.suppress;
   }
 
   /**
@@ -89,7 +115,7 @@ export class FindingCollector {
     let findings = dedupe(this.#findings);
     const suppressed: Suppressed[] = [];
     for (const [file, text] of this.#pages) {
-      const applied = applySuppressions(file, text, findings);
+      const applied = this.#suppress(file, text, findings);
       findings = [...applied.kept, ...applied.findings];
       suppressed.push(...applied.suppressed);
     }

@@ -1,10 +1,10 @@
 /**
- * The one vocabulary for "something is wrong": a Problem is what a pure check returns about
- * the text it was given; a Finding is a problem placed in a file, as the reporter prints it.
+ * The one vocabulary for "something is wrong": a Problem is what a rule reports about the text
+ * it was given; a Finding is a problem placed in a file, as the reporter prints it. Which rules
+ * exist, and how bad each is, the rules decide (src/rules/registry.ts).
  */
-import { RULES, type RuleId, type Severity } from "../rules/registry.ts";
 
-export type { RuleId, Severity };
+export type Severity = "error" | "warning";
 
 /** One finding: `content/security.md:17:27: error: fingerprint … does not match … [fingerprint-mismatch]`. */
 export interface Finding {
@@ -13,18 +13,15 @@ export interface Finding {
   line: number;
   column: number;
   severity: Severity;
-  rule: RuleId;
+  /** The rule's id. */
+  rule: string;
+  /** Which of the rule's messages this is. */
+  messageId?: string;
   message: string;
 }
 
-/**
- * What a pure check reports before its caller knows the file: the rule, its severity (the
- * registry's), the message and, where it helps to point at it, where in the checked text.
- */
-export interface Problem {
-  rule: RuleId;
-  severity: Severity;
-  message: string;
+/** Where in the checked text a problem is, as far as the check knows. */
+export interface Where {
   /** Offset in the checked string, 0-based. */
   index?: number;
   /** Line in the checked text, 1-based, for checks that read line by line. */
@@ -33,23 +30,15 @@ export interface Problem {
   needles?: string[];
 }
 
-/** A problem of a registered rule, at the rule's severity. */
-export function problem(rule: RuleId, message: string, where: Omit<Problem, "rule" | "severity" | "message"> = {}): Problem {
-  return { rule, severity: severityOf(rule), message, ...where };
+/** What a rule reports before its caller knows the file: the rule, its severity, the message and where. */
+export interface Problem extends Where {
+  rule: string;
+  messageId?: string;
+  severity: Severity;
+  message: string;
 }
 
-/** A finding of a registered rule, at the rule's severity. */
-export function finding(rule: RuleId, file: string, at: { line: number; column: number }, message: string): Finding {
-  return { file, line: at.line, column: at.column, severity: severityOf(rule), rule, message };
-}
-
-/** The type check keeps ids registered; this keeps a caller in plain JavaScript honest too. */
-function severityOf(rule: RuleId): Severity {
-  if (!Object.hasOwn(RULES, rule)) throw new Error(`"${rule}" is not a registered rule id; the rules are listed in src/rules/registry.ts`);
-  return RULES[rule].severity;
-}
-
-/** A problem placed in a file, at its rule's severity: the registry decides how bad a finding is. */
+/** A problem placed in a file. */
 export function placed(p: Problem, file: string, at: { line: number; column: number }): Finding {
-  return { file, line: at.line, column: at.column, severity: severityOf(p.rule), rule: p.rule, message: p.message };
+  return { file, line: at.line, column: at.column, severity: p.severity, rule: p.rule, ...(p.messageId !== undefined ? { messageId: p.messageId } : {}), message: p.message };
 }

@@ -1,4 +1,5 @@
-import { problem, type Problem } from "../findings/finding.ts";
+import { type Problem } from "../findings/finding.ts";
+import { problem } from "../rules/registry.ts";
 import type { Fingerprint } from "../types.ts";
 
 /** Hex digits in a v4 and a v6 fingerprint (RFC 4880 section 12.2; RFC 9580 section 5.5.4). */

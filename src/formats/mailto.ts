@@ -2,7 +2,8 @@
  * RFC 6068 `mailto:` links: read one into the addresses and header fields it carries,
  * reporting what an author has to fix, and write one back.
  */
-import { problem, type Problem } from "../findings/finding.ts";
+import { type Problem } from "../findings/finding.ts";
+import { problem } from "../rules/registry.ts";
 import { decodeUtf8, utf8Length } from "./utf8.ts";
 
 /** A header field of a mailto link, percent-decoded as UTF-8; `name` is lower case. */

@@ -3,7 +3,8 @@
  * RFC's rules. Pure: the caller supplies the data and the moment of the build.
  */
 import { formatMailto, parseMailto } from "./mailto.ts";
-import { problem, type Problem } from "../findings/finding.ts";
+import { type Problem } from "../findings/finding.ts";
+import { problem } from "../rules/registry.ts";
 import type { Contact } from "../types.ts";
 
 /** Where RFC 9116 section 3 puts the file. */

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import type { MarkdownIt } from "markdown-it";
 import type { FindingSink } from "../findings/collector.ts";
-import { finding } from "../findings/finding.ts";
+import { finding } from "../rules/registry.ts";
 import { locateInBody } from "../findings/locate.ts";
 import { parseMailto } from "../formats/mailto.ts";
 

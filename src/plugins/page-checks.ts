@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { finding, type Finding } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding } from "../rules/registry.ts";
 import { frontMatterKeyLine, type SourceMarker } from "../findings/locate.ts";
 import authoredMailto from "../markdown/authored-mailto.ts";
 import sourceMarkers, { type RenderedBody } from "../markdown/source-markers.ts";

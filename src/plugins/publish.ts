@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BuildEvent, UserConfig } from "@11ty/eleventy";
-import { finding } from "../findings/finding.ts";
+import { finding } from "../rules/registry.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import { planPublication, type PlanOptions } from "../publish/plan.ts";
 import { filesWithSecrets } from "../publish/secrets.ts";

@@ -8,6 +8,7 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { FindingCollector } from "../findings/collector.ts";
+import { applySuppressions } from "../rules/suppressions.ts";
 
 export interface SiteRun {
   findings: FindingCollector;
@@ -43,7 +44,7 @@ export function provideSiteRun(eleventyConfig: UserConfig, run: SiteRun): void {
 export function siteRun(eleventyConfig: UserConfig): SiteRun {
   let run = RUNS.get(eleventyConfig);
   if (run === undefined) {
-    run = { findings: new FindingCollector({ root: process.cwd(), strict: false }), reportEachBuild: true, checkPages: true };
+    run = { findings: new FindingCollector({ root: process.cwd(), strict: false, suppress: applySuppressions }), reportEachBuild: true, checkPages: true };
     RUNS.set(eleventyConfig, run);
   }
   return run;

@@ -4,7 +4,8 @@
  * security.txt, the keys and the Web Key Directory.
  */
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
-import { finding, type Finding } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding } from "../rules/registry.ts";
 import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
 import { WKD_DIRECT_PATH } from "../formats/wkd.ts";
 

@@ -21,7 +21,8 @@ import {
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
 import { formatExpires } from "../formats/security-txt.ts";
-import { problem, type Problem } from "../findings/finding.ts";
+import { type Problem } from "../findings/finding.ts";
+import { problem } from "../rules/registry.ts";
 import type { Contact, Fingerprint } from "../types.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
 

@@ -10,7 +10,8 @@ import { CREDIT_TYPES, readAdvisory, REFERENCE_TYPES } from "../formats/advisory
 import { scoreVector, type CvssScore } from "../formats/cvss.ts";
 import type { Position } from "../formats/json.ts";
 import { parseRfc3339 } from "../formats/security-txt.ts";
-import { finding, type Finding } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding } from "./registry.ts";
 import type { RuleId } from "./registry.ts";
 import { compareText } from "../formats/text-order.ts";
 

@@ -5,7 +5,8 @@
  * before Expires, and should not expire soon after it either. Pure: the parsed key and the
  * dates in, findings out.
  */
-import { finding, type Finding } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding } from "./registry.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import { utcDay } from "../formats/openpgp.ts";
 import type { Fingerprint } from "../types.ts";

@@ -6,7 +6,8 @@
  * Only hosts are compared: "keys.openpgp.org" may link to any page on keys.openpgp.org.
  */
 import { domainToUnicode } from "node:url";
-import { problem, type Problem } from "../findings/finding.ts";
+import { type Problem } from "../findings/finding.ts";
+import { problem } from "./registry.ts";
 
 /**
  * Last labels that make a bare name read as a file rather than a host: "SECURITY.md",

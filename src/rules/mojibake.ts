@@ -10,7 +10,8 @@
  * by continuation bytes, which in Windows-1252 are punctuation and symbols
  * (€ ‚ … ’ “ ” — © ® ° ± ½ and their kin).
  */
-import { problem, type Problem } from "../findings/finding.ts";
+import { type Problem } from "../findings/finding.ts";
+import { problem } from "./registry.ts";
 import { decodeUtf8 } from "../formats/utf8.ts";
 
 export interface MojibakeHit {

@@ -1,4 +1,5 @@
-import { finding, type Finding } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding } from "./registry.ts";
 import { firstInvalidUtf8 } from "../findings/locate.ts";
 
 /**

@@ -7,7 +7,8 @@ import {
   keyReferencesInUrl,
   sameFingerprint,
 } from "../formats/fingerprint.ts";
-import { finding, placed, problem, type Finding, type Problem, type RuleId } from "../findings/finding.ts";
+import { placed, type Finding, type Problem } from "../findings/finding.ts";
+import { finding, problem, type RuleId } from "./registry.ts";
 import { locateInFiles, locateInMarkdown, type SourceMarker } from "../findings/locate.ts";
 import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
 import type { Position } from "../formats/json.ts";

@@ -8,7 +8,8 @@
 import { createHash } from "node:crypto";
 import MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
-import { finding, type Finding } from "../findings/finding.ts";
+import { type Finding } from "../findings/finding.ts";
+import { finding } from "./registry.ts";
 import { frontMatterKeyLine, frontMatterLines, locateInBody } from "../findings/locate.ts";
 import { findFingerprints, formatFingerprint, keyReferencesInUrl } from "../formats/fingerprint.ts";
 import type { Position } from "../formats/json.ts";

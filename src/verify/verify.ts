@@ -8,7 +8,8 @@ import markdownIt from "markdown-it";
 import { readKeys } from "openpgp";
 import type { PolicyContact } from "../data/load.ts";
 import type { SiteData } from "../data/site-data.ts";
-import { finding, type Finding, type RuleId } from "../findings/finding.ts";
+import { placed, type Finding } from "../findings/finding.ts";
+import { finding, type RuleId } from "../rules/registry.ts";
 import { locateInFiles } from "../findings/locate.ts";
 import { formatFingerprint, keyReferencesInUrl, sameFingerprint } from "../formats/fingerprint.ts";
 import { scanHtml } from "../formats/html-scan.ts";
@@ -240,7 +241,7 @@ async function verifyPolicyPage(input: VerifyInput): Promise<{ result: SourceRes
   const html = new TextDecoder().decode(fetched.body);
   const lineAt = (index: number) => html.slice(0, index).split("\n").length;
   const memo = createPageMemo();
-  for (const p of checkPage(scanHtml(html), input.contacts, memo)) findings.push(finding(p.rule, url, { line: lineAt(p.index ?? 0), column: 1 }, p.message));
+  for (const p of checkPage(scanHtml(html), input.contacts, memo)) findings.push(placed(p, url, { line: lineAt(p.index ?? 0), column: 1 }));
   for (const contact of input.contacts) {
     for (const f of fingerprintsOf(contact)) {
       if (!memo.shown.has(f.hex)) findings.push(at(url, "fingerprint-not-shown", `the deployed page does not show ${formatFingerprint(f)} of ${contact.email}: deploy a fresh build`));
@@ -348,7 +349,7 @@ export async function verifySecurityMd(input: Pick<VerifyInput, "contacts" | "fe
   const html = md.render(text);
   const findings = checkPage(scanHtml(html), input.contacts).map((p) => {
     const found = locateInFiles(new Map([[where, text]]), p.needles ?? []);
-    return finding(p.rule, where, found?.position ?? { line: 1, column: 1 }, p.message);
+    return placed(p, where, found?.position ?? { line: 1, column: 1 });
   });
   return { source: where, findings, notices, unreachable: false };
 }

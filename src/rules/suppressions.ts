@@ -10,8 +10,9 @@
  * applies is a warning. Only rules that read a page's text can be turned off there; a rule
  * that keeps a secret from being published never can, and naming one is an error. Pure: the page's text and its findings in, the rest out.
  */
-import { RULE_IDS, RULES, isRuleId, type RuleId } from "../rules/registry.ts";
-import { finding, type Finding } from "./finding.ts";
+import type { SuppressionResult, Suppressed } from "../findings/collector.ts";
+import type { Finding } from "../findings/finding.ts";
+import { RULE_IDS, RULES, finding, isRuleId, type RuleId } from "./registry.ts";
 
 export type DirectiveKind = "disable-next-line" | "disable-line" | "disable" | "enable";
 
@@ -48,19 +49,6 @@ export function readDirectives(text: string): Directive[] {
   return directives;
 }
 
-/** A finding that a comment hid, and the comment. */
-export interface Suppressed {
-  finding: Finding;
-  by: Directive;
-}
-
-export interface SuppressionResult {
-  /** The page's findings that stand. */
-  kept: Finding[];
-  suppressed: Suppressed[];
-  /** What is wrong with the comments themselves. */
-  findings: Finding[];
-}
 
 /** Where one rule is off: lines `from` to `to` of the page, by one comment. */
 interface Scope {

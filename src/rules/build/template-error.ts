@@ -1,0 +1,10 @@
+import { defineRule } from "../rule.ts";
+
+export default defineRule({
+  id: "template-error",
+  severity: "error",
+  family: "build",
+  summary: "A template that cannot be rendered.",
+  disable: "no",
+  messages: {},
+});

@@ -1,0 +1,10 @@
+import { defineRule } from "../rule.ts";
+
+export default defineRule({
+  id: "deployed-page",
+  severity: "error",
+  family: "deployed",
+  summary: "The deployed policy page cannot be had (its fingerprints and links are checked by their own rules).",
+  disable: "no",
+  messages: {},
+});

@@ -1,0 +1,10 @@
+import { defineRule } from "../rule.ts";
+
+export default defineRule({
+  id: "deployed-securitytxt-expiring",
+  severity: "warning",
+  family: "deployed",
+  summary: "The deployed security.txt expires within 30 days.",
+  disable: "no",
+  messages: {},
+});

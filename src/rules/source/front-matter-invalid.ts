@@ -1,0 +1,10 @@
+import { defineRule } from "../rule.ts";
+
+export default defineRule({
+  id: "front-matter-invalid",
+  severity: "error",
+  family: "page",
+  summary: "Front matter that is not valid YAML.",
+  disable: "no",
+  messages: {},
+});
