@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findingsPanel, withFindingsPanel, withoutFindingsPanel } from "../src/dev/panel.ts";
 import { developmentPolicy, withDevelopmentPolicy } from "../src/dev/policy.ts";
-import { finding } from "../src/rules/registry.ts";
+import { findingOf as finding } from "./support/findings.ts";
 
 const STRICT = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'";
 

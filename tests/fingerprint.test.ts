@@ -7,6 +7,7 @@ import {
   keyReferencesInUrl,
   parseFingerprint,
 } from "../src/formats/fingerprint.ts";
+import fingerprintMalformed, { checkFingerprint } from "../src/rules/page/fingerprint-malformed.ts";
 
 const SEED = "0168DA2629890DB94ACD8367E683061E2F85C381";
 const V6 = "F6DCBD9A9F48C5F103E522D947CEDD5FA33D2B1BA61196F26A2CDBE987789F8F";
@@ -35,7 +36,8 @@ describe("parseFingerprint", () => {
     ["a group of three and one of five", "0168 DA2 62989 0DB9 4ACD 8367 E683 061E 2F85 C381", /group "DA2" of 3 digits/],
     ["a gap of three spaces", "0168 DA26 2989 0DB9 4ACD   8367 E683 061E 2F85 C381", /more than two spaces/],
   ])("a fingerprint with %s is malformed", (_, text, message) => {
-    const { fingerprint, problem } = parseFingerprint(text);
+    expect(parseFingerprint(text).fingerprint).toBeUndefined();
+    const { fingerprint, problem } = checkFingerprint(text);
     expect(fingerprint).toBeUndefined();
     expect(problem?.rule).toBe("fingerprint-malformed");
     expect(problem?.message).toMatch(message);
@@ -84,12 +86,12 @@ describe("findFingerprints in running text", () => {
 
   it("finds a near miss too, so that it is reported rather than ignored", () => {
     const [found] = findFingerprints("key: 0168 DA26 2989 0DB9 4ACD 8367 E683 061E 2F85 C38");
-    expect(found?.problem?.rule).toBe("fingerprint-malformed");
+    expect(found?.problem && fingerprintMalformed.fromFormat(found.problem).rule).toBe("fingerprint-malformed");
   });
 
   it("finds an unbroken fingerprint a digit short", () => {
     const [found] = findFingerprints(`fingerprint ${SEED.slice(1)}.`);
-    expect(found?.problem?.message).toMatch(/39 hex digits/);
+    expect(found?.problem && fingerprintMalformed.fromFormat(found.problem).message).toMatch(/39 hex digits/);
   });
 
   it.each([

@@ -101,6 +101,7 @@ describe("the committed fixtures", () => {
     expect(report.problems).toEqual([
       {
         rule: "key-expired",
+        messageId: "expired",
         severity: "error",
         message: `the key expired on 2021-01-01: extend it with gpg --quick-set-expire ${hex} 1y, and its subkeys with gpg --quick-set-expire ${hex} 1y '*', then export it again with gpg --export --armor ${hex}`,
       },
@@ -167,6 +168,7 @@ describe("fingerprints", () => {
     expect(report.problems).toEqual([
       {
         rule: "key-fingerprint-mismatch",
+        messageId: "mismatch",
         severity: "error",
         message: `the key's fingerprint is ${formatFingerprint(fingerprint)}; the site data declares AC48 3C56 D8BB 1F0E 59A6 C42C 6F0C 1D2E 3B4A 5968: update the fingerprint in content/_data/security.json and on the page, or export the right key with gpg --export --armor AC483C56D8BB1F0E59A6C42C6F0C1D2E3B4A5968`,
       },
@@ -300,6 +302,7 @@ describe("files that do not hold one readable public key", () => {
     expect(report.problems).toEqual([
       {
         rule: "key-wrong-block",
+        messageId: "signature",
         severity: "error",
         message: `the file holds a detached signature (-----BEGIN PGP SIGNATURE-----), not a key: it needs a public key block (-----BEGIN PGP PUBLIC KEY BLOCK-----); export one with gpg --export --armor ${ed().fingerprint.hex}`,
         index: 0,

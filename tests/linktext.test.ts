@@ -95,6 +95,7 @@ describe("linkTextProblems", () => {
     expect(linkTextProblems("pgp.mit.edu", SURFNET_LOOKUP)).toEqual([
       {
         rule: "link-text-host",
+        messageId: "otherHost",
         severity: "error",
         message:
           "link text names pgp.mit.edu but the link goes to pgp.surfnet.nl; make the text and the address name the same host",
@@ -131,6 +132,7 @@ describe("linkTextProblems", () => {
     expect(linkTextProblems("keys.openpgp.org", "https://keys.openpgp.org.attacker.example/")).toEqual([
       {
         rule: "link-text-host",
+        messageId: "otherHost",
         severity: "error",
         message:
           "link text names keys.openpgp.org but the link goes to keys.openpgp.org.attacker.example; make the text and the address name the same host",
@@ -176,6 +178,7 @@ describe("linkTextProblems", () => {
     expect(linkTextProblems("pgp.mit.edu", "https://pgp mit.edu/")).toEqual([
       {
         rule: "link-text-host",
+        messageId: "unparseable",
         severity: "error",
         message: 'link text names pgp.mit.edu but the link "https://pgp mit.edu/" cannot be parsed as a URL; fix the address',
       },

@@ -2,10 +2,26 @@ import { describe, it, expect } from "vitest";
 import { formatMailto, isAddrSpec, parseMailto } from "../src/formats/mailto.ts";
 import type { Mailto } from "../src/formats/mailto.ts";
 import type { Problem } from "../src/findings/finding.ts";
+import { checkMailto, mailtoReason } from "../src/rules/page/mailto-invalid.ts";
+
+/**
+ * What is wrong with `href`, as the rule mailto-invalid words it, each message without the
+ * `mailto link "<href>": ` that every one starts with (checked here); the first is also what
+ * other rules quote.
+ */
+function check(href: string): { mailto?: Mailto; problems: Problem[] } {
+  const { mailto, problems } = checkMailto(href);
+  const link = `mailto link "${href}": `;
+  for (const p of problems) expect(p.message.startsWith(link)).toBe(true);
+  const reasons = problems.map((p) => ({ ...p, message: p.message.slice(link.length) }));
+  expect(mailtoReason(href)).toBe(reasons[0]?.message);
+  expect(parseMailto(href).problems.map((p) => [p.code, p.index])).toEqual(problems.map((p) => [p.messageId, p.index]));
+  return { ...(mailto ? { mailto } : {}), problems: reasons };
+}
 
 /** The one problem `href` has; fails when it parses or has more than one. */
 function onlyProblem(href: string): Problem {
-  const { mailto, problems } = parseMailto(href);
+  const { mailto, problems } = check(href);
   expect(mailto).toBeUndefined();
   expect(problems).toHaveLength(1);
   const [problem] = problems;
@@ -115,6 +131,7 @@ describe("the basic examples of RFC 6068 section 6.1", () => {
   it("the example the RFC marks WRONG, with a second \"?\", is one error at that \"?\"", () => {
     expect(onlyProblem("mailto:joe@example.com?cc=bob@example.com?body=hello")).toEqual({
       rule: "mailto-invalid",
+      messageId: "secondQuestionMark",
       severity: "error",
       message:
         'second "?" at column 42 in mailto link; separate header fields with "&", and write a "?" that belongs to a value as %3F',
@@ -257,6 +274,7 @@ describe("links that are not mailto links", () => {
   it("an https link is not a mailto link", () => {
     expect(onlyProblem("https://example.org/security")).toEqual({
       rule: "mailto-invalid",
+      messageId: "notMailto",
       severity: "error",
       message:
         '"https://example.org/security" is not a mailto link; write "mailto:" followed by the address, e.g. mailto:security@example.org',
@@ -297,6 +315,7 @@ describe("raw characters the grammar does not allow", () => {
   it("a raw space in a mailto link is an error", () => {
     expect(onlyProblem("mailto:security@example.org?subject=Hello world")).toEqual({
       rule: "mailto-invalid",
+      messageId: "rawCharacter",
       severity: "error",
       message: "raw space at column 42 in mailto link; write it as %20",
       index: 41,
@@ -349,7 +368,7 @@ describe("raw characters the grammar does not allow", () => {
   });
 
   it("every raw character is reported, in order", () => {
-    const { mailto, problems } = parseMailto("mailto:a@example.org?body=see https://example.org");
+    const { mailto, problems } = check("mailto:a@example.org?body=see https://example.org");
     expect(mailto).toBeUndefined();
     expect(problems.map((p) => [p.index, p.message])).toEqual([
       [29, "raw space at column 30 in mailto link; write it as %20"],
@@ -404,6 +423,7 @@ describe("raw characters the grammar does not allow", () => {
   it("a fragment is an error", () => {
     expect(onlyProblem("mailto:security@example.org#contact")).toEqual({
       rule: "mailto-invalid",
+      messageId: "fragment",
       severity: "error",
       message:
         '"#" at column 28 starts a fragment, which means nothing in a mailto link; write it as %23 if it belongs to an address or value, otherwise remove it and what follows',
@@ -420,6 +440,7 @@ describe("percent escapes", () => {
   it("a % not followed by two hex digits is an error", () => {
     expect(onlyProblem("mailto:a@example.org?subject=%G1")).toEqual({
       rule: "mailto-invalid",
+      messageId: "badEscape",
       severity: "error",
       message: '"%G1" is not a valid percent escape; use % followed by two hex digits (a literal "%" is %25)',
       index: 29,
@@ -446,6 +467,7 @@ describe("percent escapes", () => {
   it("a Latin-1 escape is not UTF-8", () => {
     expect(onlyProblem("mailto:a@example.org?subject=caf%E9")).toEqual({
       rule: "mailto-invalid",
+      messageId: "notUtf8",
       severity: "error",
       message:
         '"%E9" at column 33 is not UTF-8; percent escapes must spell the UTF-8 bytes of each character (e.g. "é" is %C3%A9, not %E9)',
@@ -572,7 +594,7 @@ describe("addresses", () => {
   });
 
   it("each address of a comma-separated list is checked", () => {
-    const { problems } = parseMailto("mailto:a@example.org,b,c@example.org?to=d@example.org,e");
+    const { problems } = check("mailto:a@example.org,b,c@example.org?to=d@example.org,e");
     expect(problems.map((p) => [p.index, p.message.slice(0, p.message.indexOf(";"))])).toEqual([
       [21, '"b" is not an email address: it has no "@"'],
       [54, '"e" is not an email address: it has no "@"'],
@@ -602,6 +624,7 @@ describe("addresses", () => {
     for (const href of ["mailto:", "mailto:?subject=Hello", "MAILTO:?cc=bob@example.org"]) {
       expect(onlyProblem(href)).toEqual({
         rule: "mailto-invalid",
+        messageId: "noAddress",
         severity: "error",
         message: 'mailto link has no address; write one after "mailto:", e.g. mailto:security@example.org',
         index: 7,
@@ -620,6 +643,7 @@ describe("header fields", () => {
   it("a header field without = is an error", () => {
     expect(onlyProblem("mailto:a@example.org?subject")).toEqual({
       rule: "mailto-invalid",
+      messageId: "fieldWithoutEquals",
       severity: "error",
       message: 'header field "subject" at column 22 has no "="; write it as name=value, e.g. subject=value',
       index: 21,
@@ -885,7 +909,7 @@ describe("parseMailto never throws", () => {
     for (let n = 0; n < 3000; n += 1) {
       let href = n % 2 === 0 ? "mailto:" : "";
       for (let k = next() % 10; k > 0; k -= 1) href += pieces[next() % pieces.length];
-      const result = parseMailto(href);
+      const result = checkMailto(href);
       expect(result.mailto === undefined).toBe(result.problems.length > 0);
       for (const problem of result.problems) {
         expect(problem.rule).toBe("mailto-invalid");

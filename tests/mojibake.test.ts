@@ -205,6 +205,7 @@ describe("mojibakeProblems", () => {
     expect(mojibakeProblems("itâ€™s")).toEqual([
       {
         rule: "mojibake",
+        messageId: "misDecoded",
         severity: "error",
         message: '"â€™" is UTF-8 text mis-decoded as Windows-1252; write "’" instead',
         index: 2,
@@ -222,6 +223,7 @@ describe("mojibakeProblems", () => {
     expect(mojibakeProblems("caf\uFFFD")).toEqual([
       {
         rule: "mojibake",
+        messageId: "replacementCharacter",
         severity: "error",
         message:
           '"\uFFFD" is U+FFFD, the replacement character: bytes were lost when this text was decoded; retype what was meant from the original',

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { findFingerprints, formatFingerprint, keyIdOf, keyReferencesInUrl, parseFingerprint } from "../src/formats/fingerprint.ts";
 import { hostOfHref, hostOfLinkText, linkTextProblems } from "../src/rules/link-text.ts";
 import { formatMailto, parseMailto } from "../src/formats/mailto.ts";
+import fingerprintMalformed, { checkFingerprint } from "../src/rules/page/fingerprint-malformed.ts";
+import { checkMailto } from "../src/rules/page/mailto-invalid.ts";
 import { findMojibake, mojibakeProblems } from "../src/rules/mojibake.ts";
 import type { Problem } from "../src/findings/finding.ts";
 import type { Fingerprint } from "../src/types.ts";
@@ -31,12 +33,12 @@ describe("fingerprints", () => {
   it("no text makes the fingerprint parser or finder throw, and every problem is a fingerprint-malformed finding", () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        const parsed = parseFingerprint(text);
+        const parsed = checkFingerprint(text);
         expect(Boolean(parsed.fingerprint) !== Boolean(parsed.problem)).toBe(true);
         if (parsed.problem) expect(parsed.problem.rule).toBe("fingerprint-malformed");
         for (const found of findFingerprints(text)) {
           expect(text.slice(found.index, found.index + found.text.length)).toBe(found.text);
-          if (found.problem) expect(found.problem.rule).toBe("fingerprint-malformed");
+          if (found.problem) expect(fingerprintMalformed.fromFormat(found.problem).rule).toBe("fingerprint-malformed");
         }
       }),
       RUNS,
@@ -81,7 +83,7 @@ describe("fingerprints", () => {
         const short = fp.hex.slice(0, at) + fp.hex.slice(at + 1);
         const found = findFingerprints(`key: ${short.replace(/(.{4})(?=.)/g, "$1 ")} here`);
         expect(found).toHaveLength(1);
-        expect(found[0]?.problem?.rule).toBe("fingerprint-malformed");
+        expect(found[0]?.problem && fingerprintMalformed.fromFormat(found[0].problem).rule).toBe("fingerprint-malformed");
       }),
       RUNS,
     );
@@ -116,7 +118,7 @@ describe("mailto URIs", () => {
     fc.assert(
       fc.property(anyText, (rest) => {
         for (const href of [rest, `mailto:${rest}`]) {
-          const { mailto, problems } = parseMailto(href);
+          const { mailto, problems } = checkMailto(href);
           expect(onlyRule(problems, "mailto-invalid")).toBe(true);
           expect(Boolean(mailto) === (problems.length === 0)).toBe(true);
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../src/findings/collector.ts";
-import { finding } from "../src/rules/registry.ts";
+import { findingOf as finding } from "./support/findings.ts";
 import { formatGithub, formatJson, printReport } from "../src/findings/report.ts";
 
 const MISMATCH = finding("fingerprint-mismatch", "content/security.md", { line: 11, column: 23 }, "fingerprint 7FC1 … is not the declared fingerprint of security@example.org: digit 40 is 2");

@@ -1,24 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { finding } from "../src/rules/registry.ts";
+import keyExpired from "../src/rules/key/key-expired.ts";
+import keyExpiring from "../src/rules/key/key-expiring.ts";
 import { RULE_IDS, RULES, isRuleId, ruleDocPath } from "../src/rules/registry.ts";
 import { rulesTable, TABLE_END, TABLE_START } from "../src/rules/table.ts";
 import { ROOT } from "./support/fixture-site.ts";
 
-/** Every test file and every broken site's expect.json: where a rule's id can be asserted. */
-function testSources(): Array<{ file: string; text: string }> {
-  const files: string[] = [];
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if ((entry.name.endsWith(".test.ts") && entry.name !== "rules.test.ts") || entry.name === "expect.json") files.push(full);
-    }
-  };
-  visit(path.join(ROOT, "tests"));
-  return files.map((file) => ({ file, text: readFileSync(file, "utf8") }));
-}
+/** The folders of src/rules/, by what a rule reads. */
+const RULE_FOLDERS = ["data", "key", "page", "source", "publish", "advisory", "deployed", "build"] as const;
 
 describe("the rule registry", () => {
   it("has ids of lower-case words joined by hyphens, each once", () => {
@@ -32,11 +22,25 @@ describe("the rule registry", () => {
     expect(isRuleId("toString")).toBe(false);
   });
 
-  it("a finding takes its severity from the registry", () => {
-    expect(finding("key-expiring", "k.asc", { line: 1, column: 1 }, "m").severity).toBe("warning");
-    expect(finding("key-expired", "k.asc", { line: 1, column: 1 }, "m").severity).toBe("error");
-    // @ts-expect-error A mistyped rule id does not compile (`npm test` type-checks first), and throws from plain JavaScript.
-    expect(() => finding("key-expird", "k.asc", { line: 1, column: 1 }, "m")).toThrow('"key-expird" is not a registered rule id');
+  it("a finding takes its severity from its rule's module, and its words from the module's messages", () => {
+    const at = { line: 1, column: 1 };
+    const values = { date: "2027-01-01", days: 3, hex: "AD68516D56946669E62FB0BAE4AEB4435B2CF961" };
+    expect(keyExpiring.finding("keyExpiring", values, "k.asc", at)).toMatchObject({ severity: "warning", rule: "key-expiring", messageId: "keyExpiring" });
+    expect(keyExpiring.message("keyExpiring", values)).toMatch(/^the key expires on 2027-01-01, in 3 days: extend it with gpg --quick-set-expire AD68/);
+    expect(keyExpired.problem("expired", { date: "2021-01-01", hex: values.hex }).severity).toBe("error");
+    // @ts-expect-error A message id the rule does not have does not compile (`npm test` type-checks first), and throws from plain JavaScript.
+    expect(() => keyExpiring.message("keyExpird", {})).toThrow('rule key-expiring has no message "keyExpird"');
+    // @ts-expect-error A value the message names is missing: it does not compile, and throws.
+    expect(() => keyExpiring.message("keyExpiring", { date: "2027-01-01", hex: "AB" })).toThrow("rule key-expiring, message keyExpiring: no value for {{days}}");
+  });
+
+  it.each(RULE_IDS)("%s has messages, each with placeholders of word characters only", (id) => {
+    const messages = Object.entries(RULES[id].messages as Record<string, string>);
+    expect(messages.length, `${id} has no messages`).toBeGreaterThan(0);
+    for (const [messageId, text] of messages) {
+      expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      expect(text.replace(/\{\{\w+\}\}/g, ""), `${id}.${messageId} has a malformed placeholder`).not.toMatch(/\{\{|\}\}/);
+    }
   });
 
   it("lets no comment turn off a rule that keeps a secret from being published, nor one that reads no page's text", () => {
@@ -65,9 +69,20 @@ describe("the rule registry", () => {
     expect(pages.filter((p) => !isRuleId(p))).toEqual([]);
   });
 
-  it.each(RULE_IDS)("%s is asserted by at least one test or broken site", (id) => {
-    const asserted = testSources().filter(({ text }) => text.includes(`"${id}"`) || text.includes(`'${id}'`) || text.includes(`[${id}]`));
-    expect(asserted.map((s) => path.relative(ROOT, s.file)), `no test names ${id}: add a fixture site or a unit test that expects it`).not.toEqual([]);
+  it.each(RULE_IDS)("%s is one module, src/rules/<what it reads>/<id>.ts, whose id is its file's name", (id) => {
+    const modules = RULE_FOLDERS.filter((folder) => existsSync(path.join(ROOT, "src/rules", folder, `${id}.ts`)));
+    expect(modules, `${id} should be exactly one of src/rules/{${RULE_FOLDERS.join(",")}}/${id}.ts`).toHaveLength(1);
+    expect(readFileSync(path.join(ROOT, "src/rules", modules[0]!, `${id}.ts`), "utf8")).toContain(`id: "${id}",`);
+  });
+
+  it.each(RULE_IDS)("%s has a table of valid and invalid cases, tests/rules/<folder>/<id>.test.ts, run by testRule on its module", (id) => {
+    const folder = RULE_FOLDERS.find((f) => existsSync(path.join(ROOT, "src/rules", f, `${id}.ts`)))!;
+    const file = path.join(ROOT, "tests/rules", folder, `${id}.test.ts`);
+    expect(existsSync(file), `write tests/rules/${folder}/${id}.test.ts: testRule(module, run, { valid, invalid }) with a case for each message`).toBe(true);
+    const text = readFileSync(file, "utf8");
+    const imported = new RegExp(`^import (\\w+)(?:, \\{[^}]*\\})? from "(?:\\.\\./)+src/rules/${folder}/${id}\\.ts";$`, "m").exec(text)?.[1];
+    expect(imported, `tests/rules/${folder}/${id}.test.ts should import the rule's module`).toBeDefined();
+    expect(text).toMatch(new RegExp(`\\btestRule(?:<[^(]*>)?\\(\\s*${imported}\\b`));
   });
 
   it("the README's table of rules is the registry's, row for row", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  checkSecurityTxt,
   formatExpires,
   formatSecurityTxt,
   parseRfc3339,
@@ -9,6 +8,10 @@ import {
   securityTxtFields,
 } from "../src/formats/security-txt.ts";
 import { readSiteData } from "../src/data/site-data.ts";
+import { checkSecurityTxt, securityTxtProblem } from "../src/rules/publish/securitytxt-invalid.ts";
+
+/** The problems the reader finds in a security.txt, as the rule securitytxt-invalid words them. */
+const readingProblems = (text: string) => parseSecurityTxt(text).problems.map(securityTxtProblem);
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 const DAY = 86_400_000;
@@ -94,11 +97,11 @@ describe("reading security.txt back", () => {
   });
 
   it("reports a signed file whose signature block is cut off, and text after the signature", () => {
-    expect(parseSecurityTxt("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nContact: mailto:a@example.org\n").problems).toMatchObject([
+    expect(readingProblems("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nContact: mailto:a@example.org\n")).toMatchObject([
       { message: expect.stringMatching(/no complete signature block/) },
     ]);
     const trailing = "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nContact: mailto:a@example.org\n-----BEGIN PGP SIGNATURE-----\nAAAA\n-----END PGP SIGNATURE-----\nContact: mailto:evil@example.net\n";
-    expect(parseSecurityTxt(trailing).problems).toMatchObject([{ line: 8, message: expect.stringMatching(/follows the signature/) }]);
+    expect(readingProblems(trailing)).toMatchObject([{ line: 8, message: expect.stringMatching(/follows the signature/) }]);
   });
 });
 

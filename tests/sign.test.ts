@@ -123,7 +123,7 @@ describe("refusing to sign", () => {
   it("with an expired key, naming the day it expired", async () => {
     const result = await sign(expired);
     expect(result.refused?.reason).toBe("expired");
-    expect(result.refused?.message).toMatch(/^the signing key [0-9A-F ]+ of security@example\.org expired on \d{4}-\d{2}-\d{2}: extend it with gpg --quick-set-expire [0-9A-F]{40} 1y/);
+    expect(result.refused?.message).toMatch(/^cannot sign security\.txt: the signing key [0-9A-F ]+ of security@example\.org expired on \d{4}-\d{2}-\d{2}: extend it with gpg --quick-set-expire [0-9A-F]{40} 1y/);
   });
 
   it("with a revoked key", async () => {
@@ -134,12 +134,12 @@ describe("refusing to sign", () => {
   it("with a key that expires before the file's Expires", async () => {
     const result = await sign(shortLived);
     expect(result.refused?.reason).toBe("expires-too-soon");
-    expect(result.refused?.message).toMatch(/^the signing key .* expires on \S+Z, before security\.txt's Expires \S+Z: .*or set an earlier "expires"$/);
+    expect(result.refused?.message).toMatch(/^cannot sign security\.txt: the signing key .* expires on \S+Z, before security\.txt's Expires \S+Z: .*or set an earlier "expires"$/);
   });
 
   it("with a key whose signing subkey expires before the file's Expires", async () => {
     const result = await sign(shortSubkey);
-    expect(result.refused).toMatchObject({ reason: "expires-too-soon", message: expect.stringMatching(/^the signing subkey of /) });
+    expect(result.refused).toMatchObject({ reason: "expires-too-soon", message: expect.stringMatching(/^cannot sign security\.txt: the signing subkey of /) });
   });
 
   it("with a key that is not a declared contact's, listing the declared ones", async () => {
@@ -173,7 +173,7 @@ describe("refusing to sign", () => {
   it("with text that is not a key, without echoing it", async () => {
     const result = await signSecurityTxt(TEXT, { armored: "not a key: s3cr3t" }, { contacts: [good.contact], expires: EXPIRES, now: NOW });
     expect(result.refused?.reason).toBe("unreadable");
-    expect(result.refused?.message).toMatch(/^SECURITY_TXT_SIGNING_KEY is not a readable armored private key/);
+    expect(result.refused?.message).toMatch(/^cannot sign security\.txt: SECURITY_TXT_SIGNING_KEY is not a readable armored private key/);
     expect(result.refused?.message).not.toContain("s3cr3t");
   });
 });

@@ -54,6 +54,7 @@ describe("readSiteData", () => {
         column: 22,
         severity: "error",
         rule: "data-invalid",
+        messageId: "fieldNotText",
         message: '"contacts[0].fingerprint" is the number 42; expected the OpenPGP fingerprint of the contact\'s key, as gpg prints it',
       },
     ]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FindingCollector } from "../src/findings/collector.ts";
 import { type Finding } from "../src/findings/finding.ts";
-import { finding, type RuleId } from "../src/rules/registry.ts";
+import type { RuleId } from "../src/rules/registry.ts";
+import { findingOf as finding } from "./support/findings.ts";
 import { applySuppressions, readDirectives } from "../src/rules/suppressions.ts";
 
 const FILE = "content/security.md";
@@ -58,7 +59,7 @@ describe("applying them to a page's findings", () => {
     const result = applySuppressions(FILE, "<!-- policy-checks-disable-next-line fingerprint-mismatc -->\nx\n", [at(2)]);
     expect(result.kept).toEqual([at(2)]);
     expect(result.findings).toEqual([
-      finding("suppression-unknown", FILE, { line: 1, column: 1 }, '"fingerprint-mismatc" in <!-- policy-checks-disable-next-line --> is not a rule id; did you mean "fingerprint-mismatch"? Every rule is listed in docs/rules/'),
+      { ...finding("suppression-unknown", FILE, { line: 1, column: 1 }, '"fingerprint-mismatc" in <!-- policy-checks-disable-next-line --> is not a rule id; did you mean "fingerprint-mismatch"? Every rule is listed in docs/rules/'), messageId: "mistypedRule" },
     ]);
   });
 

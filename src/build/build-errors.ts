@@ -1,7 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Finding } from "../findings/finding.ts";
-import { finding, type RuleId } from "../rules/registry.ts";
+import buildError from "../rules/build/build-error.ts";
+import permalinkDuplicate from "../rules/build/permalink-duplicate.ts";
+import templateError from "../rules/build/template-error.ts";
+import frontMatterInvalid from "../rules/source/front-matter-invalid.ts";
+import layoutMissing from "../rules/source/layout-missing.ts";
 import { frontMatterKey, frontMatterKeyLine, frontMatterLines } from "../findings/locate.ts";
 import type { UserConfig } from "@11ty/eleventy";
 import { ERROR_CLASSES, layoutAliases } from "../plugins/eleventy-internals.ts";
@@ -95,8 +99,8 @@ export function explainBuildError(
   const findingPath = folders.relative;
   const errors = errorChain(error);
   const messages = errors.map((e) => String(e.message ?? e)).filter((m) => m !== "");
-  const at = (file: string | undefined, line: number, column: number, rule: RuleId, message: string): Finding =>
-    finding(rule, file ? findingPath(file) : "(build)", { line, column }, message);
+  /** A file as findings name it; "(build)" where the error names none. */
+  const named = (file: string | undefined): string => (file ? findingPath(file) : "(build)");
 
   const frontMatter = ofClass(errors, ERROR_CLASSES.frontMatter);
   if (frontMatter) {
@@ -105,7 +109,7 @@ export function explainBuildError(
     const line = yaml?.mark?.line !== undefined ? yaml.mark.line + 1 : 1;
     const column = (yaml?.mark?.column ?? 0) + 1;
     const reason = yaml?.reason ?? messages.at(-1) ?? "it cannot be read";
-    return [at(pathsIn(frontMatter.message ?? "")[0], line, column, "front-matter-invalid", `the front matter is not valid YAML: ${reason}; fix the lines between the two "---"`)];
+    return [frontMatterInvalid.finding("notYaml", { reason }, named(pathsIn(frontMatter.message ?? "")[0]), { line, column })];
   }
 
   const duplicate = ofClass(errors, ERROR_CLASSES.duplicatePermalink);
@@ -115,13 +119,7 @@ export function explainBuildError(
     // Eleventy names the staging folder; the author knows it as the output folder.
     const target = findingPath(path.join(folders.output, path.relative(folders.staging, path.resolve(written ?? ""))));
     return pages.map((page) =>
-      at(
-        page,
-        keyLine(page, "permalink"),
-        1,
-        "permalink-duplicate",
-        `this page writes ${target}, and so does ${pages.filter((p) => p !== page).map(findingPath).join(", ")}; give each page its own permalink`,
-      ),
+      permalinkDuplicate.finding("sameOutput", { target, others: pages.filter((p) => p !== page).map(findingPath).join(", ") }, named(page), { line: keyLine(page, "permalink"), column: 1 }),
     );
   }
 
@@ -130,15 +128,7 @@ export function explainBuildError(
     for (const template of new Set(messages.flatMap(pathsIn))) {
       const missing = missingLayout(template, folders.layouts);
       if (missing) {
-        return [
-          at(
-            template,
-            keyLine(template, "layout"),
-            1,
-            "layout-missing",
-            `the layout "${missing.name}" does not exist (looked for ${findingPath(missing.lookedFor)}); use "layouts/policy.njk" (or its alias "ballerina-inner-page"), or add the layout to _includes/`,
-          ),
-        ];
+        return [layoutMissing.finding("notFound", { layout: missing.name, lookedFor: findingPath(missing.lookedFor) }, named(template), { line: keyLine(template, "layout"), column: 1 })];
       }
     }
   }
@@ -151,7 +141,7 @@ export function explainBuildError(
       const detail = (nunjucks.message ?? "").split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "";
       // Nunjucks counts lines from the end of the front matter, which it never sees; the author counts from the top.
       const offset = existsSync(template) ? frontMatterLines(readFileSync(template, "utf8")) : 0;
-      return [at(template, nunjucks.lineno! + offset, nunjucks.colno ?? 1, "template-error", `the template cannot be rendered: ${detail}`)];
+      return [templateError.finding("cannotRender", { detail }, named(template), { line: nunjucks.lineno! + offset, column: nunjucks.colno ?? 1 })];
     }
   }
 
@@ -163,7 +153,8 @@ export function explainBuildError(
     .filter((m): m is string => Boolean(m))
     .filter((m, i, list) => list.indexOf(m) === i)
     .join(": ");
-  return [at(file, frame?.line ?? 1, frame?.column ?? 1, "build-error", summary || "the build failed for a reason Eleventy did not give")];
+  const where = { line: frame?.line ?? 1, column: frame?.column ?? 1 };
+  return [summary ? buildError.finding("failed", { summary }, named(file), where) : buildError.finding("noReason", {}, named(file), where)];
 }
 
 /** The first stack frame in a file under `folder` (the site's content, where its data files live). */

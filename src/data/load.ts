@@ -6,7 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { placed, type Finding } from "../findings/finding.ts";
-import { finding } from "../rules/registry.ts";
+import dataMissing from "../rules/data/data-missing.ts";
+import fingerprintUnverified from "../rules/key/fingerprint-unverified.ts";
+import keyUnused from "../rules/key/key-unused.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import type { KeyReport } from "../rules/keys.ts";
 import { fingerprintsOf, type Contact } from "../types.ts";
@@ -48,7 +50,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
   if (!existsSync(dataPath)) {
     return {
       keys: new Map(),
-      findings: [finding("data-missing", file, { line: 1, column: 1 }, `${file} is missing; create it with "url", "name" and "contacts" (each an "email" and a "fingerprint")`)],
+      findings: [dataMissing.finding("missing", { file }, file, { line: 1, column: 1 })],
     };
   }
   const text = readFileSync(dataPath, "utf8");
@@ -63,11 +65,11 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
     const keyName = keyFiles.find((f) => f.toLowerCase() === `${contact.email.toLowerCase()}.asc`);
     if (!keyName) {
       findings.push(
-        finding(
-          "fingerprint-unverified",
+        fingerprintUnverified.finding(
+          "unverified",
+          { email: contact.email, fingerprint: formatFingerprint(contact.fingerprint), keyFile: relative(path.join(keysDir, `${contact.email}.asc`)), hex: contact.fingerprint.hex },
           file,
           locate(`contacts.${n}.fingerprint`),
-          `the fingerprint of ${contact.email} (${formatFingerprint(contact.fingerprint)}) is not verified against a key: add its public key as ${relative(path.join(keysDir, `${contact.email}.asc`))} (gpg --export --armor ${contact.fingerprint.hex})`,
         ),
       );
       continue;
@@ -89,14 +91,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
   }
   for (const f of keyFiles) {
     if (!data.contacts.some((c) => `${c.email.toLowerCase()}.asc` === f.toLowerCase())) {
-      findings.push(
-        finding(
-          "key-unused",
-          relative(path.join(keysDir, f)),
-          { line: 1, column: 1 },
-          `${f} belongs to no declared contact, so it is neither checked nor published; name it <email>.asc after a contact in ${file}, or remove it`,
-        ),
-      );
+      findings.push(keyUnused.finding("noContact", { keyFile: f, dataFile: file }, relative(path.join(keysDir, f)), { line: 1, column: 1 }));
     }
   }
   return { data, keys, keyFiles: keyFileNames, findings, dataFile: file, locate };

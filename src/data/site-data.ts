@@ -1,9 +1,11 @@
-import { parseFingerprint } from "../formats/fingerprint.ts";
+import { parseFingerprint, type FingerprintProblem } from "../formats/fingerprint.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
 import { isAddrSpec } from "../formats/mailto.ts";
 import { isLanguageTag, MAX_EXPIRES_DAYS, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
 import { type Finding } from "../findings/finding.ts";
-import { finding } from "../rules/registry.ts";
+import dataDuplicateKey from "../rules/data/data-duplicate-key.ts";
+import dataInvalid from "../rules/data/data-invalid.ts";
+import type { Values } from "../rules/rule.ts";
 import type { Contact, Fingerprint } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
@@ -48,6 +50,11 @@ const CONTACT_FIELDS = {
   fingerprint: "the OpenPGP fingerprint of the contact's key, as gpg prints it",
 } as const;
 
+type InvalidMessages = (typeof dataInvalid)["messages"];
+
+/** Reports a data-invalid finding at the value a path names (`contacts.0.email`; "" for the whole file). */
+type Report = <M extends keyof InvalidMessages & string>(path: string, messageId: M, values: Values<InvalidMessages[M]>) => void;
+
 /**
  * Reads and validates the site data. Every bad field is its own finding, at the field's
  * line, naming the field and what it accepts; the data is returned only when all is well.
@@ -60,31 +67,24 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const { line, column } = error.position;
-    return { findings: [finding("data-invalid", file, { line, column }, `${file} is not valid JSON: ${error.message}`)] };
+    return { findings: [dataInvalid.finding("notJson", { file, error: error.message }, file, { line, column })] };
   }
   for (const d of located.duplicates) {
     const label = d.path.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
-    findings.push(
-      finding(
-        "data-duplicate-key",
-        file,
-        d.position,
-        `"${label}" is written a second time in the same object (first on line ${d.first.line}); only one value can count, so the other would be silently ignored: keep one`,
-      ),
-    );
+    findings.push(dataDuplicateKey.finding("duplicate", { key: label, firstLine: d.first.line }, file, d.position));
   }
   const at = (path: string): Position => located.positions.get(path) ?? located.positions.get("") ?? { line: 1, column: 1 };
-  const problem = (path: string, message: string) => {
-    findings.push(finding("data-invalid", file, at(path), message));
+  const problem: Report = (path, messageId, values) => {
+    findings.push(dataInvalid.finding(messageId, values, file, at(path)));
   };
 
   const root = located.value;
   if (!isObject(root)) {
-    problem("", `the site data must be a JSON object with ${Object.keys(FIELDS).join(", ")}`);
+    problem("", "notObject", { fields: Object.keys(FIELDS).join(", ") });
     return { findings };
   }
   for (const key of Object.keys(root)) {
-    if (!(key in FIELDS)) problem(key, `unknown field "${key}"; the site data accepts ${Object.keys(FIELDS).join(", ")}`);
+    if (!(key in FIELDS)) problem(key, "unknownField", { field: key, fields: Object.keys(FIELDS).join(", ") });
   }
 
   const url = stringField(root, "url", "", problem, FIELDS.url);
@@ -93,36 +93,38 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
     try {
       parsed = new URL(url);
     } catch {
-      problem("url", `"url" is "${url}", which is not an absolute URL; expected ${FIELDS.url}`);
+      problem("url", "urlNotAbsolute", { field: "url", url, expected: FIELDS.url });
     }
-    if (parsed && parsed.protocol !== "https:") problem("url", `"url" must use https: (received "${url}"), so that readers and security.txt point to the real site`);
-    if (parsed && (parsed.search || parsed.hash)) problem("url", `"url" must not carry a query or fragment (received "${url}")`);
+    if (parsed && parsed.protocol !== "https:") problem("url", "urlNotHttps", { url });
+    if (parsed && (parsed.search || parsed.hash)) problem("url", "urlQueryOrFragment", { url });
   }
   const name = stringField(root, "name", "", problem, FIELDS.name);
   const language = root.language === undefined ? "en" : stringField(root, "language", "", problem, FIELDS.language);
   if (language !== undefined && !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(language)) {
-    problem("language", `"language" is "${language}", which is not a language tag; expected e.g. "en" or "en-GB"`);
+    problem("language", "languageNotTag", { language });
   }
 
   const contacts: Contact[] = [];
   if (!Array.isArray(root.contacts) || root.contacts.length === 0) {
-    problem(root.contacts === undefined ? "" : "contacts", `"contacts" is ${describe(root.contacts)}; expected ${FIELDS.contacts}, at least one`);
+    if (root.contacts === undefined) problem("", "contactsMissing", { expected: FIELDS.contacts });
+    else if (Array.isArray(root.contacts)) problem("contacts", "contactsEmpty", { expected: FIELDS.contacts });
+    else problem("contacts", "contactsNotList", { actual: describe(root.contacts), expected: FIELDS.contacts });
   } else {
     root.contacts.forEach((entry: unknown, n: number) => {
       const path = `contacts.${n}`;
       if (!isObject(entry)) {
-        problem(path, `"contacts[${n}]" is ${describe(entry)}; expected an object with "email" and "fingerprint"`);
+        problem(path, "contactNotObject", { field: `contacts[${n}]`, actual: describe(entry) });
         return;
       }
       for (const key of Object.keys(entry)) {
-        if (!(key in CONTACT_FIELDS)) problem(`${path}.${key}`, `unknown field "contacts[${n}].${key}"; a contact has ${Object.keys(CONTACT_FIELDS).join(", ")}`);
+        if (!(key in CONTACT_FIELDS)) problem(`${path}.${key}`, "unknownContactField", { field: `contacts[${n}].${key}`, fields: Object.keys(CONTACT_FIELDS).join(", ") });
       }
       const email = stringField(entry, "email", path, problem, CONTACT_FIELDS.email, `contacts[${n}].`);
       if (email !== undefined && !isAddrSpec(email)) {
-        problem(`${path}.email`, `"contacts[${n}].email" is "${email}", which is not an email address`);
+        problem(`${path}.email`, "emailInvalid", { field: `contacts[${n}].email`, email });
       }
       if (email !== undefined && contacts.some((c) => c.email.toLowerCase() === email.toLowerCase())) {
-        problem(`${path}.email`, `"contacts[${n}].email" declares ${email} a second time; declare each contact once`);
+        problem(`${path}.email`, "emailDuplicate", { field: `contacts[${n}].email`, email });
       }
       const fingerprints = readFingerprints(entry, path, `contacts[${n}]`, problem);
       // A list is a rotation: the key to use now first. A single fingerprint stays the contact's only one.
@@ -143,16 +145,16 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
  * A contact's fingerprint, or during a key rotation the list of them, the one to use now
  * first: each well-formed, none twice.
  */
-function readFingerprints(entry: Record<string, unknown>, path: string, label: string, problem: (path: string, message: string) => void): Fingerprint[] | undefined {
+function readFingerprints(entry: Record<string, unknown>, path: string, label: string, problem: Report): Fingerprint[] | undefined {
   const value = entry.fingerprint;
   if (!Array.isArray(value)) {
     const shown = stringField(entry, "fingerprint", path, problem, CONTACT_FIELDS.fingerprint, `${label}.`);
     const parsed = shown === undefined ? undefined : parseFingerprint(shown);
-    if (parsed?.problem) problem(`${path}.fingerprint`, `"${label}.fingerprint": ${parsed.problem.message}`);
+    if (parsed?.problem) malformed(`${path}.fingerprint`, `${label}.fingerprint`, parsed.problem, problem);
     return parsed?.fingerprint ? [parsed.fingerprint] : undefined;
   }
   if (value.length === 0) {
-    problem(`${path}.fingerprint`, `"${label}.fingerprint" is an empty list; expected ${CONTACT_FIELDS.fingerprint}, or during a key rotation a list of them, the key to use now first`);
+    problem(`${path}.fingerprint`, "fingerprintListEmpty", { field: `${label}.fingerprint`, expected: CONTACT_FIELDS.fingerprint });
     return undefined;
   }
   const fingerprints: Fingerprint[] = [];
@@ -161,13 +163,13 @@ function readFingerprints(entry: Record<string, unknown>, path: string, label: s
     const at = `${path}.fingerprint.${i}`;
     const parsed = typeof item === "string" && item.trim() !== "" ? parseFingerprint(item) : undefined;
     if (!parsed) {
-      problem(at, `"${label}.fingerprint[${i}]" is ${describe(item)}; expected a fingerprint as gpg prints it`);
+      problem(at, "fingerprintItemNotText", { field: `${label}.fingerprint[${i}]`, actual: describe(item) });
       complete = false;
     } else if (parsed.problem) {
-      problem(at, `"${label}.fingerprint[${i}]": ${parsed.problem.message}`);
+      malformed(at, `${label}.fingerprint[${i}]`, parsed.problem, problem);
       complete = false;
     } else if (parsed.fingerprint && fingerprints.some((f) => f.hex === parsed.fingerprint!.hex)) {
-      problem(at, `"${label}.fingerprint[${i}]" lists ${parsed.fingerprint.hex} a second time; list each key once`);
+      problem(at, "fingerprintListedTwice", { field: `${label}.fingerprint[${i}]`, fingerprint: parsed.fingerprint.hex });
       complete = false;
     } else if (parsed.fingerprint) {
       fingerprints.push(parsed.fingerprint);
@@ -176,19 +178,35 @@ function readFingerprints(entry: Record<string, unknown>, path: string, label: s
   return complete ? fingerprints : undefined;
 }
 
+/** What the fingerprint reader found wrong with the fingerprint at `path`, reported as a field of the site data. */
+function malformed(path: string, field: string, p: FingerprintProblem, problem: Report): void {
+  const value = (name: string) => String(p.values[name]);
+  const fingerprint = value("fingerprint");
+  switch (p.code) {
+    case "notHex":
+      return problem(path, "fingerprintNotHex", { field, fingerprint, character: value("character") });
+    case "gapTooWide":
+      return problem(path, "fingerprintGapTooWide", { field, fingerprint });
+    case "wrongDigitCount":
+      return problem(path, "fingerprintDigitCount", { field, fingerprint, count: value("count") });
+    case "groupNotFour":
+      return problem(path, "fingerprintGroupNotFour", { field, fingerprint, group: value("group"), length: value("length") });
+  }
+}
+
 /**
  * The day of the last review: a real calendar date. Without it the build cannot say until when
  * the policy holds, and says what to add.
  */
-function readReviewed(root: Record<string, unknown>, problem: (path: string, message: string) => void): string | undefined {
+function readReviewed(root: Record<string, unknown>, problem: Report): string | undefined {
   const value = root.reviewed;
   const today = new Date().toISOString().slice(0, 10);
   if (value === undefined) {
-    problem("", `"reviewed" is missing: add the day a person last read the policy through and found it true, e.g. "reviewed": "${today}"; security.txt's Expires counts from it, so that it promises no more than a person checked`);
+    problem("", "reviewedMissing", { today });
     return undefined;
   }
   if (typeof value !== "string" || !isCalendarDate(value.trim())) {
-    problem("reviewed", `"reviewed" is ${describe(value)}; expected ${FIELDS.reviewed}`);
+    problem("reviewed", "reviewedNotDate", { actual: describe(value), expected: FIELDS.reviewed });
     return undefined;
   }
   return value.trim();
@@ -205,20 +223,20 @@ export function isCalendarDate(text: string): boolean {
 type SecurityTxtData = Pick<SiteData, "expires" | "preferredLanguages" | "acknowledgments" | "hiring" | "csaf" | "csafProvider">;
 
 /** The optional fields that only security.txt uses; each present one checked, each absent one left out. */
-function readSecurityTxtFields(root: Record<string, unknown>, problem: (path: string, message: string) => void): SecurityTxtData {
+function readSecurityTxtFields(root: Record<string, unknown>, problem: Report): SecurityTxtData {
   const read: SecurityTxtData = {};
 
   const expires = root.expires;
   if (typeof expires === "string") {
     const date = parseRfc3339(expires.trim());
     if (date) read.expires = { date };
-    else problem("expires", `"expires" is "${expires}", which is not an RFC 3339 date-time; expected ${FIELDS.expires}`);
+    else problem("expires", "expiresNotDateTime", { expires, expected: FIELDS.expires });
   } else if (isObject(expires) && Object.keys(expires).length === 1 && "days" in expires) {
     const days = expires.days;
     if (typeof days === "number" && Number.isInteger(days) && days >= 1 && days <= MAX_EXPIRES_DAYS) read.expires = { days };
-    else problem("expires.days", `"expires.days" is ${describe(days)}; expected a whole number of days from 1 to ${MAX_EXPIRES_DAYS} after "reviewed", e.g. 180`);
+    else problem("expires.days", "expiresDaysInvalid", { actual: describe(days), max: MAX_EXPIRES_DAYS });
   } else if (expires !== undefined) {
-    problem("expires", `"expires" is ${describe(expires)}; expected ${FIELDS.expires}`);
+    problem("expires", "expiresInvalid", { actual: describe(expires), expected: FIELDS.expires });
   }
 
   const languages = root.preferredLanguages;
@@ -226,11 +244,11 @@ function readSecurityTxtFields(root: Record<string, unknown>, problem: (path: st
     const tags: string[] = [];
     languages.forEach((tag: unknown, n: number) => {
       if (typeof tag === "string" && isLanguageTag(tag.trim())) tags.push(tag.trim());
-      else problem(`preferredLanguages.${n}`, `"preferredLanguages[${n}]" is ${describe(tag)}, which is not a language tag; expected e.g. "en" or "en-GB"`);
+      else problem(`preferredLanguages.${n}`, "preferredLanguageNotTag", { field: `preferredLanguages[${n}]`, actual: describe(tag) });
     });
     read.preferredLanguages = tags;
   } else if (languages !== undefined) {
-    problem("preferredLanguages", `"preferredLanguages" is ${describe(languages)}; expected ${FIELDS.preferredLanguages}`);
+    problem("preferredLanguages", "preferredLanguagesInvalid", { actual: describe(languages), expected: FIELDS.preferredLanguages });
   }
 
   for (const key of ["acknowledgments", "hiring", "csaf"] as const) {
@@ -238,15 +256,17 @@ function readSecurityTxtFields(root: Record<string, unknown>, problem: (path: st
     if (value === undefined) continue;
     const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v: unknown, n: number) => [`${key}.${n}`, v]) : [[key, value]];
     if (entries.length === 0) {
-      problem(key, `"${key}" is an empty list; expected ${FIELDS[key]}, or leave the field out`);
+      problem(key, "urlListEmpty", { field: key, expected: FIELDS[key] });
       continue;
     }
     const urls: string[] = [];
     for (const [path, entry] of entries) {
       const label = path.replace(/\.(\d+)$/, "[$1]");
       const bad = httpsUrlProblem(entry, key === "csaf");
-      if (bad) problem(path, `"${label}" ${bad}; expected ${FIELDS[key]}`);
-      else urls.push((entry as string).trim());
+      const expected = FIELDS[key];
+      if (bad === undefined) urls.push((entry as string).trim());
+      else if (bad === "notText") problem(path, "fieldNotText", { field: label, actual: describe(entry), expected });
+      else problem(path, bad, { field: label, url: String(entry), expected });
     }
     read[key] = urls;
   }
@@ -259,30 +279,30 @@ function readSecurityTxtFields(root: Record<string, unknown>, problem: (path: st
     const category = provider.category ?? "vendor";
     const contact = provider.contactDetails;
     if (typeof category !== "string" || !(categories as readonly string[]).includes(category)) {
-      problem("csafProvider.category", `"csafProvider.category" is ${describe(category)}; expected one of ${categories.join(", ")}`);
+      problem("csafProvider.category", "csafCategoryUnknown", { actual: describe(category), categories: categories.join(", ") });
     } else if (contact !== undefined && (typeof contact !== "string" || contact.trim() === "")) {
-      problem("csafProvider.contactDetails", `"csafProvider.contactDetails" is ${describe(contact)}; expected how to reach the publisher, e.g. "security@example.org"`);
+      problem("csafProvider.contactDetails", "csafContactDetailsInvalid", { actual: describe(contact) });
     } else {
       read.csafProvider = { category: category as (typeof categories)[number], ...(typeof contact === "string" ? { contactDetails: contact.trim() } : {}) };
     }
   } else if (provider !== undefined && provider !== false) {
-    problem("csafProvider", `"csafProvider" is ${describe(provider)}; expected ${FIELDS.csafProvider}`);
+    problem("csafProvider", "csafProviderInvalid", { actual: describe(provider), expected: FIELDS.csafProvider });
   }
   return read;
 }
 
 /** Why a value is not an https URL (RFC 9116 section 2.3 allows web URIs only as https), or undefined when it is one. */
-function httpsUrlProblem(value: unknown, csaf: boolean): string | undefined {
-  if (typeof value !== "string" || value.trim() === "") return `is ${describe(value)}`;
+function httpsUrlProblem(value: unknown, csaf: boolean): "notText" | "urlNotAbsolute" | "linkNotHttps" | "csafNotProviderMetadata" | undefined {
+  if (typeof value !== "string" || value.trim() === "") return "notText";
   let parsed: URL;
   try {
     parsed = new URL(value.trim());
   } catch {
-    return `is "${value}", which is not an absolute URL`;
+    return "urlNotAbsolute";
   }
-  if (parsed.protocol !== "https:") return `is "${value}", which does not use https: (RFC 9116 allows web URLs only as https)`;
+  if (parsed.protocol !== "https:") return "linkNotHttps";
   // CSAF 2.0 section 7.1.8: the field points to the provider's provider-metadata.json.
-  if (csaf && !parsed.pathname.endsWith("/provider-metadata.json")) return `is "${value}", which is not a provider-metadata.json`;
+  if (csaf && !parsed.pathname.endsWith("/provider-metadata.json")) return "csafNotProviderMetadata";
   return undefined;
 }
 
@@ -306,14 +326,15 @@ function stringField(
   obj: Record<string, unknown>,
   key: string,
   parent: string,
-  problem: (path: string, message: string) => void,
+  problem: Report,
   expected: string,
   label = "",
 ): string | undefined {
   const value = obj[key];
   const path = parent === "" ? key : `${parent}.${key}`;
   if (typeof value === "string" && value.trim() !== "") return value.trim();
-  problem(value === undefined ? parent : path, `"${label}${key}" is ${describe(value)}; expected ${expected}`);
+  if (value === undefined) problem(parent, "fieldMissing", { field: `${label}${key}`, expected });
+  else problem(path, "fieldNotText", { field: `${label}${key}`, actual: describe(value), expected });
   return undefined;
 }
 

@@ -1,12 +1,13 @@
 /**
  * An advisory as its author writes it: `content/advisories/<id>.md`, the facts in front matter
  * and the details in Markdown. Read with the position of every value, so that each problem is
- * reported at its line. Pure: text in, the advisory and problems out; the checks on what it
- * says are in src/rules/advisory.ts.
+ * reported at its line. Pure: text in, the advisory and neutral problems out (worded by the
+ * rule advisory-field); the checks on what it says are in src/rules/advisory.ts.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
 import type { CvssScore } from "./cvss.ts";
 import type { Position } from "./json.ts";
+import type { FormatProblem } from "./problem.ts";
 
 /** A value as written, with where it was written. */
 export interface At<T> {
@@ -70,7 +71,6 @@ export interface AdvisorySource {
   start: Position;
 }
 
-/** Something the reader could not take as written: a field of the wrong kind, or YAML that does not parse. */
 /** An advisory that passed its checks, as the pages, OSV, the feed and CSAF publish it. */
 export interface Advisory {
   id: string;
@@ -94,23 +94,53 @@ export interface Advisory {
   details: string;
 }
 
-export interface ShapeProblem {
-  message: string;
-  at: Position;
+/**
+ * Why the reader could not take the file as written: no front matter, YAML that does not parse,
+ * a field of the wrong kind, or one missing where its item needs it. The rule advisory-field
+ * words each code (src/rules/advisory/advisory-field.ts).
+ */
+export type AdvisoryProblemCode =
+  | "noFrontMatter"
+  | "frontMatterUnclosed"
+  | "yamlInvalid"
+  | "notFields"
+  | "unknownField"
+  | "notText"
+  | "itemNotText"
+  | "notList"
+  | "itemNotFields"
+  | "rangeTypeUnknown"
+  | "rangeNoIntroduced"
+  | "rangeFixedAndLastAffected"
+  | "gitRangeNoRepo"
+  | "packageNoEcosystem"
+  | "packageNoName"
+  | "packageNoVersions"
+  | "creditNoName"
+  | "referenceNoUrl";
+
+/** Something the reader could not take as written, at its line and column in the file. */
+export interface AdvisoryProblem extends FormatProblem<AdvisoryProblemCode> {
+  line: number;
+  column: number;
+}
+
+function problemAt(code: AdvisoryProblemCode, values: Readonly<Record<string, string | number>>, at: Position): AdvisoryProblem {
+  return { code, values, line: at.line, column: at.column };
 }
 
 const FIELDS = ["id", "aliases", "title", "summary", "published", "modified", "severity", "affected", "credits", "references"];
 
 /**
  * Reads an advisory file. Every value keeps its line and column in the file; what is there but
- * not of the expected kind is a problem naming the field and what it should be.
+ * not of the expected kind is a problem with its code and the field it is about.
  */
-export function readAdvisory(raw: string): { source?: AdvisorySource; problems: ShapeProblem[] } {
+export function readAdvisory(raw: string): { source?: AdvisorySource; problems: AdvisoryProblem[] } {
   const text = raw.replace(/^\uFEFF/, "");
   const lines = text.split(/\r?\n/);
-  if (lines[0]?.trimEnd() !== "---") return { problems: [{ message: "the file has no front matter: start it with a line of three dashes, the advisory's fields, then another", at: { line: 1, column: 1 } }] };
+  if (lines[0]?.trimEnd() !== "---") return { problems: [problemAt("noFrontMatter", {}, { line: 1, column: 1 })] };
   const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
-  if (close < 0) return { problems: [{ message: "the front matter is not closed: end it with a line of three dashes", at: { line: 1, column: 1 } }] };
+  if (close < 0) return { problems: [problemAt("frontMatterUnclosed", {}, { line: 1, column: 1 })] };
   const yamlText = lines.slice(1, close).join("\n");
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
@@ -119,11 +149,11 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
     const { line, col } = counter.linePos(offset ?? 0);
     return { line: line + 1, column: col };
   };
-  const problems: ShapeProblem[] = [];
-  for (const error of doc.errors) problems.push({ message: `the front matter is not valid YAML: ${error.message.split("\n")[0]}`, at: pos(error.pos[0]) });
+  const problems: AdvisoryProblem[] = [];
+  for (const error of doc.errors) problems.push(problemAt("yamlInvalid", { error: error.message.split("\n")[0]! }, pos(error.pos[0])));
   if (doc.errors.length > 0) return { problems };
   const root = doc.contents;
-  if (!isMap(root)) return { problems: [{ message: "the front matter must be a set of fields (id: …, title: …)", at: { line: 2, column: 1 } }] };
+  if (!isMap(root)) return { problems: [problemAt("notFields", {}, { line: 2, column: 1 })] };
 
   const where = (node: Node | null | undefined): Position => pos(node?.range?.[0]);
   const field = (map: YAMLMap, key: string) => map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
@@ -141,7 +171,7 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
       // A number as written: YAML reads introduced: 1.10 as 1.1.
       return { value: typeof node.value === "string" ? node.value : (node.source ?? String(node.value)), at: where(node) };
     }
-    problems.push({ message: `\`${name}\` must be text`, at: node ? where(node) : keyAt(map, key) });
+    problems.push(problemAt("notText", { field: name }, node ? where(node) : keyAt(map, key)));
     return undefined;
   };
   /** A list of text values; one value alone is taken as a list of one. */
@@ -153,7 +183,7 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
     return items.flatMap((item) => {
       // A number as written: YAML reads versions: [1.10] as 1.1.
       if (isScalar(item) && (typeof item.value === "string" || typeof item.value === "number")) return [{ value: typeof item.value === "string" ? item.value : (item.source ?? String(item.value)), at: where(item as Node) }];
-      problems.push({ message: `each of \`${name}\` must be text`, at: where(item as Node) });
+      problems.push(problemAt("itemNotText", { field: name }, where(item as Node)));
       return [];
     });
   };
@@ -163,19 +193,19 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
     if (!pair || pair.value === null) return [];
     const node = pair.value as Node;
     if (!isSeq(node)) {
-      problems.push({ message: `\`${name}\` must be a list (each item on a line starting with "- ")`, at: where(node) });
+      problems.push(problemAt("notList", { field: name }, where(node)));
       return [];
     }
     return node.items.flatMap((item) => {
       if (isMap(item)) return [item];
-      problems.push({ message: `each item of \`${name}\` must be a set of fields`, at: where(item as Node) });
+      problems.push(problemAt("itemNotFields", { field: name }, where(item as Node)));
       return [];
     });
   };
 
   for (const pair of root.items) {
     if (isScalar(pair.key) && typeof pair.key.value === "string" && !FIELDS.includes(pair.key.value) && !["layout", "permalink", "tags", "eleventyExcludeFromCollections"].includes(pair.key.value)) {
-      problems.push({ message: `\`${pair.key.value}\` is not an advisory field: the fields are ${FIELDS.join(", ")}`, at: where(pair.key as Node) });
+      problems.push(problemAt("unknownField", { field: pair.key.value, fields: FIELDS.join(", ") }, where(pair.key as Node)));
     }
   }
 
@@ -185,33 +215,33 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
       const typeText = text1(range, "type", `${name}.type`);
       const type = (typeText?.value.toUpperCase() ?? "ECOSYSTEM") as RangeType;
       if (typeText && !["SEMVER", "ECOSYSTEM", "GIT"].includes(type)) {
-        problems.push({ message: `\`${name}.type\` is "${typeText.value}": it must be SEMVER, ECOSYSTEM or GIT`, at: typeText.at });
+        problems.push(problemAt("rangeTypeUnknown", { range: name, type: typeText.value }, typeText.at));
       }
       const introduced = text1(range, "introduced", `${name}.introduced`);
       if (!introduced) {
-        problems.push({ message: `\`${name}\` has no \`introduced\`: give the first affected version ("0" for all versions before \`fixed\`)`, at: where(range) });
+        problems.push(problemAt("rangeNoIntroduced", { range: name }, where(range)));
         return [];
       }
       const fixed = text1(range, "fixed", `${name}.fixed`);
       const lastAffected = text1(range, "last_affected", `${name}.last_affected`);
-      if (fixed && lastAffected) problems.push({ message: `\`${name}\` has both \`fixed\` and \`last_affected\`: OSV allows one`, at: lastAffected.at });
+      if (fixed && lastAffected) problems.push(problemAt("rangeFixedAndLastAffected", { range: name }, lastAffected.at));
       const repo = text1(range, "repo", `${name}.repo`);
-      if (type === "GIT" && !repo) problems.push({ message: `\`${name}\` is a GIT range without \`repo\`: give the repository's URL`, at: where(range) });
+      if (type === "GIT" && !repo) problems.push(problemAt("gitRangeNoRepo", { range: name }, where(range)));
       return [{ type, introduced, ...(fixed ? { fixed } : {}), ...(lastAffected ? { lastAffected } : {}), ...(repo ? { repo } : {}), at: where(range) }];
     });
     const ecosystem = text1(pkg, "ecosystem", `affected[${p}].ecosystem`);
     const name = text1(pkg, "name", `affected[${p}].name`);
-    if (!ecosystem) problems.push({ message: `\`affected[${p}]\` has no \`ecosystem\` (npm, PyPI, Maven, Go, …)`, at: where(pkg) });
-    if (!name) problems.push({ message: `\`affected[${p}]\` has no \`name\`: the package's name in its ecosystem`, at: where(pkg) });
+    if (!ecosystem) problems.push(problemAt("packageNoEcosystem", { package: `affected[${p}]` }, where(pkg)));
+    if (!name) problems.push(problemAt("packageNoName", { package: `affected[${p}]` }, where(pkg)));
     const versions = texts(pkg, "versions", `affected[${p}].versions`);
-    if (ranges.length === 0 && versions.length === 0) problems.push({ message: `\`affected[${p}]\` names no \`ranges\` and no \`versions\`: say which versions are affected`, at: where(pkg) });
+    if (ranges.length === 0 && versions.length === 0) problems.push(problemAt("packageNoVersions", { package: `affected[${p}]` }, where(pkg)));
     return { ecosystem: ecosystem ?? { value: "", at: where(pkg) }, name: name ?? { value: "", at: where(pkg) }, ranges, versions, at: where(pkg) };
   });
 
   const credits = maps(root, "credits").flatMap((credit, c): Credit[] => {
     const name = text1(credit, "name", `credits[${c}].name`);
     if (!name) {
-      problems.push({ message: `\`credits[${c}]\` has no \`name\``, at: where(credit) });
+      problems.push(problemAt("creditNoName", { credit: `credits[${c}]` }, where(credit)));
       return [];
     }
     const type = text1(credit, "type", `credits[${c}].type`);
@@ -221,7 +251,7 @@ export function readAdvisory(raw: string): { source?: AdvisorySource; problems: 
   const references = maps(root, "references").flatMap((ref, r): Reference[] => {
     const url = text1(ref, "url", `references[${r}].url`);
     if (!url) {
-      problems.push({ message: `\`references[${r}]\` has no \`url\``, at: where(ref) });
+      problems.push(problemAt("referenceNoUrl", { reference: `references[${r}]` }, where(ref)));
       return [];
     }
     const type = text1(ref, "type", `references[${r}].type`);

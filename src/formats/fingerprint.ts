@@ -1,5 +1,4 @@
-import { type Problem } from "../findings/finding.ts";
-import { problem } from "../rules/registry.ts";
+import type { FormatProblem } from "./problem.ts";
 import type { Fingerprint } from "../types.ts";
 
 /** Hex digits in a v4 and a v6 fingerprint (RFC 4880 section 12.2; RFC 9580 section 5.5.4). */
@@ -8,38 +7,40 @@ export const FINGERPRINT_LENGTHS = { 4: 40, 6: 64 } as const;
 const HEX = /^[0-9A-F]+$/;
 
 /**
+ * What can be wrong with a written fingerprint; each comes with `fingerprint`, the text as
+ * written (trimmed). `notHex` names the `character`; `wrongDigitCount` the `count` of digits;
+ * `groupNotFour` the `group` and its `length`. The rule fingerprint-malformed words them
+ * (src/rules/page/fingerprint-malformed.ts).
+ */
+export type FingerprintProblemCode = "notHex" | "gapTooWide" | "wrongDigitCount" | "groupNotFour";
+
+export type FingerprintProblem = FormatProblem<FingerprintProblemCode>;
+
+/**
  * Reads a fingerprint the way people write one: grouped in fours with one or two spaces
  * (gpg prints a double space in the middle), or unbroken; any case; an optional `0x`.
- * Returns the fingerprint, or the problem that tells the author what is wrong with it.
+ * Returns the fingerprint, or what is wrong with it.
  */
-export function parseFingerprint(text: string): { fingerprint?: Fingerprint; problem?: Problem } {
+export function parseFingerprint(text: string): { fingerprint?: Fingerprint; problem?: FingerprintProblem } {
   const trimmed = text.trim().replace(/^0x/i, "");
   const groups = trimmed.split(/[ \u00a0]{1,2}/);
   const digits = groups.join("").toUpperCase();
-  const where = `fingerprint "${text.trim()}"`;
+  const fingerprint = text.trim();
 
   const bad = [...digits].findIndex((c) => !/[0-9A-F]/.test(c));
-  if (bad >= 0) {
-    return fail(`${where} has "${digits[bad]}", which is not a hex digit; a fingerprint uses only 0-9 and A-F`);
-  }
-  if (/[ \u00a0]{3,}|\t/.test(trimmed)) {
-    return fail(`${where} has a gap of more than two spaces; separate the groups of four with one space (two in the middle, as gpg prints it)`);
-  }
+  if (bad >= 0) return fail("notHex", { fingerprint, character: `${digits[bad]}` });
+  if (/[ \u00a0]{3,}|\t/.test(trimmed)) return fail("gapTooWide", { fingerprint });
   const version = digits.length === 40 ? 4 : digits.length === 64 ? 6 : undefined;
-  if (version === undefined) {
-    return fail(`${where} has ${digits.length} hex digits; a v4 fingerprint has 40 and a v6 fingerprint has 64. Copy it again from \`gpg --fingerprint\``);
-  }
+  if (version === undefined) return fail("wrongDigitCount", { fingerprint, count: digits.length });
   if (groups.length > 1) {
     const odd = groups.find((g) => g.length !== 4);
-    if (odd !== undefined) {
-      return fail(`${where} has a group "${odd}" of ${odd.length} digits; write it in groups of four, or unbroken`);
-    }
+    if (odd !== undefined) return fail("groupNotFour", { fingerprint, group: odd, length: odd.length });
   }
   return { fingerprint: { version, hex: digits } };
 }
 
-function fail(message: string): { problem: Problem } {
-  return { problem: problem("fingerprint-malformed", message) };
+function fail(code: FingerprintProblemCode, values: Readonly<Record<string, string | number>>): { problem: FingerprintProblem } {
+  return { problem: { code, values } };
 }
 
 /** `0168 DA26 2989 0DB9 …`: groups of four, the form pages and messages show and a reader can compare. */
@@ -73,7 +74,7 @@ export interface FingerprintMention {
   index: number;
   text: string;
   fingerprint?: Fingerprint;
-  problem?: Problem;
+  problem?: FingerprintProblem;
 }
 
 /*

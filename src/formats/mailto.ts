@@ -1,9 +1,10 @@
 /**
  * RFC 6068 `mailto:` links: read one into the addresses and header fields it carries,
- * reporting what an author has to fix, and write one back.
+ * reporting what an author has to fix, and write one back. The problems are neutral: a code
+ * and the values that describe it; the rule mailto-invalid words them
+ * (src/rules/page/mailto-invalid.ts).
  */
-import { type Problem } from "../findings/finding.ts";
-import { problem } from "../rules/registry.ts";
+import type { FormatProblem } from "./problem.ts";
 import { decodeUtf8, utf8Length } from "./utf8.ts";
 
 /** A header field of a mailto link, percent-decoded as UTF-8; `name` is lower case. */
@@ -24,7 +25,58 @@ export interface Mailto {
   body?: string;
 }
 
-const EXAMPLE = "mailto:security@example.org";
+/**
+ * What can be wrong with the address of a mailto link. Each comes with `address`, the decoded
+ * address as a JSON string; `character` is a character described for a reader ("a space",
+ * "control character U+000A", `"("`), `count` a number of "@" in words.
+ */
+export type MailtoAddressProblemCode =
+  | "addressQuotedWithoutAt"
+  | "addressAfterQuote"
+  | "addressWithoutAt"
+  | "addressNothingBeforeAt"
+  | "addressLocalStartsWithDot"
+  | "addressLocalEndsWithDot"
+  | "addressLocalEmptyLabel"
+  | "addressLocalCharacter"
+  | "addressManyAt"
+  | "addressNothingAfterAt"
+  | "addressDomainStartsWithDot"
+  | "addressDomainEndsWithDot"
+  | "addressDomainEmptyLabel"
+  | "addressDomainCharacter"
+  | "addressLiteralTextAfter"
+  | "addressLiteralCharacter"
+  | "addressLiteralUnclosed"
+  | "addressQuotedCharacter"
+  | "addressQuoteUnclosed";
+
+/**
+ * What can be wrong with a mailto link, at its offset in the href. `column` is that offset
+ * plus one; texts shown quoted (`link`, `field`, `name`, `escape`, `bytes`, `address`) are
+ * JSON strings; `codePoint` is written U+XXXX and `escaped` is the character percent-encoded.
+ */
+export type MailtoProblemCode =
+  | "notMailto"
+  | "leadingWhitespace"
+  | "fragment"
+  | "slashes"
+  | "noAddress"
+  | "emptyAddress"
+  | "emptyField"
+  | "fieldWithoutEquals"
+  | "fieldWithoutName"
+  | "fieldNameCharacter"
+  | "emptyTo"
+  | "badEscape"
+  | "notUtf8"
+  | "secondQuestionMark"
+  | "unpairedSurrogate"
+  | "rawCharacter"
+  | "rawLineBreak"
+  | MailtoAddressProblemCode;
+
+export type MailtoProblem = FormatProblem<MailtoProblemCode> & { index: number };
 
 /** Besides unreserved characters, what RFC 6068 lets appear raw in header field names and values (some-delims). */
 const QCHAR_DELIMS = "!$'()*+,;:@";
@@ -45,7 +97,7 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  * Reads an href as an RFC 6068 mailto URI: the decoded link when it is valid, otherwise every
  * problem found, in the order they occur. Never throws.
  */
-export function parseMailto(href: string): { mailto?: Mailto; problems: Problem[] } {
+export function parseMailto(href: string): { mailto?: Mailto; problems: MailtoProblem[] } {
   if (!/^mailto:/i.test(href)) return { problems: [notMailto(href)] };
 
   const reading: Reading = { href, problems: [], addresses: 0 };
@@ -55,18 +107,10 @@ export function parseMailto(href: string): { mailto?: Mailto; problems: Problem[
   if (end === -1) {
     end = href.length;
   } else {
-    problems.push(
-      fault(
-        end,
-        `"#" at column ${end + 1} starts a fragment, which means nothing in a mailto link; ` +
-          `write it as %23 if it belongs to an address or value, otherwise remove it and what follows`,
-      ),
-    );
+    problems.push(fault(end, "fragment", { column: end + 1 }));
   }
   if (href.startsWith("//", start)) {
-    problems.push(
-      fault(start, `mailto link has "//" after "mailto:"; write the address right after the colon, e.g. ${EXAMPLE}`),
-    );
+    problems.push(fault(start, "slashes"));
     start += 2;
   }
 
@@ -90,11 +134,11 @@ export function parseMailto(href: string): { mailto?: Mailto; problems: Problem[
     }
   }
   if (reading.addresses === 0) {
-    problems.push(fault(start, `mailto link has no address; write one after "mailto:", e.g. ${EXAMPLE}`));
+    problems.push(fault(start, "noAddress"));
   }
 
   if (problems.length > 0) {
-    return { problems: problems.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)) };
+    return { problems: problems.sort((a, b) => a.index - b.index) };
   }
   const mailto: Mailto = { to, headers };
   const subject = headers.find((h) => h.name === "subject");
@@ -119,9 +163,9 @@ export function formatMailto(m: {
     throw new Error(`formatMailto: \`to\` is empty; a mailto link needs at least one address, e.g. ["security@example.org"]`);
   }
   for (const address of m.to) {
-    const invalid = checkAddress(address);
+    const invalid = address === "" ? "it is empty; write an address such as security@example.org" : describeAddressFault(checkAddress(address));
     if (invalid !== undefined) {
-      throw new Error(`formatMailto: ${JSON.stringify(address)} in \`to\` is not an email address: ${invalid.message}`);
+      throw new Error(`formatMailto: ${JSON.stringify(address)} in \`to\` is not an email address: ${invalid}`);
     }
   }
 
@@ -131,9 +175,12 @@ export function formatMailto(m: {
   let bodyRestated = false;
   for (const header of m.headers ?? []) {
     const name = header.name.toLowerCase();
+    if (header.name === "") throw new Error(`formatMailto: header name "" is empty; give the field a name, e.g. subject`);
     const invalidName = checkFieldName(header.name);
     if (invalidName !== undefined) {
-      throw new Error(`formatMailto: header name ${JSON.stringify(header.name)} ${invalidName.message}`);
+      throw new Error(
+        `formatMailto: header name ${JSON.stringify(header.name)} contains ${invalidName.character}; header field names are printable ASCII without spaces or ":", e.g. subject`,
+      );
     }
     if (name === "to") {
       // Every recipient is written from `to`, so a "to" field may only restate it.
@@ -170,22 +217,20 @@ export function formatMailto(m: {
 
 /** Whether `address` (decoded, not percent-encoded) is an RFC 5322 addr-spec as RFC 6068 allows it in a mailto link. */
 export function isAddrSpec(address: string): boolean {
-  return checkAddress(address) === undefined;
+  return address !== "" && checkAddress(address) === undefined;
 }
 
 // ---------------------------------------------------------------------------
 // Reading
 
-function fault(index: number, message: string): Problem {
-  return problem("mailto-invalid", message, { index });
+function fault(index: number, code: MailtoProblemCode, values: Readonly<Record<string, string | number>> = {}): MailtoProblem {
+  return { code, values, index };
 }
 
-function notMailto(href: string): Problem {
-  if (/^\s+mailto:/i.test(href)) {
-    return fault(0, `mailto link starts with whitespace; remove it so the link begins with "mailto:"`);
-  }
+function notMailto(href: string): MailtoProblem {
+  if (/^\s+mailto:/i.test(href)) return fault(0, "leadingWhitespace");
   const shown = href.length > 40 ? `${href.slice(0, 40)}…` : href;
-  return fault(0, `${JSON.stringify(shown)} is not a mailto link; write "mailto:" followed by the address, e.g. ${EXAMPLE}`);
+  return fault(0, "notMailto", { link: JSON.stringify(shown) });
 }
 
 /** The [from, until) ranges between raw `separator`s in href[start, end). */
@@ -204,7 +249,7 @@ function split(href: string, start: number, end: number, separator: string): Arr
 
 interface Reading {
   href: string;
-  problems: Problem[];
+  problems: MailtoProblem[];
   /** How many addresses the link tried to give, valid or not. */
   addresses: number;
 }
@@ -222,19 +267,14 @@ function readAddress(
     // The extra "," is the one ending this empty entry, or the trailing one.
     const comma = until < listEnd ? until : from - 1;
     const at = comma < listStart ? listStart : comma;
-    problems.push(fault(at, `empty address at column ${at + 1} in mailto link; remove the extra ","`));
+    problems.push(fault(at, "emptyAddress", { column: at + 1 }));
     return undefined;
   }
   const decoded = decode(href, from, until, TO_DELIMS, problems);
   if (decoded === undefined) return undefined;
   const invalid = checkAddress(decoded.text);
   if (invalid !== undefined) {
-    problems.push(
-      fault(
-        decoded.offsets[invalid.index ?? 0] ?? from,
-        `${JSON.stringify(decoded.text)} is not an email address: ${invalid.message}`,
-      ),
-    );
+    problems.push(fault(decoded.offsets[invalid.index] ?? from, invalid.code, { address: JSON.stringify(decoded.text), ...invalid.values }));
     return undefined;
   }
   return decoded.text;
@@ -252,27 +292,18 @@ function readField(reading: Reading, from: number, until: number): Field | undef
     // The extra separator is the "&" that follows, or else the one before at the end of the link.
     const extra = href.charAt(until) === "&" ? until : from - 1;
     const separator = href.charAt(extra);
-    problems.push(
-      fault(extra, `extra "${separator}" at column ${extra + 1} in mailto link leaves an empty header field; remove it`),
-    );
+    problems.push(fault(extra, "emptyField", { separator, column: extra + 1 }));
     return undefined;
   }
   const found = href.slice(from, until).indexOf("=");
   const equals = found === -1 ? -1 : from + found;
   if (equals === -1) {
     const raw = href.slice(from, until);
-    problems.push(
-      fault(
-        from,
-        `header field ${JSON.stringify(raw)} at column ${from + 1} has no "="; write it as name=value, e.g. ${raw}=value`,
-      ),
-    );
+    problems.push(fault(from, "fieldWithoutEquals", { field: JSON.stringify(raw), column: from + 1, name: raw }));
     return undefined;
   }
   if (equals === from) {
-    problems.push(
-      fault(from, `header field at column ${from + 1} has no name before "="; write it as name=value, e.g. subject=Hello`),
-    );
+    problems.push(fault(from, "fieldWithoutName", { column: from + 1 }));
     return undefined;
   }
 
@@ -283,10 +314,8 @@ function readField(reading: Reading, from: number, until: number): Field | undef
     if (invalid === undefined) {
       name = decodedName.text.toLowerCase();
     } else {
-      const at = decodedName.offsets[invalid.index ?? 0] ?? from;
-      problems.push(
-        fault(at, `header field name ${JSON.stringify(decodedName.text)} at column ${at + 1} ${invalid.message}`),
-      );
+      const at = decodedName.offsets[invalid.index] ?? from;
+      problems.push(fault(at, "fieldNameCharacter", { name: JSON.stringify(decodedName.text), column: at + 1, character: invalid.character }));
     }
   }
 
@@ -294,9 +323,7 @@ function readField(reading: Reading, from: number, until: number): Field | undef
   if (name === "to") {
     if (valueStart === until) {
       reading.addresses += 1;
-      problems.push(
-        fault(from, `empty "to" header field at column ${from + 1}; put an address after "to=" or remove the field`),
-      );
+      problems.push(fault(from, "emptyTo", { column: from + 1 }));
       return undefined;
     }
     const addresses: string[] = [];
@@ -325,7 +352,7 @@ interface Decoded {
  * Percent-decodes href[from, until) as UTF-8, reporting raw characters outside unreserved and
  * `delims`, malformed escapes and bytes that are not UTF-8. Undefined when anything was reported.
  */
-function decode(href: string, from: number, until: number, delims: string, problems: Problem[]): Decoded | undefined {
+function decode(href: string, from: number, until: number, delims: string, problems: MailtoProblem[]): Decoded | undefined {
   const bytes: number[] = [];
   const at: number[] = [];
   let clean = true;
@@ -342,12 +369,7 @@ function decode(href: string, from: number, until: number, delims: string, probl
         i += 3;
         continue;
       }
-      problems.push(
-        fault(
-          i,
-          `${JSON.stringify(`%${hex}`)} is not a valid percent escape; use % followed by two hex digits (a literal "%" is %25)`,
-        ),
-      );
+      problems.push(fault(i, "badEscape", { escape: JSON.stringify(`%${hex}`) }));
       clean = false;
       i += 1;
       continue;
@@ -360,7 +382,7 @@ function decode(href: string, from: number, until: number, delims: string, probl
     }
     clean = false;
     // After a second "?", an "=" most likely starts a field the "?" was meant to separate: one report is enough.
-    if (!(ch === "=" && strayQuestion)) problems.push(fault(i, rawCharacterMessage(cp, i + 1)));
+    if (!(ch === "=" && strayQuestion)) problems.push(rawCharacter(i, cp));
     if (ch === "?") strayQuestion = true;
     i += ch.length;
   }
@@ -374,13 +396,7 @@ function decode(href: string, from: number, until: number, delims: string, probl
   if (to - 1 > decoded.from && href.charAt(at[to - 1] ?? first) !== "%") to -= 1;
   const lastStart = at[to - 1] ?? first;
   const last = href.charAt(lastStart) === "%" ? lastStart + 3 : lastStart + 1;
-  problems.push(
-    fault(
-      first,
-      `${JSON.stringify(href.slice(first, last))} at column ${first + 1} is not UTF-8; percent escapes must spell ` +
-        `the UTF-8 bytes of each character (e.g. "é" is %C3%A9, not %E9)`,
-    ),
-  );
+  problems.push(fault(first, "notUtf8", { bytes: JSON.stringify(href.slice(first, last)), column: first + 1 }));
   return undefined;
 }
 
@@ -396,19 +412,14 @@ function isUnreserved(cp: number): boolean {
   );
 }
 
-function rawCharacterMessage(cp: number, column: number): string {
-  if (cp === 0x3f) {
-    return (
-      `second "?" at column ${column} in mailto link; separate header fields with "&", ` +
-      `and write a "?" that belongs to a value as %3F`
-    );
-  }
-  if (cp >= 0xd800 && cp <= 0xdfff) {
-    return `unpaired surrogate ${codePointName(cp)} at column ${column} in mailto link is not a character; remove it`;
-  }
+/** A character at href[index] that may not appear raw there. */
+function rawCharacter(index: number, cp: number): MailtoProblem {
+  const column = index + 1;
+  if (cp === 0x3f) return fault(index, "secondQuestionMark", { column });
+  if (cp >= 0xd800 && cp <= 0xdfff) return fault(index, "unpairedSurrogate", { codePoint: codePointName(cp), column });
   const escaped = percentEncode(String.fromCodePoint(cp));
-  const hint = cp === 0x0a || cp === 0x0d ? " (a line break in a body is written %0D%0A)" : "";
-  return `raw ${describe(cp)} at column ${column} in mailto link; write it as ${escaped}${hint}`;
+  if (cp === 0x0a || cp === 0x0d) return fault(index, "rawLineBreak", { codePoint: codePointName(cp), column, escaped });
+  return fault(index, "rawCharacter", { character: describe(cp), column, escaped });
 }
 
 function describe(cp: number): string {
@@ -440,9 +451,11 @@ function decodeBytes(bytes: number[], at: number[]): Decoded | { from: number; t
 // ---------------------------------------------------------------------------
 // Addresses and field names
 
-/** What is wrong with an address or a field name: at its offset in the checked string, why, then what to do. */
-function wrong(at: number, reason: string, fix: string): Problem {
-  return fault(at, `${reason}; ${fix}`);
+/** What is wrong with an address, at its offset in the address. */
+type AddressFault = { code: MailtoAddressProblemCode; values: Readonly<Record<string, string | number>>; index: number };
+
+function wrong(index: number, code: MailtoAddressProblemCode, values: Readonly<Record<string, string | number>> = {}): AddressFault {
+  return { code, values, index };
 }
 
 const ATEXT_DELIMS = "!#$%&'*+-/=?^_`{|}~";
@@ -470,29 +483,22 @@ function quoteChar(cp: number): string {
 
 const COUNTS = ["no", "one", "two", "three"];
 
-function checkAddress(address: string): Problem | undefined {
-  if (address === "") return wrong(0, "it is empty", "write an address such as security@example.org");
-
+/** What is wrong with a non-empty address, or undefined when it is an addr-spec. */
+function checkAddress(address: string): AddressFault | undefined {
   let separator: number;
   if (address.startsWith('"')) {
     const close = closingQuote(address);
     if (!("end" in close)) return close;
     separator = close.end;
-    if (separator >= address.length) {
-      return wrong(0, `it has no "@"`, `write "@" and the domain after the closing quote`);
-    }
+    if (separator >= address.length) return wrong(0, "addressQuotedWithoutAt");
     if (address.charCodeAt(separator) !== 0x40) {
-      return wrong(separator, `it has ${quoteChar(address.codePointAt(separator) ?? 0)} after the closing double quote`, `put the "@" right after the closing quote`);
+      return wrong(separator, "addressAfterQuote", { character: quoteChar(address.codePointAt(separator) ?? 0) });
     }
   } else {
     separator = address.indexOf("@");
-    if (separator === -1) {
-      return wrong(0, `it has no "@"`, "write it as mailbox@domain, e.g. security@example.org");
-    }
-    if (separator === 0) {
-      return wrong(0, `it has nothing before the "@"`, `write the mailbox name before the "@", e.g. security@example.org`);
-    }
-    const local = checkDotAtom(address, 0, separator, `the part before "@"`, `remove it, or put the part before "@" in double quotes (written %22 in the link)`);
+    if (separator === -1) return wrong(0, "addressWithoutAt");
+    if (separator === 0) return wrong(0, "addressNothingBeforeAt");
+    const local = checkDotAtom(address, 0, separator, LOCAL_PART);
     if (local !== undefined) return local;
   }
 
@@ -500,17 +506,15 @@ function checkAddress(address: string): Problem | undefined {
   const more = address.indexOf("@", domainStart);
   if (more !== -1 && !address.startsWith("[", domainStart)) {
     const count = address.slice(domainStart).split("@").length;
-    return wrong(more, `it has ${COUNTS[count] ?? count} "@"`, `keep only the "@" before the domain; an "@" in the mailbox name needs a quoted part, e.g. "a@b"@example.org`);
+    return wrong(more, "addressManyAt", { count: COUNTS[count] ?? count });
   }
-  if (domainStart === address.length) {
-    return wrong(separator, `it has nothing after the "@"`, "write the domain after the \"@\", e.g. security@example.org");
-  }
+  if (domainStart === address.length) return wrong(separator, "addressNothingAfterAt");
   if (address.startsWith("[", domainStart)) return checkDomainLiteral(address, domainStart);
-  return checkDotAtom(address, domainStart, address.length, "its domain", "remove it; a domain is dot-separated labels, e.g. example.org");
+  return checkDotAtom(address, domainStart, address.length, DOMAIN);
 }
 
 /** Where the quoted local part that starts `address` ends (just past its closing quote), or what is wrong with it. */
-function closingQuote(address: string): { end: number } | Problem {
+function closingQuote(address: string): { end: number } | AddressFault {
   let i = 1;
   while (i < address.length) {
     const cp = address.codePointAt(i) ?? 0;
@@ -519,65 +523,82 @@ function closingQuote(address: string): { end: number } | Problem {
       const next = address.codePointAt(i + 1);
       if (next === undefined) break;
       if (!(next === 0x09 || (next >= 0x20 && next <= 0x7e) || isNonAsciiText(next))) {
-        return wrong(i + 1, `${quoteChar(next)} cannot appear inside quotes`, "remove it");
+        return wrong(i + 1, "addressQuotedCharacter", { character: quoteChar(next) });
       }
       i += next > 0xffff ? 3 : 2;
       continue;
     }
     // qtext and the spaces of FWS; obs-qtext and NO-WS-CTL are out (RFC 6068 section 2, item 2).
     if (!(cp === 0x09 || (cp >= 0x20 && cp <= 0x7e) || isNonAsciiText(cp))) {
-      return wrong(i, `${quoteChar(cp)} cannot appear inside quotes`, "remove it");
+      return wrong(i, "addressQuotedCharacter", { character: quoteChar(cp) });
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  return wrong(0, "its opening double quote is never closed", `end the quoted part with a double quote (%22 in the link) before the "@"`);
+  return wrong(0, "addressQuoteUnclosed");
 }
 
-/** dot-atom-text over address[from, to); `fix` is what to do about a character the part cannot hold. */
-function checkDotAtom(address: string, from: number, to: number, part: string, fix: string): Problem | undefined {
-  if (from === to) return wrong(from, `${part} is empty`, fix);
-  if (address.charCodeAt(from) === 0x2e) return wrong(from, `${part} starts with "."`, `remove that "."`);
-  if (address.charCodeAt(to - 1) === 0x2e) return wrong(to - 1, `${part} ends with "."`, `remove that "."`);
+/** The codes of what can be wrong with one dot-atom part of an address. */
+interface DotAtomCodes {
+  startsWithDot: MailtoAddressProblemCode;
+  endsWithDot: MailtoAddressProblemCode;
+  emptyLabel: MailtoAddressProblemCode;
+  character: MailtoAddressProblemCode;
+}
+
+const LOCAL_PART: DotAtomCodes = {
+  startsWithDot: "addressLocalStartsWithDot",
+  endsWithDot: "addressLocalEndsWithDot",
+  emptyLabel: "addressLocalEmptyLabel",
+  character: "addressLocalCharacter",
+};
+
+const DOMAIN: DotAtomCodes = {
+  startsWithDot: "addressDomainStartsWithDot",
+  endsWithDot: "addressDomainEndsWithDot",
+  emptyLabel: "addressDomainEmptyLabel",
+  character: "addressDomainCharacter",
+};
+
+/** dot-atom-text over address[from, to), which the callers make non-empty. */
+function checkDotAtom(address: string, from: number, to: number, codes: DotAtomCodes): AddressFault | undefined {
+  if (address.charCodeAt(from) === 0x2e) return wrong(from, codes.startsWithDot);
+  if (address.charCodeAt(to - 1) === 0x2e) return wrong(to - 1, codes.endsWithDot);
   let i = from;
   while (i < to) {
     const cp = address.codePointAt(i) ?? 0;
-    if (cp === 0x2e && address.charCodeAt(i + 1) === 0x2e) {
-      return wrong(i + 1, `${part} has an empty label ("..")`, `remove the extra "."`);
-    }
-    if (cp !== 0x2e && !isAtext(cp)) {
-      return wrong(i, `${quoteChar(cp)} is not allowed in ${part}`, fix);
-    }
+    if (cp === 0x2e && address.charCodeAt(i + 1) === 0x2e) return wrong(i + 1, codes.emptyLabel);
+    if (cp !== 0x2e && !isAtext(cp)) return wrong(i, codes.character, { character: quoteChar(cp) });
     i += cp > 0xffff ? 2 : 1;
   }
   return undefined;
 }
 
 /** "[" *dtext-no-obs "]" from `from` to the end of the address. */
-function checkDomainLiteral(address: string, from: number): Problem | undefined {
+function checkDomainLiteral(address: string, from: number): AddressFault | undefined {
   let i = from + 1;
   while (i < address.length) {
     const cp = address.codePointAt(i) ?? 0;
     if (cp === 0x5d) {
       if (i === address.length - 1) return undefined;
-      return wrong(i + 1, `it has text after the "]" of its domain`, "remove it");
+      return wrong(i + 1, "addressLiteralTextAfter");
     }
     if (!((cp >= 33 && cp <= 90) || (cp >= 94 && cp <= 126))) {
-      return wrong(i, `${quoteChar(cp)} is not allowed inside the [ ] of its domain`, "remove it; a domain literal holds an address such as [192.0.2.1]");
+      return wrong(i, "addressLiteralCharacter", { character: quoteChar(cp) });
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  return wrong(from, `the "[" of its domain is never closed`, `end the domain with "]" (%5D in the link)`);
+  return wrong(from, "addressLiteralUnclosed");
 }
 
-/** RFC 5322 field-name: one or more printable ASCII characters other than ":". */
-function checkFieldName(name: string): Problem | undefined {
-  if (name === "") return wrong(0, "is empty", "give the field a name, e.g. subject");
+/**
+ * RFC 5322 field-name: one or more printable ASCII characters other than ":". Of a non-empty
+ * name, the first character it cannot hold, described, at its offset.
+ */
+function checkFieldName(name: string): { index: number; character: string } | undefined {
   let i = 0;
   while (i < name.length) {
     const cp = name.codePointAt(i) ?? 0;
-    if (cp < 33 || cp > 126 || cp === 0x3a) {
-      return wrong(i, `contains ${quoteChar(cp)}`, `header field names are printable ASCII without spaces or ":", e.g. subject`);
-    }
+    if (cp < 33 || cp > 126 || cp === 0x3a) return { index: i, character: quoteChar(cp) };
     i += cp > 0xffff ? 2 : 1;
   }
   return undefined;
@@ -585,6 +606,56 @@ function checkFieldName(name: string): Problem | undefined {
 
 // ---------------------------------------------------------------------------
 // Writing
+
+/**
+ * What is wrong with an address given to formatMailto, for its error: a mistake in our code
+ * rather than an author's, so it is told here; in a link, the rule mailto-invalid words the
+ * same problems for the author (src/rules/page/mailto-invalid.ts).
+ */
+function describeAddressFault(fault: AddressFault | undefined): string | undefined {
+  if (fault === undefined) return undefined;
+  const { character, count } = fault.values;
+  switch (fault.code) {
+    case "addressQuotedWithoutAt":
+      return `it has no "@"; write "@" and the domain after the closing quote`;
+    case "addressAfterQuote":
+      return `it has ${character} after the closing double quote; put the "@" right after the closing quote`;
+    case "addressWithoutAt":
+      return `it has no "@"; write it as mailbox@domain, e.g. security@example.org`;
+    case "addressNothingBeforeAt":
+      return `it has nothing before the "@"; write the mailbox name before the "@", e.g. security@example.org`;
+    case "addressLocalStartsWithDot":
+      return `the part before "@" starts with "."; remove that "."`;
+    case "addressLocalEndsWithDot":
+      return `the part before "@" ends with "."; remove that "."`;
+    case "addressLocalEmptyLabel":
+      return `the part before "@" has an empty label (".."); remove the extra "."`;
+    case "addressLocalCharacter":
+      return `${character} is not allowed in the part before "@"; remove it, or put the part before "@" in double quotes (written %22 in the link)`;
+    case "addressManyAt":
+      return `it has ${count} "@"; keep only the "@" before the domain; an "@" in the mailbox name needs a quoted part, e.g. "a@b"@example.org`;
+    case "addressNothingAfterAt":
+      return `it has nothing after the "@"; write the domain after the "@", e.g. security@example.org`;
+    case "addressDomainStartsWithDot":
+      return `its domain starts with "."; remove that "."`;
+    case "addressDomainEndsWithDot":
+      return `its domain ends with "."; remove that "."`;
+    case "addressDomainEmptyLabel":
+      return `its domain has an empty label (".."); remove the extra "."`;
+    case "addressDomainCharacter":
+      return `${character} is not allowed in its domain; remove it; a domain is dot-separated labels, e.g. example.org`;
+    case "addressLiteralTextAfter":
+      return `it has text after the "]" of its domain; remove it`;
+    case "addressLiteralCharacter":
+      return `${character} is not allowed inside the [ ] of its domain; remove it; a domain literal holds an address such as [192.0.2.1]`;
+    case "addressLiteralUnclosed":
+      return `the "[" of its domain is never closed; end the domain with "]" (%5D in the link)`;
+    case "addressQuotedCharacter":
+      return `${character} cannot appear inside quotes; remove it`;
+    case "addressQuoteUnclosed":
+      return `its opening double quote is never closed; end the quoted part with a double quote (%22 in the link) before the "@"`;
+  }
+}
 
 function encodeAddress(address: string): string {
   const quoted = address.startsWith('"') ? closingQuote(address) : undefined;

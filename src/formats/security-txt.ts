@@ -3,8 +3,7 @@
  * RFC's rules. Pure: the caller supplies the data and the moment of the build.
  */
 import { formatMailto, parseMailto } from "./mailto.ts";
-import { type Problem } from "../findings/finding.ts";
-import { problem } from "../rules/registry.ts";
+import type { FormatProblem } from "./problem.ts";
 import type { Contact } from "../types.ts";
 
 /** Where RFC 9116 section 3 puts the file. */
@@ -179,12 +178,43 @@ function formatDay(date: Date): string {
 // ---------------------------------------------------------------------------
 // Reading back
 
-/** What is wrong on a line of a security.txt (1-based; 1 for the file as a whole), before it becomes a Problem. */
-type LineProblem = { line: number; message: string };
+/**
+ * What can break RFC 9116 in a security.txt, each at its line (1-based; 1 for the file as a
+ * whole); the rule securitytxt-invalid words them (src/rules/publish/securitytxt-invalid.ts).
+ * Most name the `line`; a field's problems its `name` and its `value` (`uri*` codes: as a JSON
+ * string; the raw value is `uri`); `text` is a line's text as a JSON string.
+ */
+export type SecurityTxtProblemCode =
+  | "notAField"
+  | "noSpaceAfterColon"
+  | "notHashHeader"
+  | "signatureIncomplete"
+  | "afterSignature"
+  | "notDashEscaped"
+  | "byteOrderMark"
+  | "crLf"
+  | "noFinalLineBreak"
+  | "noContact"
+  | "noExpires"
+  | "manyExpires"
+  | "expiresNotDate"
+  | "expiresPassed"
+  | "expiresTooFar"
+  | "manyPreferredLanguages"
+  | "notLanguageTag"
+  | "canonicalMismatch"
+  | "signedWithoutCanonical"
+  | "uriInvalid"
+  | "uriHttp"
+  | "uriScheme"
+  | "uriHttpsInvalid"
+  | "uriMailtoInvalid"
+  | "uriOpenpgp4fprInvalid";
 
-/** The problems as the registry's rule for a security.txt that breaks RFC 9116, each at its line. */
-function asProblems(found: LineProblem[]): Problem[] {
-  return found.map(({ line, message }) => problem("securitytxt-invalid", message, { line }));
+export type SecurityTxtProblem = FormatProblem<SecurityTxtProblemCode> & { line: number };
+
+function at(line: number, code: SecurityTxtProblemCode, values: Readonly<Record<string, string | number>> = {}): SecurityTxtProblem {
+  return { code, values, line };
 }
 
 export interface SecurityTxtField {
@@ -198,7 +228,7 @@ export interface ParsedSecurityTxt {
   fields: SecurityTxtField[];
   /** The file is an OpenPGP cleartext-signed message; `fields` are read from its signed text. */
   signed: boolean;
-  problems: Problem[];
+  problems: SecurityTxtProblem[];
 }
 
 const BEGIN_SIGNED = "-----BEGIN PGP SIGNED MESSAGE-----";
@@ -211,7 +241,7 @@ const FIELD_LINE = /^([A-Za-z0-9-]+):(.*)$/;
  * is not verified here (see sign.ts); its framing is checked. Never throws.
  */
 export function parseSecurityTxt(text: string): ParsedSecurityTxt {
-  const problems: LineProblem[] = [];
+  const problems: SecurityTxtProblem[] = [];
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
   if (lines.at(-1) === "") lines.pop();
   const signed = lines.find((l) => l.trim() !== "") === BEGIN_SIGNED;
@@ -225,43 +255,41 @@ export function parseSecurityTxt(text: string): ParsedSecurityTxt {
     if (content === "" || content.startsWith("#")) continue;
     const m = FIELD_LINE.exec(content);
     if (!m) {
-      problems.push({ line, message: `line ${line} is neither a field ("Name: value"), a comment ("# ...") nor empty: ${JSON.stringify(raw)}` });
+      problems.push(at(line, "notAField", { line, text: JSON.stringify(raw) }));
       continue;
     }
     const [, name, rest] = m as unknown as [string, string, string];
-    if (!rest.startsWith(" ")) problems.push({ line, message: `line ${line}: "${name}:" must be followed by a space before the value (RFC 9116 section 4)` });
+    if (!rest.startsWith(" ")) problems.push(at(line, "noSpaceAfterColon", { line, name }));
     fields.push({ line, name, value: rest.trim() });
   }
-  return { fields, signed, problems: asProblems(problems) };
+  return { fields, signed, problems };
 }
 
 /** The signed text of a cleartext-signed file, dash-unescaped, with the framing checked (RFC 9580 section 7). */
-function unwrapSigned(lines: string[], problems: LineProblem[]): Array<{ line: number; text: string }> {
+function unwrapSigned(lines: string[], problems: SecurityTxtProblem[]): Array<{ line: number; text: string }> {
+  // A file is read as signed when its first line that is not blank is BEGIN_SIGNED: nothing precedes it.
   const begin = lines.indexOf(BEGIN_SIGNED);
-  for (let i = 0; i < begin; i++) {
-    if (lines[i]!.trim() !== "") problems.push({ line: i + 1, message: `line ${i + 1} comes before "${BEGIN_SIGNED}"; nothing may precede the signed message` });
-  }
   let i = begin + 1;
   for (; i < lines.length && lines[i] !== ""; i++) {
     if (!/^Hash: [A-Za-z0-9, ]+$/.test(lines[i]!)) {
-      problems.push({ line: i + 1, message: `line ${i + 1} is not a "Hash:" armor header of the signed message: ${JSON.stringify(lines[i])}` });
+      problems.push(at(i + 1, "notHashHeader", { line: i + 1, text: JSON.stringify(lines[i]) }));
     }
   }
   const bodyStart = i + 1;
   const signatureAt = lines.indexOf(BEGIN_SIGNATURE, bodyStart);
   const endAt = signatureAt === -1 ? -1 : lines.indexOf(END_SIGNATURE, signatureAt);
   if (signatureAt === -1 || endAt === -1) {
-    problems.push({ line: lines.length, message: `the signed message has no complete signature block ("${BEGIN_SIGNATURE}" ... "${END_SIGNATURE}")` });
+    problems.push(at(lines.length, "signatureIncomplete"));
   } else {
     for (let j = endAt + 1; j < lines.length; j++) {
-      if (lines[j]!.trim() !== "") problems.push({ line: j + 1, message: `line ${j + 1} follows the signature; nothing may follow "${END_SIGNATURE}"` });
+      if (lines[j]!.trim() !== "") problems.push(at(j + 1, "afterSignature", { line: j + 1 }));
     }
   }
   const body: Array<{ line: number; text: string }> = [];
   for (let j = bodyStart; j < (signatureAt === -1 ? lines.length : signatureAt); j++) {
     const text = lines[j]!;
     if (text.startsWith("- ")) body.push({ line: j + 1, text: text.slice(2) });
-    else if (text.startsWith("-")) problems.push({ line: j + 1, message: `line ${j + 1} starts with "-" but is not dash-escaped ("- ")` });
+    else if (text.startsWith("-")) problems.push(at(j + 1, "notDashEscaped", { line: j + 1 }));
     else body.push({ line: j + 1, text });
   }
   return body;
@@ -278,34 +306,33 @@ export interface SecurityTxtExpectation {
  * Every RFC 9116 rule, checked on a whole file, plus the build's own: LF line endings and an
  * Expires no more than MAX_EXPIRES_DAYS ahead. An empty list means the file is good.
  */
-export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): Problem[] {
-  const problems: LineProblem[] = [];
-  if (text.startsWith("\uFEFF")) problems.push({ line: 1, message: "the file starts with a byte-order mark; write plain UTF-8 without one" });
+export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): SecurityTxtProblem[] {
+  const problems: SecurityTxtProblem[] = [];
+  if (text.startsWith("\uFEFF")) problems.push(at(1, "byteOrderMark"));
   text.split("\n").forEach((l, i) => {
-    if (l.includes("\r")) problems.push({ line: i + 1, message: `line ${i + 1} ends with CR LF; write LF line endings` });
+    if (l.includes("\r")) problems.push(at(i + 1, "crLf", { line: i + 1 }));
   });
-  if (text !== "" && !text.endsWith("\n")) problems.push({ line: text.split("\n").length, message: "the last line has no line break (RFC 9116 section 4: every line ends with one)" });
+  if (text !== "" && !text.endsWith("\n")) problems.push(at(text.split("\n").length, "noFinalLineBreak"));
 
   const parsed = parseSecurityTxt(text);
-  problems.push(...parsed.problems.map((p) => ({ line: p.line ?? 1, message: p.message })));
+  problems.push(...parsed.problems);
   const named = (name: string) => parsed.fields.filter((f) => f.name.toLowerCase() === name.toLowerCase());
 
   const contacts = named("Contact");
-  if (contacts.length === 0) problems.push({ line: 1, message: 'there is no "Contact" field; RFC 9116 section 2.5.3 requires at least one' });
+  if (contacts.length === 0) problems.push(at(1, "noContact"));
   for (const f of contacts) problems.push(...uriProblems(f, ["mailto", "tel", "https"]));
 
   const expires = named("Expires");
-  if (expires.length !== 1) {
-    problems.push({ line: expires[1]?.line ?? 1, message: `there ${expires.length === 0 ? 'is no "Expires" field' : `are ${expires.length} "Expires" fields`}; RFC 9116 section 2.5.5 requires exactly one` });
-  }
+  if (expires.length === 0) problems.push(at(1, "noExpires"));
+  else if (expires.length > 1) problems.push(at(expires[1]!.line, "manyExpires", { count: expires.length }));
   for (const f of expires) {
     const date = parseRfc3339(f.value);
     if (!date) {
-      problems.push({ line: f.line, message: `line ${f.line}: Expires "${f.value}" is not an RFC 3339 date-time such as 2026-06-30T00:00:00Z` });
+      problems.push(at(f.line, "expiresNotDate", { line: f.line, value: f.value }));
     } else if (date.getTime() <= expect.now.getTime()) {
-      problems.push({ line: f.line, message: `line ${f.line}: Expires ${f.value} has passed; the file is stale` });
+      problems.push(at(f.line, "expiresPassed", { line: f.line, value: f.value }));
     } else if (date.getTime() - expect.now.getTime() > MAX_EXPIRES_DAYS * DAY_MS) {
-      problems.push({ line: f.line, message: `line ${f.line}: Expires ${f.value} is more than ${MAX_EXPIRES_DAYS} days ahead; RFC 9116 recommends less than a year` });
+      problems.push(at(f.line, "expiresTooFar", { line: f.line, value: f.value, days: MAX_EXPIRES_DAYS }));
     }
   }
 
@@ -315,21 +342,21 @@ export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): 
   }
 
   const languages = named("Preferred-Languages");
-  if (languages.length > 1) problems.push({ line: languages[1]!.line, message: 'there is more than one "Preferred-Languages" field; RFC 9116 section 2.5.8 allows one' });
+  if (languages.length > 1) problems.push(at(languages[1]!.line, "manyPreferredLanguages"));
   for (const f of languages) {
     for (const tag of f.value.split(",").map((t) => t.trim())) {
-      if (!isLanguageTag(tag)) problems.push({ line: f.line, message: `line ${f.line}: "${tag}" in Preferred-Languages is not a language tag (RFC 5646), e.g. "en"` });
+      if (!isLanguageTag(tag)) problems.push(at(f.line, "notLanguageTag", { line: f.line, tag }));
     }
   }
 
   const canonical = named("Canonical");
   if (expect.canonical !== undefined && canonical.length > 0 && !canonical.some((f) => f.value === expect.canonical)) {
-    problems.push({ line: canonical[0]!.line, message: `no Canonical field is ${expect.canonical}, the URL the file is served from; readers must then not trust it (RFC 9116 section 2.5.2)` });
+    problems.push(at(canonical[0]!.line, "canonicalMismatch", { url: expect.canonical }));
   }
   if (parsed.signed && canonical.length === 0) {
-    problems.push({ line: 1, message: 'the file is signed but has no "Canonical" field; RFC 9116 section 2.5.2 recommends one, so that the signature cannot be replayed at another URL' });
+    problems.push(at(1, "signedWithoutCanonical"));
   }
-  return asProblems(problems.sort((a, b) => a.line - b.line));
+  return problems.sort((a, b) => a.line - b.line);
 }
 
 /** Whether `tag` looks like an RFC 5646 language tag: a two- or three-letter language, then subtags. */
@@ -338,25 +365,25 @@ export function isLanguageTag(tag: string): boolean {
 }
 
 /** Problems with a field whose value must be a URI with one of the schemes (web URIs must be https: RFC 9116 section 2.3). */
-function uriProblems(f: SecurityTxtField, schemes: string[]): LineProblem[] {
-  const at = (message: string): LineProblem[] => [{ line: f.line, message: `line ${f.line}: ${f.name} ${JSON.stringify(f.value)} ${message}` }];
+function uriProblems(f: SecurityTxtField, schemes: string[]): SecurityTxtProblem[] {
+  const wrong = (code: SecurityTxtProblemCode, values: Readonly<Record<string, string | number>> = {}): SecurityTxtProblem[] => [
+    at(f.line, code, { line: f.line, name: f.name, value: JSON.stringify(f.value), uri: f.value, ...values }),
+  ];
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(f.value)?.[1]?.toLowerCase();
-  if (scheme === undefined || /\s/.test(f.value)) return at("is not a URI");
-  if (scheme === "http") return at("is a web URI; RFC 9116 section 2.3 requires https://");
-  if (!schemes.includes(scheme)) return at(`has the scheme "${scheme}:"; expected ${schemes.map((s) => `${s}:`).join(", ")}`);
+  if (scheme === undefined || /\s/.test(f.value)) return wrong("uriInvalid");
+  if (scheme === "http") return wrong("uriHttp");
+  if (!schemes.includes(scheme)) return wrong("uriScheme", { scheme, schemes: schemes.map((s) => `${s}:`).join(", ") });
   if (scheme === "https") {
     try {
       new URL(f.value);
     } catch {
-      return at("is not a valid https URL");
+      return wrong("uriHttpsInvalid");
     }
   }
-  if (scheme === "mailto") {
-    const { problems } = parseMailto(f.value);
-    if (problems.length > 0) return at(`is not a valid mailto URI: ${problems[0]!.message}`);
-  }
+  // The rule words the first of the link's own problems; it reads them again from `uri`.
+  if (scheme === "mailto" && parseMailto(f.value).problems.length > 0) return wrong("uriMailtoInvalid");
   if (scheme === "openpgp4fpr" && !/^openpgp4fpr:(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})$/.test(f.value)) {
-    return at("is not an OpenPGP fingerprint of 40 or 64 hex digits");
+    return wrong("uriOpenpgp4fprInvalid");
   }
   return [];
 }

@@ -8,15 +8,25 @@
 import { readFileSync } from "node:fs";
 import type { MarkdownIt } from "markdown-it";
 import type { FindingSink } from "../findings/collector.ts";
-import { finding } from "../rules/registry.ts";
+import { placed, type Problem } from "../findings/finding.ts";
+import mailtoRewritten from "../rules/source/mailto-rewritten.ts";
 import { locateInBody } from "../findings/locate.ts";
-import { parseMailto } from "../formats/mailto.ts";
+import { mailtoReason } from "../rules/page/mailto-invalid.ts";
 
 export interface AuthoredMailtoOptions {
   findings: FindingSink;
 }
 
 const MAILTO = /^mailto:/i;
+
+/**
+ * A mailto destination markdown-it publishes otherwise than it was written: with what is wrong
+ * with it as written, where the written link is invalid (the likely reason it was rewritten).
+ */
+export function rewrittenMailtoProblem(authored: string, published: string): Problem {
+  const wrong = mailtoReason(authored);
+  return wrong ? mailtoRewritten.problem("invalidAsWritten", { authored, published, reason: wrong }) : mailtoRewritten.problem("rewritten", { authored, published });
+}
 
 export default function authoredMailto(md: MarkdownIt, options: AuthoredMailtoOptions): void {
   const { findings } = options;
@@ -47,15 +57,7 @@ export default function authoredMailto(md: MarkdownIt, options: AuthoredMailtoOp
         raw ??= readFileSync(inputPath, "utf8");
         // markdown-it's map is 0-based and ends before its last line; locateInBody counts from 1.
         const at = locateInBody(raw, (block.map?.[0] ?? 0) + 1, block.map ? block.map[1] + 1 : undefined, [authored]);
-        const wrong = parseMailto(authored).problems[0]?.message;
-        findings.add(
-          finding(
-            "mailto-rewritten",
-            findings.relative(inputPath),
-            at,
-            `mailto link "${authored}" is published as "${published}", which is not what it says${wrong ? `: as written, ${wrong}` : `; write it as "${published}" if that is what it means`}`,
-          ),
-        );
+        findings.add(placed(rewrittenMailtoProblem(authored, published), findings.relative(inputPath), at));
       }
     }
   });

@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import type { PolicyContact, PolicyGlobal } from "../data/load.ts";
 import type { FindingSink } from "../findings/collector.ts";
-import { type Finding } from "../findings/finding.ts";
-import { finding } from "../rules/registry.ts";
+import { placed, type Finding, type Problem } from "../findings/finding.ts";
+import linkInsecure from "../rules/source/link-insecure.ts";
 import { locateInBody } from "../findings/locate.ts";
 import { findFingerprints, formatFingerprint, sameFingerprint, type FingerprintMention } from "../formats/fingerprint.ts";
 import { fingerprintsOf, type Fingerprint } from "../types.ts";
@@ -240,16 +240,17 @@ export function findReportTemplate(tokens: Token[]): ReportTemplate | undefined 
  * What is wrong with an external link, or undefined: links leave the site only over
  * https, so a reader of a security policy is never sent anywhere in the clear.
  */
-export function externalLinkProblem(href: string): string | undefined {
+export function insecureLinkProblem(href: string): Problem | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
-  if (href.startsWith("//")) {
-    return `the link ${href} has no scheme, so it follows the page's; write it with https://`;
-  }
+  if (href.startsWith("//")) return linkInsecure.problem("noScheme", { href });
   if (scheme === undefined || scheme === "https" || scheme === "mailto") return undefined;
-  if (scheme === "http") {
-    return `the link ${href} is not encrypted; write it as ${href.replace(/^http:/i, "https:")} (or link to a page served over https)`;
-  }
-  return `the link ${href} uses "${scheme}:"; links from the policy go to https: pages or mailto: addresses only`;
+  if (scheme === "http") return linkInsecure.problem("http", { href, https: href.replace(/^http:/i, "https:") });
+  return linkInsecure.problem("otherScheme", { href, scheme });
+}
+
+/** The message of `insecureLinkProblem`, or undefined when the link is fine. */
+export function externalLinkProblem(href: string): string | undefined {
+  return insecureLinkProblem(href)?.message;
 }
 
 /** Whether a link leaves the site: anything with a scheme but mailto:, and scheme-relative `//host` links. */
@@ -321,7 +322,7 @@ function htmlBlock(state: StateCore, content: string, map: [number, number] | nu
 }
 
 /** A finding for an insecure link, at its line and column in the page's Markdown file. */
-function linkFinding(inputPath: string, file: string, bodyLines: [number, number] | null, href: string, message: string): Finding {
+function linkFinding(inputPath: string, file: string, bodyLines: [number, number] | null, href: string, problem: Problem): Finding {
   let raw = "";
   try {
     raw = readFileSync(inputPath, "utf8");
@@ -330,7 +331,7 @@ function linkFinding(inputPath: string, file: string, bodyLines: [number, number
   }
   // markdown-it's map is 0-based and ends before its last line; locateInBody counts from 1.
   const at = bodyLines ? locateInBody(raw, bodyLines[0] + 1, bodyLines[1] + 1, [href]) : locateInBody(raw, 1, undefined, [href]);
-  return finding("link-insecure", file, at, message);
+  return placed(problem, file, at);
 }
 
 /** The markdown-it plugin: reads the page's data from `env.policy`, as Eleventy passes it. */
@@ -357,9 +358,9 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
         const href = link.type === "link_open" ? link.attrGet("href") : null;
         if (typeof href !== "string" || !isExternal(href)) continue;
         link.attrSet("rel", "noopener noreferrer");
-        const problem = externalLinkProblem(href);
+        const problem = insecureLinkProblem(href);
         if (!problem) continue;
-        if (!opts.findings) throw new Error(`decorate: ${inputPath}: ${problem}; pass the \`findings\` option to collect this as a finding instead`);
+        if (!opts.findings) throw new Error(`decorate: ${inputPath}: ${problem.message}; pass the \`findings\` option to collect this as a finding instead`);
         opts.findings.add(linkFinding(inputPath, opts.findings.relative(inputPath), block.map, href, problem));
       }
       block.children = decorateFingerprints(state, block.children, contacts, opts.keysUrl, say, fingerprintsIn);

@@ -10,10 +10,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { I18nPlugin, type UserConfig } from "@11ty/eleventy";
 import { nativeName, pageLanguages, translationsOf, type PageLanguage } from "../data/languages.ts";
-import { fillIn, missingStrings, readStringsFile, type StringsFile } from "../data/strings.ts";
-import { type Finding } from "../findings/finding.ts";
-import { finding } from "../rules/registry.ts";
-import { frontMatterKeyLine } from "../findings/locate.ts";
+import { fillIn, missingDefaultStrings, missingStrings, readStringsFile, type StringsFile } from "../data/strings.ts";
+import { urlOutsideLanguage } from "../rules/source/translation-url.ts";
 import { translationDrift, translationStale } from "../rules/translation.ts";
 import type { SiteRun } from "./site-run.ts";
 
@@ -168,12 +166,7 @@ export default function languagesPlugin(eleventyConfig: UserConfig, options: Par
       findings.add(...read.findings);
       if (read.strings) files.set(read.strings.lang, read.strings);
     }
-    if (!files.has(languages.defaultLanguage)) {
-      const reference = findings.relative(path.join(dir, `${languages.defaultLanguage}.json`));
-      findings.add(
-        finding("strings-missing", reference, { line: 1, column: 1 }, `there are no interface strings for the default language "${languages.defaultLanguage}": add ${reference}, an object of every text the layouts show`),
-      );
-    }
+    findings.add(...missingDefaultStrings(files, languages.defaultLanguage, findings.relative(path.join(dir, `${languages.defaultLanguage}.json`))));
     languages.setStrings(files);
   });
 
@@ -192,7 +185,7 @@ export default function languagesPlugin(eleventyConfig: UserConfig, options: Par
       files.push(findings.relative(p.inputPath));
     }
     findings.add(...missingStrings(languages.stringsFiles, languages.defaultLanguage, byLanguage, findings.relative(path.join(input, stringsDir))));
-    findings.add(...placed.flatMap((p) => urlOutsideLanguage(p, languages.defaultLanguage, findings.relative(p.inputPath))));
+    findings.add(...placed.flatMap((p) => urlOutsideLanguage(p, languages.defaultLanguage, findings.relative(p.inputPath), () => readFileSync(p.inputPath, "utf8"))));
 
     if (!run.checkPages) return;
     for (const page of placed) {
@@ -202,21 +195,4 @@ export default function languagesPlugin(eleventyConfig: UserConfig, options: Par
       findings.add(...translationDrift(original, translation), ...translationStale(original, translation));
     }
   });
-}
-
-/**
- * The I18nPlugin reads a page's language from its URL: a page in `content/es/` must be served
- * under `/es/`, or it would be marked as the default language.
- */
-function urlOutsideLanguage(page: PageLanguage, defaultLanguage: string, file: string): Finding[] {
-  if (page.lang === defaultLanguage || page.url.split("/")[1] === page.lang) return [];
-  const raw = readFileSync(page.inputPath, "utf8");
-  return [
-    finding(
-      "translation-url",
-      file,
-      { line: frontMatterKeyLine(raw, "permalink"), column: 1 },
-      `the page is in the "${page.lang}" folder but its URL ${page.url} does not start with /${page.lang}/, so it would be marked as "${defaultLanguage}": give it a permalink under /${page.lang}/ (e.g. "/${page.lang}${page.url}"), or none`,
-    ),
-  ];
 }

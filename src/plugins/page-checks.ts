@@ -9,12 +9,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { type Finding } from "../findings/finding.ts";
-import { finding } from "../rules/registry.ts";
-import { frontMatterKeyLine, type SourceMarker } from "../findings/locate.ts";
+import { type SourceMarker } from "../findings/locate.ts";
 import authoredMailto from "../markdown/authored-mailto.ts";
 import sourceMarkers, { type RenderedBody } from "../markdown/source-markers.ts";
 import { createPageMemo, fingerprintsNotShown, pageFindings } from "../rules/page.ts";
 import { checkPageFile } from "../rules/page-file.ts";
+import { checkPermalink, permalinkOutside } from "../rules/build/permalink-outside.ts";
 import type { CheckedData } from "./policy-data.ts";
 import type { SiteRun } from "./site-run.ts";
 
@@ -88,8 +88,8 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
     const outside: Finding[] = [];
     for (const [inputPath, urls] of Object.entries(inputPathToUrl)) {
       for (const url of urls) {
-        if (url === false || insideOutput(outputDir, url)) continue;
-        outside.push(permalinkOutside(inputPath, url, findings.relative(inputPath)));
+        const found = checkPermalink(outputDir, url, findings.relative(inputPath), () => pageSource(inputPath));
+        if (found) outside.push(found);
       }
     }
     if (outside.length > 0) {
@@ -103,7 +103,7 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
     if (typeof outputPath !== "string") return content;
     if (!path.resolve(outputPath).startsWith(outputDir + path.sep)) {
       // The content map caught every such page already; this is the last guard before Eleventy writes.
-      findings.add(permalinkOutside(inputPath, String(this.page.url), findings.relative(inputPath)));
+      findings.add(permalinkOutside(String(this.page.url), findings.relative(inputPath), () => pageSource(inputPath)));
       throw new ChecksStopped("a permalink writes outside the output folder");
     }
     const published = content.includes("policy-checks-") ? content.replace(SUPPRESSIONS, "") : content;
@@ -143,15 +143,9 @@ function bodyMarkers(bodies: Map<string, RenderedBody[]>, inputPath: string, pag
   return [];
 }
 
-/** Whether a page's URL writes inside the output folder, as Eleventy maps a URL to a file. */
-function insideOutput(outputDir: string, url: string): boolean {
-  const target = path.resolve(outputDir, `.${url.endsWith("/") ? `${url}index.html` : url}`);
-  return target.startsWith(outputDir + path.sep);
-}
-
-function permalinkOutside(inputPath: string, url: string, file: string): Finding {
-  const line = existsSync(inputPath) ? frontMatterKeyLine(readFileSync(inputPath, "utf8"), "permalink") : 1;
-  return finding("permalink-outside", file, { line, column: 1 }, `the permalink "${url}" writes outside the output folder; use a permalink that starts with "/" and has no ".."`);
+/** A page's text, where its file exists. */
+function pageSource(inputPath: string): string | undefined {
+  return existsSync(inputPath) ? readFileSync(inputPath, "utf8") : undefined;
 }
 
 function readSources(roots: string[], relative: (file: string) => string): Map<string, string> {

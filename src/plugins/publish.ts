@@ -12,7 +12,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BuildEvent, UserConfig } from "@11ty/eleventy";
-import { finding } from "../rules/registry.ts";
+import type { Finding } from "../findings/finding.ts";
+import outputSecret from "../rules/publish/output-secret.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import { planPublication, type PlanOptions } from "../publish/plan.ts";
 import { filesWithSecrets } from "../publish/secrets.ts";
@@ -92,19 +93,22 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
     }
 
     // Whatever wrote them, no file about to be published may hold a private key.
-    const rendered = new Map(pages.filter((p) => typeof p.outputPath === "string").map((p) => [path.resolve(p.outputPath as string), p.content]));
-    if (!existsSync(outputDir)) return;
-    for (const { file, kind } of filesWithSecrets(outputDir, rendered)) {
-      const source = pages.find((p) => typeof p.outputPath === "string" && path.resolve(p.outputPath) === path.join(outputDir, file));
-      findings.add(
-        finding(
-          "output-secret",
-          // A page names its source; anything else (a copied asset, say) its path on the site.
-          source ? findings.relative(source.inputPath) : `/${file}`,
-          { line: 1, column: 1 },
-          `${file} would publish a ${kind}: remove the private key from ${source ? "the page" : "what is copied into the site"}; if it was ever published, consider the key compromised: revoke it and make a new one`,
-        ),
-      );
-    }
+    findings.add(...secretsInOutput(outputDir, pages, (file) => findings.relative(file)));
+  });
+}
+
+/**
+ * Every file in the output folder that holds a private key, as an output-secret finding: at the
+ * page that wrote it (its rendered text is read from memory), or at its path on the site.
+ */
+export function secretsInOutput(outputDir: string, pages: Array<{ inputPath: string; outputPath: string | false; content: string }>, relative: (file: string) => string): Finding[] {
+  if (!existsSync(outputDir)) return [];
+  const rendered = new Map(pages.filter((p) => typeof p.outputPath === "string").map((p) => [path.resolve(p.outputPath as string), p.content]));
+  return filesWithSecrets(outputDir, rendered).map(({ file, kind }) => {
+    const source = pages.find((p) => typeof p.outputPath === "string" && path.resolve(p.outputPath) === path.join(outputDir, file));
+    // A page names its source; anything else (a copied asset, say) its path on the site.
+    return source
+      ? outputSecret.finding("inPage", { file, kind }, relative(source.inputPath), { line: 1, column: 1 })
+      : outputSecret.finding("inCopiedFile", { file, kind }, `/${file}`, { line: 1, column: 1 });
   });
 }

@@ -5,7 +5,7 @@
  */
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { type Finding } from "../findings/finding.ts";
-import { finding } from "../rules/registry.ts";
+import headersCsp from "../rules/publish/headers-csp.ts";
 import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
 import { WKD_DIRECT_PATH } from "../formats/wkd.ts";
 
@@ -127,22 +127,19 @@ export function headersFor(pages: BuiltPage[], where: { keysPath: string; dataFi
   let first: { page: BuiltPage; policies: PagePolicies } | undefined;
   for (const page of html) {
     const policies = pagePolicies(page.content);
-    const problem =
-      policies.contentSecurityPolicy === undefined
-        ? "has no Content-Security-Policy <meta>"
-        : first && first.policies.contentSecurityPolicy !== policies.contentSecurityPolicy
-          ? `has the Content-Security-Policy "${policies.contentSecurityPolicy}", while ${where.relative(first.page.inputPath)} has "${first.policies.contentSecurityPolicy}"`
-          : undefined;
-    if (problem) {
-      findings.push(
-        finding("headers-csp", where.relative(page.inputPath), { line: 1, column: 1 }, `the page ${problem}; _headers sends one policy for the whole site: give every page the base layout's <meta http-equiv="Content-Security-Policy">`),
-      );
+    const file = where.relative(page.inputPath);
+    const policy = policies.contentSecurityPolicy;
+    if (policy === undefined) {
+      findings.push(headersCsp.finding("noPolicy", {}, file, { line: 1, column: 1 }));
+    } else if (first && first.policies.contentSecurityPolicy !== policy) {
+      const firstPage = where.relative(first.page.inputPath);
+      findings.push(headersCsp.finding("policyDiffers", { policy, firstPage, firstPolicy: first.policies.contentSecurityPolicy! }, file, { line: 1, column: 1 }));
     } else {
       first ??= { page, policies };
     }
   }
   if (html.length === 0) {
-    findings.push(finding("headers-csp", where.dataFile, { line: 1, column: 1 }, "the build made no HTML page, so _headers has no Content-Security-Policy to send"));
+    findings.push(headersCsp.finding("noPages", {}, where.dataFile, { line: 1, column: 1 }));
   }
   if (findings.length > 0 || !first) return { findings };
   return {

@@ -9,16 +9,20 @@ import path from "node:path";
 import type { PrivateKey } from "openpgp";
 import type { PolicyContact } from "../data/load.ts";
 import { fieldLocator, type SiteData } from "../data/site-data.ts";
-import { placed, type Finding } from "../findings/finding.ts";
-import { finding, type RuleId } from "../rules/registry.ts";
+import { placed, type Finding, type Problem } from "../findings/finding.ts";
+import publishConflict from "../rules/publish/publish-conflict.ts";
+import { checkSecurityTxt } from "../rules/publish/securitytxt-invalid.ts";
+import securitytxtPolicy from "../rules/publish/securitytxt-policy.ts";
+import { checkExpires } from "../rules/data/securitytxt-expires.ts";
+import { checkExpiring } from "../rules/data/securitytxt-expiring.ts";
+import { checkSiteUrl } from "../rules/data/securitytxt-url.ts";
+import { checkKeyFileName } from "../rules/data/publish-key-path.ts";
 import { frontMatterKeyLine } from "../findings/locate.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import type { Position } from "../formats/json.ts";
 import {
-  checkSecurityTxt,
   DEFAULT_EXPIRES,
   formatSecurityTxt,
-  resolveExpires,
   SECURITY_TXT_PATH,
   securityTxtFields,
   type PublishedContact,
@@ -93,20 +97,18 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const files: PublishedFile[] = [];
   // Parsed for positions only when there is a finding to place.
   let locate: ((path: string) => Position) | undefined;
-  const atField = (field: string, rule: RuleId, message: string): Finding => finding(rule, dataFile, (locate ??= input.locate ?? fieldLocator(dataText ?? ""))(field), message);
+  const atField = (field: string, problem: Problem): Finding => placed(problem, dataFile, (locate ??= input.locate ?? fieldLocator(dataText ?? ""))(field));
 
   const siteUrl = new URL(site.url);
-  if (siteUrl.pathname !== "/") {
-    findings.push(
-      atField("url", "securitytxt-url", `"url" is ${site.url}, which has a path; security.txt and the Web Key Directory live at the root of the host (RFC 9116 section 3): set "url" to ${siteUrl.origin}`),
-    );
-  }
+  const urlProblem = checkSiteUrl(site.url);
+  if (urlProblem) findings.push(atField("url", urlProblem));
 
-  const resolved = resolveExpires(site.expires ?? DEFAULT_EXPIRES, now, { reviewed: site.reviewed, warningDays: options.expiresWarningDays });
+  const resolved = checkExpires(site.expires ?? DEFAULT_EXPIRES, now, site.reviewed);
   // Fixed by a review: found at "reviewed", unless "expires" is a fixed moment, which the review does not move.
   const expiresField = site.expires && "date" in site.expires ? "expires" : "reviewed";
-  if (resolved.problem !== undefined) findings.push(atField(expiresField, "securitytxt-expires", resolved.problem));
-  const warnings: Finding[] = resolved.warning === undefined ? [] : [atField(expiresField, "securitytxt-expiring", resolved.warning)];
+  if (resolved.problem !== undefined) findings.push(atField(expiresField, resolved.problem));
+  const expiring = resolved.expires === undefined ? undefined : checkExpiring(resolved.expires, now, options.expiresWarningDays);
+  const warnings: Finding[] = expiring === undefined ? [] : [atField(expiresField, expiring)];
 
   // Every key the site points to outlives what points to it. Reported beside what follows, not instead of it: the signer's own check still runs.
   const keyLifetimes: Finding[] = [];
@@ -120,9 +122,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const keyErrors = keyLifetimes.filter((f) => f.severity === "error");
 
   if (!input.pages.some((p) => p.url === options.policyPath)) {
-    findings.push(
-      finding("securitytxt-policy", dataFile, { line: 1, column: 1 }, `security.txt's Policy names ${site.url}${options.policyPath}, but no page has the URL ${options.policyPath}: give the policy page "permalink: ${options.policyPath}"`),
-    );
+    findings.push(securitytxtPolicy.finding("noPolicyPage", { url: site.url, path: options.policyPath }, dataFile, { line: 1, column: 1 }));
   }
 
   // The contacts' public keys: re-armored from the parsed key, never the committed file.
@@ -133,8 +133,9 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
       published.push({ email: contact.email, fingerprint: contact.fingerprint });
       return;
     }
-    if (/[/\\\u0000-\u001f]/.test(contact.email)) {
-      findings.push(atField(`contacts.${n}.email`, "publish-key-path", `${contact.email} holds a character that cannot be in a file name ("/", "\\" or a control character), so its key cannot be published as ${options.keysPath}<email>.asc: declare an address without one`));
+    const keyPathProblem = checkKeyFileName(contact.email, options.keysPath);
+    if (keyPathProblem) {
+      findings.push(atField(`contacts.${n}.email`, keyPathProblem));
       return;
     }
     files.push({ file: `${options.keysPath.slice(1)}${contact.email}.asc`, content: armored });
@@ -193,7 +194,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
     if (signed.text !== undefined) {
       // The build's own output, held to every rule of RFC 9116 before it is written.
       for (const p of checkSecurityTxt(signed.text, { now, canonical: `${site.url}${SECURITY_TXT_PATH}` })) {
-        findings.push(placed({ ...p, message: `the security.txt made from the data breaks a rule: ${p.message}` }, dataFile, { line: 1, column: 1 }));
+        findings.push(placed(p, dataFile, { line: 1, column: 1 }));
       }
       files.push({ file: SECURITY_TXT_PATH.slice(1), content: signed.text });
       // The key that signed security.txt, held to the same refusals, signs each CSAF document too (CSAF 2.0 section 7.1.19).
@@ -219,7 +220,7 @@ async function signIfKeyGiven(
   text: string,
   expires: Date,
   input: PublicationInput,
-  atField: (field: string, rule: RuleId, message: string) => Finding,
+  atField: (field: string, problem: Problem) => Finding,
 ): Promise<{ text?: string; finding?: Finding; notice?: string; key?: PrivateKey }> {
   const { options, contacts, now } = input;
   if (options.signingKey === undefined) {
@@ -237,11 +238,9 @@ async function signIfKeyGiven(
     },
   );
   if (result.refused) {
-    const { reason, message } = result.refused;
+    const { reason, ...problem } = result.refused;
     const field = REFUSAL_FIELD[reason];
-    const refusal = field
-      ? atField(field === "expires" && input.site.expires === undefined ? "" : field, "sign-refused", `cannot sign security.txt: ${message}`)
-      : finding("sign-refused", SIGNING_KEY_VARIABLE, { line: 1, column: 1 }, `cannot sign security.txt: ${message}`);
+    const refusal = field ? atField(field === "expires" && input.site.expires === undefined ? "" : field, problem) : placed(problem, SIGNING_KEY_VARIABLE, { line: 1, column: 1 });
     return { finding: refusal };
   }
   return { text: result.signed, key: result.key, notice: `${SECURITY_TXT_PATH} is signed with ${formatFingerprint(result.signer.fingerprint)} (${result.signer.email}), and the signature verified` };
@@ -261,7 +260,7 @@ function conflicts(
     .map((p) => {
       const text = readPage(p.inputPath);
       const line = text === undefined ? 1 : frontMatterKeyLine(text, "permalink");
-      return finding("publish-conflict", relative(p.inputPath), { line, column: 1 }, `this page writes ${String(p.url)}, which the build publishes from the site data; give the page another permalink`);
+      return publishConflict.finding("pageWritesPublished", { url: String(p.url) }, relative(p.inputPath), { line, column: 1 });
     });
 }
 

@@ -22,7 +22,8 @@ import { formatFingerprint } from "../formats/fingerprint.ts";
 import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
 import { formatExpires } from "../formats/security-txt.ts";
 import { type Problem } from "../findings/finding.ts";
-import { problem } from "../rules/registry.ts";
+import signRefused from "../rules/publish/sign-refused.ts";
+import type { Values } from "../rules/rule.ts";
 import type { Contact, Fingerprint } from "../types.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
 
@@ -71,43 +72,45 @@ export type SignResult =
  */
 export async function signSecurityTxt(text: string, key: SigningKey, expect: SignExpectation): Promise<SignResult> {
   const now = expect.now ?? new Date();
-  const refuse = (reason: SignRefusalReason, message: string): SignResult => ({ refused: { ...problem("sign-refused", message), reason } });
+  type Messages = (typeof signRefused)["messages"];
+  const refuse = <M extends keyof Messages & string>(reason: SignRefusalReason, messageId: M, values: Values<Messages[M]>): SignResult => ({
+    refused: { ...signRefused.problem(messageId, values), reason },
+  });
+  const variable = SIGNING_KEY_VARIABLE;
+  const passphraseVariable = SIGNING_PASSPHRASE_VARIABLE;
 
   let privateKey: PrivateKey;
   try {
     privateKey = await readPrivateKey({ armoredKey: key.armored });
   } catch (error) {
     if (/BEGIN PGP PUBLIC KEY BLOCK/.test(key.armored)) {
-      return refuse("public-only", `${SIGNING_KEY_VARIABLE} holds a public key; signing needs the private key: export it with gpg --export-secret-keys --armor <fingerprint>`);
+      return refuse("public-only", "publicOnly", { variable });
     }
-    return refuse("unreadable", `${SIGNING_KEY_VARIABLE} is not a readable armored private key (openpgp.js: ${reasonOf(error)}): export it with gpg --export-secret-keys --armor <fingerprint>`);
+    return refuse("unreadable", "unreadable", { variable, reason: reasonOf(error) });
   }
 
   const fingerprint = fingerprintOf(privateKey);
   const shown = fingerprint ? formatFingerprint(fingerprint) : privateKey.getFingerprint().toUpperCase();
   if (!privateKey.isDecrypted()) {
     if (key.passphrase === undefined || key.passphrase === "") {
-      return refuse("passphrase", `the signing key ${shown} is protected by a passphrase, and ${SIGNING_PASSPHRASE_VARIABLE} is not set: set it to the key's passphrase`);
+      return refuse("passphrase", "passphraseNotSet", { key: shown, passphraseVariable });
     }
     try {
       privateKey = await decryptKey({ privateKey, passphrase: key.passphrase });
     } catch (error) {
-      return refuse("passphrase", `${SIGNING_PASSPHRASE_VARIABLE} does not unlock the signing key ${shown} (openpgp.js: ${reasonOf(error)}): set it to the key's passphrase`);
+      return refuse("passphrase", "passphraseWrong", { key: shown, passphraseVariable, reason: reasonOf(error) });
     }
   }
 
   const contact = expect.contacts.find((c) => fingerprint !== undefined && c.fingerprint.version === fingerprint.version && c.fingerprint.hex === fingerprint.hex);
   if (!contact || !fingerprint) {
     const declared = expect.contacts.map((c) => `${c.email} (${formatFingerprint(c.fingerprint)})`).join(", ");
-    return refuse(
-      "undeclared",
-      `the signing key ${shown} is not the key of a declared contact (${declared}); readers check the signature against a contact's key: sign with one of those keys, or declare the key's owner as a contact`,
-    );
+    return refuse("undeclared", "undeclared", { key: shown, declared });
   }
 
   // Judged at `now` before getExpirationTime(), which looks at the key without a date (see keys.ts).
   if (await privateKey.isRevoked(undefined, undefined, now)) {
-    return refuse("revoked", `the signing key ${shown} of ${contact.email} is revoked; a signature by it tells readers not to trust the file: sign with the key that replaced it, and declare that one`);
+    return refuse("revoked", "revoked", { key: shown, email: contact.email });
   }
   let signingKey: PrivateKey | Subkey;
   let signingError: unknown;
@@ -118,26 +121,20 @@ export async function signSecurityTxt(text: string, key: SigningKey, expect: Sig
     signingKey = privateKey;
   }
   const primaryExpiry = await privateKey.getExpirationTime();
-  const extend = `extend it with gpg --quick-set-expire ${fingerprint.hex} 1y, and its subkeys with gpg --quick-set-expire ${fingerprint.hex} 1y '*', then export it again`;
+  const signer = { key: shown, email: contact.email, hex: fingerprint.hex };
   if (primaryExpiry instanceof Date && primaryExpiry.getTime() <= now.getTime()) {
-    return refuse("expired", `the signing key ${shown} of ${contact.email} expired on ${utcDay(primaryExpiry)}: ${extend}`);
+    return refuse("expired", "expired", { ...signer, day: utcDay(primaryExpiry) });
   }
   if (signingError !== undefined) {
-    return refuse(
-      "cannot-sign",
-      `the signing key ${shown} of ${contact.email} has no valid signing key on ${utcDay(now)} (openpgp.js: ${reasonOf(signingError)}): add one with gpg --quick-add-key ${fingerprint.hex} ed25519 sign 1y, or ${extend}`,
-    );
+    return refuse("cannot-sign", "noSigningKey", { ...signer, day: utcDay(now), reason: reasonOf(signingError) });
   }
 
   const subkeyExpiry = signingKey === privateKey ? undefined : await signingKey.getExpirationTime(now);
   const expiries = [primaryExpiry, subkeyExpiry].filter((d): d is Date => d instanceof Date);
   const keyExpires = expiries.sort((a, b) => a.getTime() - b.getTime())[0];
   if (keyExpires !== undefined && keyExpires.getTime() < expect.expires.getTime()) {
-    const which = keyExpires === primaryExpiry ? "the signing key" : "the signing subkey of";
-    return refuse(
-      "expires-too-soon",
-      `${which} ${shown} of ${contact.email} expires on ${formatExpires(keyExpires)}, before security.txt's Expires ${formatExpires(expect.expires)}: readers would find an expired signature on a current file; ${extend}, or set an earlier "expires"`,
-    );
+    const dates = { keyExpires: formatExpires(keyExpires), expires: formatExpires(expect.expires) };
+    return refuse("expires-too-soon", keyExpires === primaryExpiry ? "keyExpiresTooSoon" : "subkeyExpiresTooSoon", { ...signer, ...dates });
   }
 
   const message = await createCleartextMessage({ text });
@@ -150,11 +147,10 @@ export async function signSecurityTxt(text: string, key: SigningKey, expect: Sig
     const verified = await verifySecurityTxt(signed, verifyWith, now);
     if (verified.text !== text) throw new Error("the verified text differs from the text that was signed");
   } catch (error) {
-    const against = contact.publicKey ? `the published key of ${contact.email}` : "the signing key's public part";
-    return refuse(
-      "verify-failed",
-      `the signature made with ${shown} does not verify against ${against} (${reasonOf(error)}): export the public key again from the same key, with its signing subkey (gpg --export --armor ${fingerprint.hex})`,
-    );
+    const reason = reasonOf(error);
+    return contact.publicKey
+      ? refuse("verify-failed", "notVerifiedByPublishedKey", { key: shown, email: contact.email, hex: fingerprint.hex, reason })
+      : refuse("verify-failed", "notVerifiedByOwnKey", { key: shown, hex: fingerprint.hex, reason });
   }
   return { signed, signer: contact, key: privateKey };
 }

@@ -5,10 +5,22 @@
  * the file and adds its name to the messages.
  */
 import { armor, enums, readKeys, unarmor, type Key, type PublicKey, type SignaturePacket } from "openpgp";
-import type { Problem } from "../findings/finding.ts";
+import type { Problem, Where } from "../findings/finding.ts";
 import { formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
 import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
 import type { Fingerprint } from "../types.ts";
+import { checkExpired } from "./key/key-expired.ts";
+import { checkExpiring } from "./key/key-expiring.ts";
+import { checkFingerprint, previousKeyMissing } from "./key/key-fingerprint-mismatch.ts";
+import keyMultiple from "./key/key-multiple.ts";
+import keyNoEncryption from "./key/key-no-encryption.ts";
+import { checkPrivate } from "./key/key-private.ts";
+import keyRevoked from "./key/key-revoked.ts";
+import { checkPreviousKey } from "./key/key-rotation-unfinished.ts";
+import { checkUserIds } from "./key/key-uid-mismatch.ts";
+import keyUnreadable from "./key/key-unreadable.ts";
+import keyUnused from "./key/key-unused.ts";
+import keyWrongBlock from "./key/key-wrong-block.ts";
 
 /** The key that a mail client encrypts a report to: the primary key itself, or one of its subkeys. */
 export interface EncryptionKey {
@@ -59,7 +71,6 @@ export interface KeyExpectation {
   expiryWarningDays?: number;
 }
 
-const DAY_MS = 86_400_000;
 const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
 export async function inspectKey(armored: string, expect: KeyExpectation): Promise<KeyReport> {
@@ -81,11 +92,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   const key = read.keys.find((k) => sameKey(fingerprintOf(k), expect.fingerprint)) ?? read.keys[0]!;
   const fingerprint = fingerprintOf(key);
   if (!fingerprint) {
-    problems.push({
-      rule: "key-unreadable",
-      severity: "error",
-      message: `the key is a version ${key.keyPacket.version} key; only v4 and v6 keys are supported: export a current key with gpg --export --armor ${expect.fingerprint.hex}`,
-    });
+    problems.push(keyUnreadable.problem("unsupportedVersion", { version: key.keyPacket.version, hex: expect.fingerprint.hex }));
     return { userIds: key.getUserIDs(), problems };
   }
 
@@ -94,43 +101,19 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   if (listed.length === 1 && read.keys.length > 1) {
     // One key declared: the file must hold that one alone.
     const all = read.keys.map((k) => describeFingerprint(fingerprintOf(k))).join(", ");
-    problems.push({
-      rule: "key-multiple",
-      severity: "error",
-      message: `the file holds ${read.keys.length} keys (${all}); it must hold one: export only the contact's key with gpg --export --armor ${expect.fingerprint.hex} (during a key rotation, list the other key's fingerprint after the current one in content/_data/security.json)`,
-    });
+    problems.push(keyMultiple.problem("multiple", { count: read.keys.length, fingerprints: all, hex: expect.fingerprint.hex }));
   } else if (listed.length > 1) {
     // A rotation: the file holds the listed keys, and no other.
     for (const extra of unlisted) {
-      problems.push({
-        rule: "key-unused",
-        severity: "error",
-        message: `the file holds the key ${describeFingerprint(fingerprintOf(extra))}, which the site data does not list for ${expect.email}: export only the listed keys with gpg --export --armor ${listed.map((f) => f.hex).join(" ")}, or list it in content/_data/security.json`,
-      });
+      problems.push(keyUnused.problem("unlisted", { fingerprint: describeFingerprint(fingerprintOf(extra)), email: expect.email, listed: listed.map((f) => f.hex).join(" ") }));
     }
   }
 
-  const secret = read.keys.some((k) => k.isPrivate());
-  if (secret || read.privateBlock) {
-    const what = read.privateBlock ? "a PGP PRIVATE KEY BLOCK" : "secret key packets";
-    problems.push({
-      rule: "key-private",
-      severity: "error",
-      message: `the file holds secret key material (${what}): publish only the public key, exported with gpg --export --armor ${fingerprint.hex} (not --export-secret-keys); if this file was ever committed or published, consider the key compromised: revoke it and make a new one`,
-    });
-  }
+  const secret = checkPrivate(fingerprint, read.privateBlock, read.keys.some((k) => k.isPrivate()));
+  if (secret) problems.push(secret);
 
-  if (!sameFingerprint(fingerprint, expect.fingerprint)) {
-    const versions =
-      fingerprint.version === expect.fingerprint.version
-        ? ""
-        : ` (the key is a v${fingerprint.version} key; the declared fingerprint is a v${expect.fingerprint.version} one)`;
-    problems.push({
-      rule: "key-fingerprint-mismatch",
-      severity: "error",
-      message: `the key's fingerprint is ${formatFingerprint(fingerprint)}; the site data declares ${formatFingerprint(expect.fingerprint)}${versions}: update the fingerprint in content/_data/security.json and on the page, or export the right key with gpg --export --armor ${expect.fingerprint.hex}`,
-    });
-  }
+  const mismatch = checkFingerprint(fingerprint, expect.fingerprint);
+  if (mismatch) problems.push(mismatch);
 
   // Everything judged at `now` runs before getExpirationTime(): that call looks at the key
   // without a date, and openpgp.js caches the `revoked` flag it finds on the self-signatures,
@@ -141,45 +124,19 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   const expiry = await key.getExpirationTime();
   // null means no valid self-signature at any time; the checks at `now` above have said why.
   const expires = expiry instanceof Date ? expiry : undefined;
-  const expired = expires !== undefined && expires.getTime() <= now.getTime();
+  const expired = checkExpired(fingerprint, expires, now);
 
   if (uidProblem) problems.push(uidProblem);
-  if (revoked) {
-    problems.push({
-      rule: "key-revoked",
-      severity: "error",
-      message: `the key ${formatFingerprint(fingerprint)} ${describeRevocation(key.revocationSignatures)}: mail clients will refuse to encrypt to it; publish the key that replaced it (gpg --export --armor <its fingerprint>) and update the fingerprint in content/_data/security.json and on the page`,
-    });
-  }
-
-  const extend = `gpg --quick-set-expire ${fingerprint.hex} 1y, and its subkeys with gpg --quick-set-expire ${fingerprint.hex} 1y '*', then export it again with gpg --export --armor ${fingerprint.hex}`;
-  if (expired) {
-    problems.push({
-      rule: "key-expired",
-      severity: "error",
-      message: `the key expired on ${utcDay(expires)}: extend it with ${extend}`,
-    });
-  }
+  if (revoked) problems.push(revokedProblem(fingerprint, key.revocationSignatures));
+  if (expired) problems.push(expired);
 
   // A revoked or expired primary key has no usable subkeys either; saying so again would only be noise.
   if (!revoked && !expired) {
     if (encryption.error !== undefined) {
-      problems.push({
-        rule: "key-no-encryption",
-        severity: "error",
-        message: `the key has no valid encryption subkey on ${utcDay(now)}, so reporters cannot encrypt to it (openpgp.js: ${encryption.error}): add one with gpg --quick-add-key ${fingerprint.hex} cv25519 encr 1y, then export the key again with gpg --export --armor ${fingerprint.hex}`,
-      });
+      problems.push(keyNoEncryption.problem("noEncryption", { date: utcDay(now), reason: encryption.error, hex: fingerprint.hex }));
     }
-    const soonest = earliest(expires, encryption.expires);
-    if (soonest !== undefined && soonest.getTime() - now.getTime() <= warningDays * DAY_MS) {
-      const which = soonest === expires ? "the key expires" : "its encryption subkey expires";
-      const days = Math.ceil((soonest.getTime() - now.getTime()) / DAY_MS);
-      problems.push({
-        rule: "key-expiring",
-        severity: "warning",
-        message: `${which} on ${utcDay(soonest)}, in ${days} day${days === 1 ? "" : "s"}: extend it with ${extend}`,
-      });
-    }
+    const expiring = checkExpiring(fingerprint, expires, encryption.expires, now, warningDays);
+    if (expiring) problems.push(expiring);
   }
 
   // During a rotation: each previous key the site data lists must be in the file, and on its way out.
@@ -188,11 +145,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   for (const declared of expect.previous ?? []) {
     const old = read.keys.find((k) => sameKey(fingerprintOf(k), declared));
     if (!old) {
-      problems.push({
-        rule: "key-fingerprint-mismatch",
-        severity: "error",
-        message: `the file holds no key ${formatFingerprint(declared)}, which the site data lists as a previous key of ${expect.email}: export both keys with gpg --export --armor ${listed.map((f) => f.hex).join(" ")}, or take the previous key off the list once the rotation is over`,
-      });
+      problems.push(previousKeyMissing(declared, expect.email, listed));
       continue;
     }
     previousKeys.push(old);
@@ -226,15 +179,8 @@ async function judgePreviousKey(key: Key, fingerprint: Fingerprint, email: strin
   const revoked = await key.isRevoked(undefined, undefined, now);
   const expiry = await key.getExpirationTime();
   const expires = expiry instanceof Date ? expiry : undefined;
-  const over = revoked || (expires !== undefined && expires.getTime() <= now.getTime());
-  if (!over && (expires === undefined || expires.getTime() - now.getTime() > previousKeyDays * DAY_MS)) {
-    const until = expires === undefined ? "does not expire" : `stays valid until ${utcDay(expires)}`;
-    problems.push({
-      rule: "key-rotation-unfinished",
-      severity: "warning",
-      message: `the previous key ${formatFingerprint(fingerprint)} of ${email} ${until}, so researchers may still encrypt to it: finish the rotation by revoking it (gpg --gen-revoke ${fingerprint.hex}, then import the revocation and export the key again), or let it expire within ${previousKeyDays} days (gpg --quick-set-expire ${fingerprint.hex} ${Math.min(previousKeyDays, 60)}d)`,
-    });
-  }
+  const unfinished = checkPreviousKey({ fingerprint, revoked, ...(expires ? { expires } : {}) }, email, now, previousKeyDays);
+  if (unfinished) problems.push(unfinished);
   return {
     fingerprint,
     userIds: key.getUserIDs(),
@@ -267,35 +213,25 @@ interface ReadResult {
  */
 async function readKeyBlocks(text: string, expected: Fingerprint, problems: Problem[]): Promise<ReadResult> {
   const result: ReadResult = { keys: [], privateBlock: false };
-  const exportHint = `export the key with gpg --export --armor ${expected.hex} and replace the file's contents`;
+  const hex = expected.hex;
   if (text.trim() === "") {
-    problems.push({ rule: "key-unreadable", severity: "error", message: `the file is empty: ${exportHint}` });
+    problems.push(keyUnreadable.problem("empty", { hex }));
     return result;
   }
 
   for (const block of splitArmorBlocks(text)) {
-    const at = block.index === undefined ? {} : { index: block.index };
+    const at: Where = block.index === undefined ? {} : { index: block.index };
     let type: enums.armor;
     let data: unknown;
     try {
       ({ type, data } = await unarmor(block.text));
     } catch (error) {
-      problems.push({
-        rule: "key-unreadable",
-        severity: "error",
-        message: `this is not a readable OpenPGP armored key (openpgp.js: ${reasonOf(error)}): ${exportHint}`,
-        ...at,
-      });
+      problems.push(keyUnreadable.problem("notArmored", { reason: reasonOf(error), hex }, at));
       continue;
     }
 
     if (type !== enums.armor.publicKey && type !== enums.armor.privateKey) {
-      problems.push({
-        rule: "key-wrong-block",
-        severity: "error",
-        message: `the file holds ${describeBlock(type)}, not a key: it needs a public key block (-----BEGIN PGP PUBLIC KEY BLOCK-----); export one with gpg --export --armor ${expected.hex}`,
-        ...at,
-      });
+      problems.push(keyWrongBlock.problem(wrongBlock(type), { hex }, at));
       continue;
     }
     if (type === enums.armor.privateKey) result.privateBlock = true;
@@ -305,12 +241,7 @@ async function readKeyBlocks(text: string, expected: Fingerprint, problems: Prob
       if (!(data instanceof Uint8Array)) throw new Error("armor did not decode to bytes");
       result.keys.push(...(await readKeys({ binaryKeys: data })));
     } catch (error) {
-      problems.push({
-        rule: "key-unreadable",
-        severity: "error",
-        message: `the key block is damaged or incomplete (openpgp.js: ${reasonOf(error)}): ${exportHint}`,
-        ...at,
-      });
+      problems.push(keyUnreadable.problem("damaged", { reason: reasonOf(error), hex }, at));
     }
   }
   return result;
@@ -347,48 +278,6 @@ function splitArmorBlocks(text: string): ArmorBlock[] {
     searchFrom = end;
   }
   return blocks;
-}
-
-async function checkUserIds(key: Key, email: string, now: Date, fingerprint: Fingerprint): Promise<Problem | undefined> {
-  const users = key.users.filter((user) => user.userID !== null);
-  const addresses = users.map((user) => user.userID!.email).filter((address) => address !== "");
-  const fix = `add the address with gpg --quick-add-uid ${fingerprint.hex} 'Security Team <${email}>' and export the key again, or correct the address in content/_data/security.json`;
-  const matching = users.filter((user) => sameAddress(user.userID!.email, email));
-  if (matching.length === 0) {
-    const has = addresses.length === 0 ? "the key has no email addresses" : `the key has ${addresses.join(", ")}`;
-    return {
-      rule: "key-uid-mismatch",
-      severity: "error",
-      message: `no user ID on the key carries ${email}; ${has}: ${fix}`,
-    };
-  }
-
-  let failure: unknown;
-  for (const user of matching) {
-    try {
-      await user.verify(now);
-      return undefined;
-    } catch (error) {
-      failure = error;
-    }
-  }
-  return {
-    rule: "key-uid-mismatch",
-    severity: "error",
-    message: `the user ID carrying ${email} is not valid on ${utcDay(now)} (openpgp.js: ${reasonOf(failure)}): ${fix}`,
-  };
-}
-
-/** Mail domains are case-insensitive; the local part belongs to the receiving server, so it is compared as written. */
-function sameAddress(a: string, b: string): boolean {
-  const [localA, domainA] = splitAddress(a);
-  const [localB, domainB] = splitAddress(b);
-  return localA === localB && domainA.toLowerCase() === domainB.toLowerCase();
-}
-
-function splitAddress(address: string): [string, string] {
-  const at = address.lastIndexOf("@");
-  return at === -1 ? [address.trim(), ""] : [address.slice(0, at).trim(), address.slice(at + 1).trim()];
 }
 
 /**
@@ -463,19 +352,18 @@ function describeFingerprint(fingerprint: Fingerprint | undefined): string {
   return fingerprint ? formatFingerprint(fingerprint) : "a key of an unsupported version";
 }
 
-function describeBlock(type: enums.armor): string {
+/** The key-wrong-block message for an armored block that is not a key. */
+function wrongBlock(type: Exclude<enums.armor, enums.armor.publicKey | enums.armor.privateKey>): keyof typeof keyWrongBlock.messages {
   switch (type) {
     case enums.armor.signature:
-      return "a detached signature (-----BEGIN PGP SIGNATURE-----)";
+      return "signature";
     case enums.armor.signed:
-      return "a cleartext-signed message (-----BEGIN PGP SIGNED MESSAGE-----)";
+      return "cleartextSigned";
     case enums.armor.message:
-      return "an OpenPGP message (-----BEGIN PGP MESSAGE-----), such as an encrypted or signed file";
+      return "message";
     case enums.armor.multipartSection:
     case enums.armor.multipartLast:
-      return "one part of a multi-part OpenPGP message (-----BEGIN PGP MESSAGE, PART ...-----)";
-    default:
-      return `an OpenPGP block of type ${String(type)}`;
+      return "multipart";
   }
 }
 
@@ -485,19 +373,18 @@ const REVOCATION_REASONS: Partial<Record<enums.reasonForRevocation, string>> = {
   [enums.reasonForRevocation.keyRetired]: "key retired",
 };
 
-/** "was revoked on 2024-06-01 (key retired: moved to a new key)", from the latest revocation signature. */
-function describeRevocation(signatures: SignaturePacket[]): string {
+/**
+ * key-revoked, with the date and reason of the latest revocation signature: "was revoked on
+ * 2024-06-01 (key retired: moved to a new key)". openpgp.js reads no signature without a
+ * creation time, and counts a key revoked only by a revocation signature it holds.
+ */
+function revokedProblem(fingerprint: Fingerprint, signatures: SignaturePacket[]): Problem {
   const latest = [...signatures].sort((a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0))[0];
-  if (!latest?.created) return "has been revoked";
+  if (!latest?.created) throw new Error(`inspectKey: openpgp.js says the key ${fingerprint.hex} is revoked, but it holds no dated revocation signature`);
   const flag = latest.reasonForRevocationFlag === null ? undefined : REVOCATION_REASONS[latest.reasonForRevocationFlag];
   const details = [flag, latest.reasonForRevocationString || undefined].filter((part) => part !== undefined);
-  return `was revoked on ${utcDay(latest.created)}${details.length === 0 ? "" : ` (${details.join(": ")})`}`;
-}
-
-function earliest(a: Date | undefined, b: Date | undefined): Date | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return b.getTime() < a.getTime() ? b : a;
+  const values = { fingerprint: formatFingerprint(fingerprint), date: utcDay(latest.created) };
+  return details.length === 0 ? keyRevoked.problem("revoked", values) : keyRevoked.problem("revokedWithReason", { ...values, reason: details.join(": ") });
 }
 
 function sameKey(a: Fingerprint | undefined, b: Fingerprint): boolean {

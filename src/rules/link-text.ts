@@ -7,7 +7,7 @@
  */
 import { domainToUnicode } from "node:url";
 import { type Problem } from "../findings/finding.ts";
-import { problem } from "./registry.ts";
+import linkTextHost from "./page/link-text-host.ts";
 
 /**
  * Last labels that make a bare name read as a file rather than a host: "SECURITY.md",
@@ -134,18 +134,17 @@ function readable(host: string): string {
   return domainToUnicode(host) || host;
 }
 
-/** Why an href with no host goes nowhere the text says. */
-function describeNoHost(href: string): string {
+/**
+ * Why an href with no host goes nowhere the text says: it is empty, a fragment of this page,
+ * an address of a scheme without a host (mailto:, tel:), or relative to this site.
+ */
+function noHostProblem(named: string, href: string): Problem {
   const trimmed = href.trim();
-  if (trimmed === "") return "the link has an empty address";
-  if (trimmed.startsWith("#")) return `the link "${href}" goes to a fragment of this page`;
+  if (trimmed === "") return linkTextHost.problem("emptyAddress", { named });
+  if (trimmed.startsWith("#")) return linkTextHost.problem("fragment", { named, href });
   const scheme = SCHEME.exec(trimmed)?.[0].toLowerCase();
-  if (scheme !== undefined) return `the link "${href}" is a ${scheme} address with no host`;
-  return `the link "${href}" is relative to this site`;
-}
-
-function linkTextProblem(message: string): Problem {
-  return problem("link-text-host", message);
+  if (scheme !== undefined) return linkTextHost.problem("schemeWithoutHost", { named, href, scheme });
+  return linkTextHost.problem("relative", { named, href });
 }
 
 /**
@@ -154,23 +153,17 @@ function linkTextProblem(message: string): Problem {
  * cannot be parsed. Text that names no host gives no problem. Never throws.
  */
 export function linkTextProblems(text: string, href: string): Problem[] {
-  const named = hostOfLinkText(text);
-  if (named === undefined) return [];
+  const host = hostOfLinkText(text);
+  if (host === undefined) return [];
   const target = targetOf(href);
-  const says = `link text names ${readable(named)}`;
+  const named = readable(host);
   switch (target.kind) {
     case "host":
-      if (withoutWww(named) === withoutWww(target.host)) return [];
-      return [
-        linkTextProblem(
-          `${says} but the link goes to ${readable(target.host)}; make the text and the address name the same host`,
-        ),
-      ];
+      if (withoutWww(host) === withoutWww(target.host)) return [];
+      return [linkTextHost.problem("otherHost", { named, host: readable(target.host) })];
     case "no-host":
-      return [linkTextProblem(`${says} but ${describeNoHost(href)}; link to ${readable(named)} or change the text`)];
+      return [noHostProblem(named, href)];
     case "unparseable":
-      return [
-        linkTextProblem(`${says} but the link "${href}" cannot be parsed as a URL; fix the address`),
-      ];
+      return [linkTextHost.problem("unparseable", { named, href })];
   }
 }

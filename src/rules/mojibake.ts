@@ -10,8 +10,8 @@
  * by continuation bytes, which in Windows-1252 are punctuation and symbols
  * (€ ‚ … ’ “ ” — © ® ° ± ½ and their kin).
  */
-import { type Problem } from "../findings/finding.ts";
-import { problem } from "./registry.ts";
+import { type Problem, type Where } from "../findings/finding.ts";
+import mojibake from "./page/mojibake.ts";
 import { decodeUtf8 } from "../formats/utf8.ts";
 
 export interface MojibakeHit {
@@ -203,20 +203,16 @@ function visible(text: string): string {
   });
 }
 
-export function mojibakeMessage(hit: MojibakeHit): string {
-  const shown = `"${visible(hit.text)}"`;
-  if (!hit.text.endsWith("\uFFFD")) {
-    return `${shown} is UTF-8 text mis-decoded as Windows-1252; write "${visible(hit.intended)}" instead`;
-  }
-  if (hit.text.startsWith("\uFFFD")) {
-    return `${shown} is U+FFFD, the replacement character: bytes were lost when this text was decoded; retype what was meant from the original`;
-  }
+/** The problem of one hit, told by what was lost: nothing (the text can be repaired), a whole character, or a byte of one. */
+export function mojibakeProblem(hit: MojibakeHit, where: Where = {}): Problem {
+  const text = visible(hit.text);
+  if (!hit.text.endsWith("\uFFFD")) return mojibake.problem("misDecoded", { text, intended: visible(hit.intended) }, where);
+  if (hit.text.startsWith("\uFFFD")) return mojibake.problem("replacementCharacter", { text }, where);
   // "â€" is the start of ’ “ ” – —; of those only ” ends in a byte Windows-1252 leaves undefined.
-  const likely = hit.text.startsWith("â€") ? ' (most likely "”")' : "";
-  return `${shown} is a UTF-8 character mis-decoded as Windows-1252 that lost a byte (U+FFFD); retype the character that was meant${likely}`;
+  return mojibake.problem(hit.text.startsWith("â€") ? "lostByteOfQuote" : "lostByte", { text }, where);
 }
 
 /** One error per hit of `findMojibake`, pointing at the garbled text. Never throws. */
 export function mojibakeProblems(text: string): Problem[] {
-  return findMojibake(text).map((hit) => problem("mojibake", mojibakeMessage(hit), { index: hit.index }));
+  return findMojibake(text).map((hit) => mojibakeProblem(hit, { index: hit.index }));
 }

@@ -1,22 +1,21 @@
-import {
-  describeDifference,
-  findFingerprints,
-  type FingerprintMention,
-  formatFingerprint,
-  keyIdOf,
-  keyReferencesInUrl,
-  sameFingerprint,
-} from "../formats/fingerprint.ts";
+import { findFingerprints, type FingerprintMention, formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
 import { placed, type Finding, type Problem } from "../findings/finding.ts";
-import { finding, problem, type RuleId } from "./registry.ts";
 import { locateInFiles, locateInMarkdown, type SourceMarker } from "../findings/locate.ts";
 import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
 import type { Position } from "../formats/json.ts";
-import { isAddrSpec, type Mailto, parseMailto, splitAddressList } from "../formats/mailto.ts";
 import { fingerprintsOf, type Contact, type Fingerprint } from "../types.ts";
 import { ownCopy, TextMemo } from "../formats/text-memo.ts";
 import { linkTextProblems } from "./link-text.ts";
-import { findMojibake, type MojibakeHit, mojibakeMessage } from "./mojibake.ts";
+import { findMojibake, type MojibakeHit, mojibakeProblem } from "./mojibake.ts";
+import { checkDuplicateIds } from "./page/anchor-duplicate.ts";
+import { checkAnchorTargets } from "./page/anchor-missing.ts";
+import { mismatchProblem } from "./page/fingerprint-mismatch.ts";
+import { checkKeyserverLink } from "./page/keyserver-mismatch.ts";
+import fingerprintMalformed from "./page/fingerprint-malformed.ts";
+import { checkMailto } from "./page/mailto-invalid.ts";
+import { checkMailtoText } from "./page/mailto-text-mismatch.ts";
+import { checkRecipients } from "./page/mailto-undeclared.ts";
+import fingerprintNotShown from "./publish/fingerprint-not-shown.ts";
 
 /** A problem on a page: where it is in the HTML (`index`), and the texts to look for in the source (`needles`). */
 type PageProblem = Problem & { index: number; needles: string[] };
@@ -38,18 +37,23 @@ export function createPageMemo(): PageMemo {
   return { links: new TextMemo(), fingerprints: new TextMemo(), mojibake: new TextMemo(), shown: new Set() };
 }
 
-/** Every check that reads a rendered page. Pure: the page is scanned HTML, the contacts plain data. */
+/**
+ * Every check that reads a rendered page, in document order (where two problems stand at one
+ * place, in the order of the checks). Pure: the page is scanned HTML, the contacts plain data.
+ */
 export function checkPage(page: ScannedPage, contacts: Contact[], memo: PageMemo = createPageMemo()): PageProblem[] {
   return [
     ...checkFingerprints(page, contacts, memo),
     ...checkLinks(page, contacts, memo),
     ...checkEncoding(page, memo),
-    ...checkAnchors(page),
+    ...checkDuplicateIds(page).map((p) => onPage(p, p.index ?? 0, p.needles ?? [])),
+    ...checkAnchorTargets(page).map((p) => onPage(p, p.index ?? 0, p.needles ?? [])),
   ].sort((a, b) => a.index - b.index);
 }
 
-function error(rule: RuleId, index: number, needle: string | string[], message: string): PageProblem {
-  return problem(rule, message, { index, needles: [needle].flat().filter((n) => n.trim() !== "") }) as PageProblem;
+/** A rule's problem at `index` in the page's HTML, with the texts (blank ones left out) to find it by in the source. */
+function onPage(p: Problem, index: number, needle: string | string[]): PageProblem {
+  return { ...p, index, needles: [needle].flat().filter((n) => n.trim() !== "") };
 }
 
 /** Where each declared contact is named on the page, in document order. */
@@ -78,7 +82,7 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], memo: PageMem
     for (const found of memo.fingerprints.get(run.text, findFingerprints)) {
       const index = run.index + found.index;
       if (found.problem) {
-        problems.push(error("fingerprint-malformed", index, found.text, `${found.problem.message}`));
+        problems.push(onPage(fingerprintMalformed.fromFormat(found.problem), index, found.text));
         // Shown, if wrongly: the malformed finding says so, and "shown on no page" would only repeat it.
         const near = [...mentions].reverse().find((m) => m.index <= index)?.contact ?? (contacts.length === 1 ? contacts[0] : undefined);
         if (near) memo.shown.add(near.fingerprint.hex);
@@ -101,16 +105,7 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], memo: PageMem
       }
       const declared = owner ?? closestContact(shown, contacts);
       if (declared) memo.shown.add(closestFingerprint(shown, declared).hex);
-      problems.push(
-        error(
-          "fingerprint-mismatch",
-          index,
-          found.text,
-          declared
-            ? `fingerprint ${formatFingerprint(shown)} is not the declared fingerprint of ${declared.email} (${formatFingerprint(declared.fingerprint)}): ${describeDifference(shown, declared.fingerprint)}. Correct the page, or the site data if the key was rotated`
-            : `fingerprint ${formatFingerprint(shown)} belongs to no declared contact; declare it in the site data or remove it`,
-        ),
-      );
+      problems.push(onPage(mismatchProblem(shown, declared), index, found.text));
     }
   }
   return problems;
@@ -145,126 +140,20 @@ function checkLinks(page: ScannedPage, contacts: Contact[], memo: PageMemo): Pag
 
 /** The problems of one link, wherever it stands (index 0; the caller places them). */
 function checkLink(href: string, text: string, contacts: Contact[]): PageProblem[] {
-  const problems: PageProblem[] = [];
   const index = 0;
-  const declared = new Set(contacts.map((c) => c.email.toLowerCase()));
-  const list = contacts.map((c) => c.email).join(", ");
-
+  const needles = [href, text];
   if (/^mailto:/i.test(href)) {
-    const { mailto, problems: invalid } = parseMailto(href);
-    for (const p of invalid) problems.push(error("mailto-invalid", index, [href, text], `mailto link "${href}": ${p.message}`));
+    const problems: PageProblem[] = [];
+    const { mailto, problems: invalid } = checkMailto(href);
+    for (const p of invalid) problems.push(onPage(p, index, needles));
     if (!mailto) return problems;
-    for (const { field, address } of recipients(mailto)) {
-      if (!declared.has(address.toLowerCase())) {
-        problems.push(
-          error(
-            "mailto-undeclared",
-            index,
-            [href, text],
-            `mailto link ${field === "to" ? "goes" : `sends a copy (${field})`} to ${address}, which is not a declared security contact (${list}); a report must reach only the security team: fix the address, or declare it in the site data`,
-          ),
-        );
-      }
-    }
-    const shownAddress = text.replace(/^mailto:/i, "").trim();
-    if (shownAddress.includes("@") && !/\s/.test(shownAddress) && isAddrSpec(shownAddress)) {
-      if (!mailto.to.some((a) => a.toLowerCase() === shownAddress.toLowerCase())) {
-        problems.push(
-          error(
-            "mailto-text-mismatch",
-            index,
-            [href, text],
-            `link text says ${shownAddress} but the link writes to ${mailto.to.join(", ") || "no address"}; make the text and the href the same address`,
-          ),
-        );
-      }
-    }
-    return problems;
+    return [...problems, ...checkRecipients(mailto, contacts), ...checkMailtoText(mailto, text)].map((p) => onPage(p, index, needles));
   }
-
-  for (const p of linkTextProblems(text, href)) problems.push(error("link-text-host", index, [href, text], p.message));
-
-  for (const ref of keyReferencesInUrl(href)) {
-    if (ref.kind === "short-key-id") {
-      problems.push(
-        error(
-          "keyserver-mismatch",
-          index,
-          [href, text],
-          `link looks up the short key ID 0x${ref.hex}, which anyone can collide with; look the key up by its full fingerprint`,
-        ),
-      );
-      return problems;
-    }
-    const declared = contacts.flatMap(fingerprintsOf);
-    const matches = declared.some((f) => (ref.kind === "key-id" ? keyIdOf(f) === ref.hex || f.hex.endsWith(ref.hex) : f.hex === ref.hex));
-    if (!matches) {
-      const expected = declared.map((f) => (ref.kind === "key-id" ? `0x${keyIdOf(f)}` : f.hex)).join(" or ");
-      problems.push(
-        error(
-          "keyserver-mismatch",
-          index,
-          [href, text],
-          `link looks up ${ref.kind === "key-id" ? "key ID" : "fingerprint"} ${ref.hex}, which is not a declared key; it should be ${expected}`,
-        ),
-      );
-    }
-  }
-  return problems;
-}
-
-/**
- * Everyone a report would reach: the `to` addresses, and those in `cc` and `bcc`
- * header fields, which RFC 6068 allows and which would leak a report just as well.
- */
-function recipients(mailto: Mailto): Array<{ field: string; address: string }> {
-  const copies = mailto.headers
-    .filter((h) => h.name === "cc" || h.name === "bcc")
-    .flatMap((h) =>
-      // A copy may name its recipients as "Name <address>", and a quoted name may hold a comma.
-      splitAddressList(h.value)
-        .map((part) => (/<([^>]*)>\s*$/.exec(part)?.[1] ?? part).trim())
-        .filter((address) => address !== "")
-        .map((address) => ({ field: h.name, address })),
-    );
-  return [...mailto.to.map((address) => ({ field: "to", address })), ...copies];
+  return [...linkTextProblems(text, href), ...checkKeyserverLink(href, contacts)].map((p) => onPage(p, index, needles));
 }
 
 function checkEncoding(page: ScannedPage, memo: PageMemo): PageProblem[] {
-  return page.texts.flatMap((run) =>
-    memo.mojibake.get(run.text, findMojibake).map((hit) => error("mojibake", run.index + hit.index, hit.text, mojibakeMessage(hit))),
-  );
-}
-
-function checkAnchors(page: ScannedPage): PageProblem[] {
-  const problems: PageProblem[] = [];
-  for (const [id, places] of page.ids) {
-    for (const index of places.slice(1)) {
-      problems.push(error("anchor-duplicate", index, `id="${id}"`, `id "${id}" is used ${places.length} times on this page; ids must be unique so links land in one place`));
-    }
-  }
-  for (const link of page.links) {
-    if (!link.href.startsWith("#") || link.href === "#") continue;
-    let id: string;
-    try {
-      id = decodeURIComponent(link.href.slice(1));
-    } catch {
-      id = link.href.slice(1);
-    }
-    if (!page.ids.has(id)) {
-      const known = [...page.ids.keys()];
-      const hint = known.find((k) => k.toLowerCase() === id.toLowerCase() || k.replace(/-/g, "") === id.replace(/-/g, ""));
-      problems.push(
-        error(
-          "anchor-missing",
-          link.index,
-          link.href,
-          `link to "${link.href}" has no target: no element on this page has id "${id}"${hint ? `; did you mean "#${hint}"?` : ""}`,
-        ),
-      );
-    }
-  }
-  return problems;
+  return page.texts.flatMap((run) => memo.mojibake.get(run.text, findMojibake).map((hit) => onPage(mojibakeProblem(hit), run.index + hit.index, hit.text)));
 }
 
 /**
@@ -304,15 +193,8 @@ export function fingerprintsNotShown(contacts: Contact[], shown: Set<string>, da
     return listed.flatMap((f, i) => {
       if (shown.has(f.hex)) return [];
       const field = contact.fingerprints && contact.fingerprints.length > 1 ? `contacts.${n}.fingerprint.${i}` : `contacts.${n}.fingerprint`;
-      const role = listed.length === 1 ? "key" : i === 0 ? "current key" : "previous key";
-      return [
-        finding(
-          "fingerprint-not-shown",
-          data.file,
-          locate(field),
-          `the ${role} ${formatFingerprint(f)} of ${contact.email} is shown on no page, so researchers cannot check the key they encrypt to: show it on the policy page, after the address (${contact.email}: ${formatFingerprint(f)})`,
-        ),
-      ];
+      const messageId = listed.length === 1 ? "keyNotShown" : i === 0 ? "currentKeyNotShown" : "previousKeyNotShown";
+      return [fingerprintNotShown.finding(messageId, { fingerprint: formatFingerprint(f), email: contact.email }, data.file, locate(field))];
     });
   });
 }

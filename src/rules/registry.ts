@@ -77,8 +77,7 @@ import deployedWkd from "./deployed/deployed-wkd.ts";
 import suppressionUnknown from "./source/suppression-unknown.ts";
 import suppressionUnused from "./source/suppression-unused.ts";
 import suppressionForbidden from "./source/suppression-forbidden.ts";
-import type { Finding, Problem, Where } from "../findings/finding.ts";
-import type { Rule, Severity } from "./rule.ts";
+import type { Rule } from "./rule.ts";
 
 export type { RuleFamily, Severity } from "./rule.ts";
 
@@ -175,26 +174,4 @@ export function isRuleId(id: string): id is RuleId {
 /** Where a rule's documentation lives, from the repository's root. */
 export function ruleDocPath(id: RuleId): string {
   return `docs/rules/${id}.md`;
-}
-
-/**
- * A problem of a registered rule, worded by its caller rather than by the rule's messages.
- * @deprecated Use the rule module's `problem(messageId, values)`.
- */
-export function problem(rule: RuleId, message: string, where: Where = {}): Problem {
-  return { rule, severity: severityOf(rule), message, ...where };
-}
-
-/**
- * A finding of a registered rule, worded by its caller rather than by the rule's messages.
- * @deprecated Use the rule module's `finding(messageId, values, file, at)`.
- */
-export function finding(rule: RuleId, file: string, at: { line: number; column: number }, message: string): Finding {
-  return { file, line: at.line, column: at.column, severity: severityOf(rule), rule, message };
-}
-
-/** The type check keeps ids registered; this keeps a caller in plain JavaScript honest too. */
-function severityOf(rule: RuleId): Severity {
-  if (!isRuleId(rule)) throw new Error(`"${rule}" is not a registered rule id; the rules are the modules listed in src/rules/registry.ts`);
-  return RULES[rule].severity;
 }

@@ -12,7 +12,10 @@
  */
 import type { SuppressionResult, Suppressed } from "../findings/collector.ts";
 import type { Finding } from "../findings/finding.ts";
-import { RULE_IDS, RULES, finding, isRuleId, type RuleId } from "./registry.ts";
+import { RULE_IDS, RULES, isRuleId, type RuleId } from "./registry.ts";
+import suppressionForbidden from "./source/suppression-forbidden.ts";
+import suppressionUnknown from "./source/suppression-unknown.ts";
+import suppressionUnused from "./source/suppression-unused.ts";
 
 export type DirectiveKind = "disable-next-line" | "disable-line" | "disable" | "enable";
 
@@ -76,20 +79,20 @@ export function applySuppressions(file: string, text: string, findings: Finding[
   const open = new Map<RuleId, Scope>();
 
   for (const d of directives) {
-    const comment = `<!-- policy-checks-${d.kind} -->`;
-    if (d.rules.length === 0 && d.kind !== "enable") {
-      problems.push(finding("suppression-unknown", file, at(d), `${comment} names no rule, so it turns nothing off; name the rules, e.g. <!-- policy-checks-${d.kind} fingerprint-malformed -->`));
+    const kind = d.kind;
+    if (d.rules.length === 0 && kind !== "enable") {
+      problems.push(suppressionUnknown.finding("noRule", { kind }, file, at(d)));
       continue;
     }
     const known: RuleId[] = [];
     for (const id of d.rules) {
       if (!isRuleId(id)) {
         const near = closestRuleId(id);
-        problems.push(finding("suppression-unknown", file, at(d), `"${id}" in ${comment} is not a rule id${near ? `; did you mean "${near}"?` : "."} Every rule is listed in docs/rules/`));
+        problems.push(near ? suppressionUnknown.finding("mistypedRule", { id, kind, near }, file, at(d)) : suppressionUnknown.finding("unknownRule", { id, kind }, file, at(d)));
       } else if (RULES[id].keepsSecret) {
-        problems.push(finding("suppression-forbidden", file, at(d), `${id} cannot be turned off: it keeps secret key material from being published. Remove ${id} from the comment and fix what it reports`));
+        problems.push(suppressionForbidden.finding("keepsSecret", { id }, file, at(d)));
       } else if (!RULES[id].canDisable) {
-        problems.push(finding("suppression-unused", file, at(d), `${id} does not read a page's text, so no comment in a page turns it off; remove ${id} from the comment and fix what it reports (see docs/rules/${id}.md)`));
+        problems.push(suppressionUnused.finding("notPageRule", { id }, file, at(d)));
       } else {
         known.push(id);
       }
@@ -103,7 +106,7 @@ export function applySuppressions(file: string, text: string, findings: Finding[
           scope.to = d.line - 1;
           open.delete(id);
         } else if (d.rules.length > 0) {
-          problems.push(finding("suppression-unused", file, at(d), `${comment} turns ${id} back on, but no comment before it turned ${id} off; remove ${id} from the comment`));
+          problems.push(suppressionUnused.finding("enableWithoutDisable", { id }, file, at(d)));
         }
       }
       continue;
@@ -112,7 +115,7 @@ export function applySuppressions(file: string, text: string, findings: Finding[
       if (d.kind === "disable") {
         // A second disable while one is open would only hide whether either is needed.
         if (open.has(id)) {
-          problems.push(finding("suppression-unused", file, at(d), `${id} is already turned off by the comment on line ${open.get(id)!.by.line}; remove ${id} from this comment`));
+          problems.push(suppressionUnused.finding("alreadyDisabled", { id, line: open.get(id)!.by.line }, file, at(d)));
           continue;
         }
         const scope: Scope = { rule: id, from: d.line + 1, to: lastLine, by: d, used: false };
@@ -138,8 +141,12 @@ export function applySuppressions(file: string, text: string, findings: Finding[
   }
   for (const s of scopes) {
     if (s.used) continue;
-    const where = s.from === s.to ? `line ${s.from}` : `lines ${s.from} to ${s.to}`;
-    problems.push(finding("suppression-unused", file, at(s.by), `<!-- policy-checks-${s.by.kind} --> turns ${s.rule} off on ${where}, where it reports nothing; remove ${s.rule} from the comment`));
+    const [kind, id] = [s.by.kind, s.rule];
+    problems.push(
+      s.from === s.to
+        ? suppressionUnused.finding("nothingOnLine", { kind, id, line: s.from }, file, at(s.by))
+        : suppressionUnused.finding("nothingOnLines", { kind, id, from: s.from, to: s.to }, file, at(s.by)),
+    );
   }
   return { kept: [...others, ...kept], suppressed, findings: problems };
 }

@@ -3,13 +3,15 @@
  * fingerprints, addresses and keyserver links (`translation-drift`), and it is redone when
  * the original changes (`translation-stale`: the translation's front matter records, as
  * `translatedFrom`, the version of the original it was made from). Pure: Markdown texts in,
- * findings out.
+ * findings out. Both checks read the facts of a page, so they are here; their messages are in
+ * their modules (src/rules/page/translation-drift.ts, src/rules/source/translation-stale.ts).
  */
 import { createHash } from "node:crypto";
 import MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import { type Finding } from "../findings/finding.ts";
-import { finding } from "./registry.ts";
+import translationDriftRule from "./page/translation-drift.ts";
+import translationStaleRule from "./source/translation-stale.ts";
 import { frontMatterKeyLine, frontMatterLines, locateInBody } from "../findings/locate.ts";
 import { findFingerprints, formatFingerprint, keyReferencesInUrl } from "../formats/fingerprint.ts";
 import type { Position } from "../formats/json.ts";
@@ -73,14 +75,10 @@ export function policyFacts(raw: string): PolicyFact[] {
   return facts.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 
-function describe(fact: PolicyFact): string {
-  if (fact.kind === "fingerprint") return `the fingerprint ${/^[0-9A-F]+$/.test(fact.value) ? formatFingerprint({ version: fact.value.length === 64 ? 6 : 4, hex: fact.value }) : `"${fact.shown}"`}`;
-  if (fact.kind === "address") return `the address ${fact.value}`;
-  return `the keyserver link ${fact.value}`;
-}
-
-function at(position: Position): string {
-  return `line ${position.line}`;
+/** A fact as a finding names it: a fingerprint in groups of four, or as written, in quotes, when it is malformed; the rest as compared. */
+function shownValue(fact: PolicyFact): string {
+  if (fact.kind !== "fingerprint") return fact.value;
+  return /^[0-9A-F]+$/.test(fact.value) ? formatFingerprint({ version: fact.value.length === 64 ? 6 : 4, hex: fact.value }) : `"${fact.shown}"`;
 }
 
 /**
@@ -102,26 +100,15 @@ export function translationDrift(original: MarkdownPage, translation: MarkdownPa
     // An extra fact paired with a missing one is one fact changed: said once, with both.
     for (const [n, fact] of extra.entries()) {
       const instead = missing[n];
+      const shown = { kind, value: shownValue(fact), original: original.file };
       findings.push(
-        finding(
-          "translation-drift",
-          translation.file,
-          fact.position,
-          instead
-            ? `this translation shows ${describe(fact)} where its original ${original.file} shows ${describe(instead)} (${at(instead.position)}); a translation shows the same fingerprints, addresses and keyserver links as the original: copy it from there`
-            : `this translation shows ${describe(fact)}, which its original ${original.file} does not; a translation shows the same fingerprints, addresses and keyserver links as the original: remove it, or add it to the original first`,
-        ),
+        instead
+          ? translationDriftRule.finding("changed", { ...shown, expected: shownValue(instead), line: instead.position.line }, translation.file, fact.position)
+          : translationDriftRule.finding("extra", shown, translation.file, fact.position),
       );
     }
     for (const fact of missing.slice(extra.length)) {
-      findings.push(
-        finding(
-          "translation-drift",
-          translation.file,
-          firstBodyLine,
-          `this translation does not show ${describe(fact)}, which its original ${original.file} shows (${at(fact.position)}); a translation shows the same fingerprints, addresses and keyserver links as the original: add it where the original has it`,
-        ),
-      );
+      findings.push(translationDriftRule.finding("missing", { kind, value: shownValue(fact), original: original.file, line: fact.position.line }, translation.file, firstBodyLine));
     }
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -157,22 +144,9 @@ export function translationStale(original: MarkdownPage, translation: MarkdownPa
   const now = sourceVersion(original.raw);
   const recorded = recordedSource(translation.raw);
   if (recorded === now) return [];
+  const files = { translation: translation.file, original: original.file, version: now };
   if (recorded === undefined || recorded === "") {
-    return [
-      finding(
-        "translation-stale",
-        translation.file,
-        { line: 1, column: 1 },
-        `${translation.file} does not record which version of ${original.file} it translates, so a change to the original cannot be noticed: once it matches the original, add "translatedFrom: ${now}" to its front matter`,
-      ),
-    ];
+    return [translationStaleRule.finding("unrecorded", files, translation.file, { line: 1, column: 1 })];
   }
-  return [
-    finding(
-      "translation-stale",
-      translation.file,
-      { line: frontMatterKeyLine(translation.raw, "translatedFrom"), column: 1 },
-      `${original.file} changed after ${translation.file} was translated from it (translatedFrom: ${recorded}; the original is now ${now}): bring the translation up to date (git log -p ${original.file} shows what changed), then set "translatedFrom: ${now}"`,
-    ),
-  ];
+  return [translationStaleRule.finding("originalChanged", { ...files, recorded }, translation.file, { line: frontMatterKeyLine(translation.raw, "translatedFrom"), column: 1 })];
 }

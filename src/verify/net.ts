@@ -6,6 +6,8 @@
  * server name stay HOST1, the connection goes to HOST2:PORT2.
  */
 import { Agent, buildConnector } from "undici";
+import { FAULTS } from "../rules/deployed/deployed-unreachable.ts";
+import { fill, type Values } from "../rules/rule.ts";
 
 export interface ConnectTo {
   from: { host: string; port: number };
@@ -32,9 +34,20 @@ export interface FetchOptions {
   deadline: Date;
 }
 
+export type FaultId = keyof typeof FAULTS;
+
+/** Why a URL could not be had: one of deployed-unreachable's situations, with its values. */
+export type Fault = { [Id in FaultId]: { id: Id; values: Values<(typeof FAULTS)[Id]> } }[FaultId];
+
+/** A fault in a few words, as a finding or a notice quotes it. */
+export function faultText(fault: Fault): string {
+  return fill(FAULTS[fault.id], fault.values, `fault ${fault.id}`);
+}
+
 export type Fetched =
   | { ok: true; url: string; status: number; headers: Headers; body: Uint8Array; redirects: string[] }
-  | { ok: false; url: string; fault: string; unreachable: boolean; redirects: string[] };
+  /** `unreachable`: the host gave no answer (refused, silent, not trusted, or not asked), as against an answer verify does not take. */
+  | { ok: false; url: string; fault: Fault; unreachable: boolean; redirects: string[] };
 
 export interface Fetcher {
   get(url: string): Promise<Fetched>;
@@ -42,18 +55,18 @@ export interface Fetcher {
 }
 
 /** One fault, as a reader of the report needs it: what happened, in a few words. */
-function describeFault(error: unknown, url: URL, timeoutMs: number): { fault: string; unreachable: boolean } {
+function describeFault(error: unknown, url: URL, timeoutMs: number): { fault: Fault; unreachable: boolean } {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? (error as { code?: string }).code;
   const name = (error as Error).name;
   if (name === "TimeoutError" || name === "AbortError" || code === "UND_ERR_CONNECT_TIMEOUT") {
-    return { fault: timeoutMs < 0 ? "no answer before the verification's deadline" : `no answer within ${timeoutMs / 1000} s`, unreachable: true };
+    return { fault: timeoutMs < 0 ? { id: "deadline", values: {} } : { id: "timeout", values: { seconds: timeoutMs / 1000 } }, unreachable: true };
   }
-  if (code === "ECONNREFUSED") return { fault: `connection refused by ${url.host}`, unreachable: true };
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { fault: `${url.hostname} does not resolve`, unreachable: true };
-  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return { fault: `the TLS certificate of ${url.host} is not for ${url.hostname}`, unreachable: true };
-  if (code && /CERT|SSL|TLS|VERIFY|SIGNATURE|SELF_SIGNED|ISSUER/.test(code)) return { fault: `TLS to ${url.host} failed (${code}): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS`, unreachable: true };
-  return { fault: `could not fetch it (${code ?? cause?.message ?? (error as Error).message})`, unreachable: true };
+  if (code === "ECONNREFUSED") return { fault: { id: "refused", values: { host: url.host } }, unreachable: true };
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { fault: { id: "unresolved", values: { hostname: url.hostname } }, unreachable: true };
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return { fault: { id: "certificateName", values: { host: url.host, hostname: url.hostname } }, unreachable: true };
+  if (code && /CERT|SSL|TLS|VERIFY|SIGNATURE|SELF_SIGNED|ISSUER/.test(code)) return { fault: { id: "certificateUntrusted", values: { host: url.host, code } }, unreachable: true };
+  return { fault: { id: "fetchFailed", values: { reason: code ?? cause?.message ?? (error as Error).message } }, unreachable: true };
 }
 
 export function createFetcher(options: FetchOptions): Fetcher {
@@ -97,9 +110,9 @@ export function createFetcher(options: FetchOptions): Fetcher {
       let url = new URL(start);
       for (;;) {
         if (!options.allowedHosts.has(url.hostname.toLowerCase())) {
-          return { ok: false, url: url.href, fault: `${url.hostname} is not a host the site data, its pages or the options name, so it is not asked`, unreachable: false, redirects };
+          return { ok: false, url: url.href, fault: { id: "hostNotAllowed", values: { hostname: url.hostname } }, unreachable: false, redirects };
         }
-        if (url.protocol !== "https:") return { ok: false, url: url.href, fault: `${url.href} is not https`, unreachable: false, redirects };
+        if (url.protocol !== "https:") return { ok: false, url: url.href, fault: { id: "notHttps", values: { url: url.href } }, unreachable: false, redirects };
         let response: Response;
         await turn();
         // Cut short by the deadline rather than by its own timeout: said so (a negative limit tells describeFault).
@@ -108,7 +121,7 @@ export function createFetcher(options: FetchOptions): Fetcher {
           response = await once(url);
         } catch (error) {
           done();
-          if ((error as Error).name === "DeadlineError") return { ok: false, url: url.href, fault: "not asked: the verification's deadline had passed", unreachable: true, redirects };
+          if ((error as Error).name === "DeadlineError") return { ok: false, url: url.href, fault: { id: "deadlinePassed", values: {} }, unreachable: true, redirects };
           return { ok: false, url: url.href, ...describeFault(error, url, limit), redirects };
         }
         const location = response.headers.get("location");
@@ -117,13 +130,13 @@ export function createFetcher(options: FetchOptions): Fetcher {
           done();
           const next = new URL(location, url);
           redirects.push(`${url.href} → ${next.href} (${response.status})`);
-          if (redirects.length > options.maxRedirects) return { ok: false, url: start, fault: `more than ${options.maxRedirects} redirects: ${redirects.join(", ")}`, unreachable: false, redirects };
-          if (redirects.some((r) => r.startsWith(`${next.href} →`))) return { ok: false, url: start, fault: `a redirect loop: ${redirects.join(", ")}`, unreachable: false, redirects };
+          if (redirects.length > options.maxRedirects) return { ok: false, url: start, fault: { id: "tooManyRedirects", values: { max: options.maxRedirects, redirects: redirects.join(", ") } }, unreachable: false, redirects };
+          if (redirects.some((r) => r.startsWith(`${next.href} →`))) return { ok: false, url: start, fault: { id: "redirectLoop", values: { redirects: redirects.join(", ") } }, unreachable: false, redirects };
           url = next;
           continue;
         }
         const body = await readCapped(response, options.maxBytes).finally(done);
-        if (body === undefined) return { ok: false, url: url.href, fault: `the answer is larger than ${options.maxBytes} bytes`, unreachable: false, redirects };
+        if (body === undefined) return { ok: false, url: url.href, fault: { id: "tooLarge", values: { max: options.maxBytes } }, unreachable: false, redirects };
         return { ok: true, url: url.href, status: response.status, headers: response.headers, body, redirects };
       }
     },

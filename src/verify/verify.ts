@@ -9,7 +9,6 @@ import { readKeys } from "openpgp";
 import type { PolicyContact } from "../data/load.ts";
 import type { SiteData } from "../data/site-data.ts";
 import { placed, type Finding } from "../findings/finding.ts";
-import { finding, type RuleId } from "../rules/registry.ts";
 import { locateInFiles } from "../findings/locate.ts";
 import { formatFingerprint, keyReferencesInUrl, sameFingerprint } from "../formats/fingerprint.ts";
 import { scanHtml } from "../formats/html-scan.ts";
@@ -18,10 +17,21 @@ import { DEFAULT_EXPIRES, formatSecurityTxt, parseSecurityTxt, resolveExpires, S
 import { hashLocalPart, splitAddress } from "../formats/wkd.ts";
 import { keyUrlPath } from "../formats/site-paths.ts";
 import { verifySecurityTxt } from "../publish/sign.ts";
+import deployedKey from "../rules/deployed/deployed-key.ts";
+import deployedKeyserver from "../rules/deployed/deployed-keyserver.ts";
+import deployedPage from "../rules/deployed/deployed-page.ts";
+import deployedSecurityMd from "../rules/deployed/deployed-security-md.ts";
+import deployedSecuritytxt from "../rules/deployed/deployed-securitytxt.ts";
+import deployedSecuritytxtExpiring from "../rules/deployed/deployed-securitytxt-expiring.ts";
+import deployedUnreachable from "../rules/deployed/deployed-unreachable.ts";
+import deployedWkd from "../rules/deployed/deployed-wkd.ts";
+import keyMultiple from "../rules/key/key-multiple.ts";
+import keyUidMismatch from "../rules/key/key-uid-mismatch.ts";
+import fingerprintNotShown from "../rules/publish/fingerprint-not-shown.ts";
 import { inspectKey } from "../rules/keys.ts";
 import { checkPage, createPageMemo } from "../rules/page.ts";
 import { fingerprintsOf } from "../types.ts";
-import type { Fetched, Fetcher } from "./net.ts";
+import { faultText, type Fault, type Fetched, type Fetcher } from "./net.ts";
 
 /** One thing the world sees, and what was found about it. */
 export interface SourceResult {
@@ -48,24 +58,44 @@ export interface VerifyInput {
   allowedHosts: Set<string>;
 }
 
+/** A server's answer, of whatever status. */
+export type Answer = Extract<Fetched, { ok: true }>;
+
+/** No answer to judge. */
+export type Failure = Extract<Fetched, { ok: false }>;
+
 const TEXT_PLAIN_UTF8 = /^text\/plain;\s*charset=utf-8$/i;
 
-/** A finding about a deployed source: the URL stands for the file. */
-function at(source: string, rule: RuleId, message: string, line = 1): Finding {
-  return finding(rule, source, { line, column: 1 }, message);
-}
+/** A deployed source has no lines of its own: a finding about it is at its first. */
+const FIRST = { line: 1, column: 1 } as const;
 
-function unreachable(source: string, fetched: Extract<Fetched, { ok: false }>): SourceResult {
+/**
+ * deployed-unreachable's finding for a fault, whose id is the message's: a Fault pairs each id
+ * with its values, which `finding`'s type cannot see through a union of ids.
+ */
+const faultFinding = deployedUnreachable.finding as (messageId: Fault["id"], values: Fault["values"], file: string, at: { line: number; column: number }) => Finding;
+
+/** A source that could not be had: deployed-unreachable, in the fault's own words. */
+export function unreachable(source: string, fetched: Failure): SourceResult {
   return {
     source,
-    findings: [at(source, "deployed-unreachable", `could not be checked: ${fetched.fault}`)],
-    notices: fetched.redirects.map((r) => `redirected: ${r}`),
+    findings: [faultFinding(fetched.fault.id, fetched.fault.values, source, FIRST)],
+    notices: redirectNotices(fetched),
     unreachable: true,
   };
 }
 
 function redirectNotices(fetched: Fetched): string[] {
   return fetched.redirects.map((r) => `redirected: ${r}`);
+}
+
+/** A source that answered, with what was found about it. */
+function answered(source: string, answer: Answer, findings: Finding[]): SourceResult {
+  return { source, findings, notices: redirectNotices(answer), unreachable: false };
+}
+
+function text(answer: Answer): string {
+  return new TextDecoder().decode(answer.body);
 }
 
 export async function verifySite(input: VerifyInput): Promise<SourceResult[]> {
@@ -114,54 +144,66 @@ function verifyKeyservers(input: VerifyInput, html: string | undefined): Array<P
 /** The contact's current key, as the keyserver has it: there, the declared key, not revoked or expired there. */
 async function checkKeyserverKey(input: VerifyInput, contact: PolicyContact, url: string): Promise<SourceResult> {
   const fetched = await input.fetcher.get(url);
-  if (!fetched.ok) return unreachable(url, fetched);
+  return fetched.ok ? await judgeKeyserverKey(input, contact, url, fetched) : unreachable(url, fetched);
+}
+
+/** A keyserver's answer for the contact's fingerprint, judged. */
+export async function judgeKeyserverKey(input: Pick<VerifyInput, "now">, contact: PolicyContact, url: string, answer: Answer): Promise<SourceResult> {
   const findings: Finding[] = [];
-  if (fetched.status === 404) {
-    findings.push(at(url, "deployed-keyserver", `has no key ${formatFingerprint(contact.fingerprint)} of ${contact.email}, which the page sends researchers to look up: upload it (gpg --send-keys, or the keyserver's upload page)`));
-  } else if (fetched.status !== 200) {
-    findings.push(at(url, "deployed-keyserver", `answers ${fetched.status}, not the key`));
+  if (answer.status === 404) {
+    findings.push(deployedKeyserver.finding("missing", { fingerprint: formatFingerprint(contact.fingerprint), email: contact.email }, url, FIRST));
+  } else if (answer.status !== 200) {
+    findings.push(deployedKeyserver.finding("statusKey", { status: answer.status }, url, FIRST));
   } else {
-    const type = fetched.headers.get("content-type") ?? "(none)";
-    if (!/^application\/pgp-keys\b/i.test(type)) findings.push(at(url, "deployed-key", `is served as ${type}, not application/pgp-keys: set the Content-Type (see _headers, or npm run nginx-config)`));
-    const report = await inspectKey(new TextDecoder().decode(fetched.body), { email: contact.email, fingerprint: contact.fingerprint, now: input.now });
-    for (const p of report.problems.filter((p) => p.severity === "error" && p.rule !== "key-uid-mismatch" && p.rule !== "key-multiple")) {
+    const type = answer.headers.get("content-type") ?? "(none)";
+    if (!/^application\/pgp-keys\b/i.test(type)) findings.push(deployedKey.finding("contentType", { type }, url, FIRST));
+    const report = await inspectKey(text(answer), { email: contact.email, fingerprint: contact.fingerprint, now: input.now });
+    for (const p of report.problems.filter((p) => p.severity === "error" && p.rule !== keyUidMismatch.id && p.rule !== keyMultiple.id)) {
       // A keyserver may strip user IDs (keys.openpgp.org does until the address is verified); what it says of the key itself is what counts.
-      findings.push(at(url, "deployed-keyserver", `${p.message} [${p.rule}]`));
+      findings.push(deployedKeyserver.finding("keyProblem", { message: p.message, rule: p.rule }, url, FIRST));
     }
   }
-  return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+  return answered(url, answer, findings);
 }
 
 /** keys.openpgp.org by address: another key for the address is the drift that sends researchers astray. */
 async function checkKeyserverEmail(input: VerifyInput, contact: PolicyContact, url: string): Promise<SourceResult> {
   const fetched = await input.fetcher.get(url);
-  if (!fetched.ok) return unreachable(url, fetched);
-  if (fetched.status === 404) return { source: url, findings: [], notices: [`no key is published for ${contact.email} by address (the address is not verified there)`], unreachable: false };
+  return fetched.ok ? await judgeKeyserverEmail(contact, url, fetched) : unreachable(url, fetched);
+}
+
+/** keys.openpgp.org's answer for the contact's address, judged. */
+export async function judgeKeyserverEmail(contact: PolicyContact, url: string, answer: Answer): Promise<SourceResult> {
+  if (answer.status === 404) return { source: url, findings: [], notices: [`no key is published for ${contact.email} by address (the address is not verified there)`], unreachable: false };
   const findings: Finding[] = [];
-  if (fetched.status !== 200) {
-    findings.push(at(url, "deployed-keyserver", `answers ${fetched.status}, not a key`));
+  if (answer.status !== 200) {
+    findings.push(deployedKeyserver.finding("statusByEmail", { status: answer.status }, url, FIRST));
   } else {
     let found: string[] = [];
     try {
-      found = (await readKeys({ armoredKeys: new TextDecoder().decode(fetched.body) })).map((k) => k.getFingerprint().toUpperCase());
+      found = (await readKeys({ armoredKeys: text(answer) })).map((k) => k.getFingerprint().toUpperCase());
     } catch (error) {
-      findings.push(at(url, "deployed-keyserver", `is not an OpenPGP key (openpgp.js: ${reasonOf(error)})`));
+      findings.push(deployedKeyserver.finding("notAKey", { reason: reasonOf(error) }, url, FIRST));
     }
     const declared = fingerprintsOf(contact).map((f) => f.hex);
     const other = found.filter((f) => !declared.includes(f));
     if (other.length > 0) {
-      findings.push(at(url, "deployed-keyserver", `gives another key for ${contact.email}: ${other.map((hex) => formatFingerprint({ version: hex.length === 64 ? 6 : 4, hex })).join(", ")}; researchers who look the address up would encrypt to it: revoke that key, or declare it`));
+      const fingerprints = other.map((hex) => formatFingerprint({ version: hex.length === 64 ? 6 : 4, hex })).join(", ");
+      findings.push(deployedKeyserver.finding("otherKey", { email: contact.email, fingerprints }, url, FIRST));
     }
   }
-  return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+  return answered(url, answer, findings);
 }
 
 function inSiteDomain(email: string, url: string): boolean {
   return splitAddress(email).domain.toLowerCase() === new URL(url).hostname.toLowerCase();
 }
 
+/** What judging a deployed security.txt needs: the data and keys the build publishes it from. */
+export type SecurityTxtInput = Pick<VerifyInput, "site" | "contacts" | "policyPath" | "keysPath" | "now" | "expiresWarningDays">;
+
 /** The security.txt the build would publish today, field by field. */
-function expectedFields(input: VerifyInput): { fields: Array<[string, string]>; expires?: Date; problem?: string } {
+function expectedFields(input: SecurityTxtInput): { fields: Array<[string, string]>; expires?: Date; problem?: string } {
   const resolved = resolveExpires(input.site.expires ?? DEFAULT_EXPIRES, input.now, { reviewed: input.site.reviewed });
   if (!resolved.expires) return { fields: [], problem: resolved.problem };
   const text = formatSecurityTxt(
@@ -185,89 +227,107 @@ function expectedFields(input: VerifyInput): { fields: Array<[string, string]>; 
 
 async function verifySecurityTxtAt(input: VerifyInput, url: string, required: boolean): Promise<SourceResult | undefined> {
   const fetched = await input.fetcher.get(url);
-  if (!fetched.ok) return unreachable(url, fetched);
-  // The file at the legacy place is optional: only checked when it is there.
-  if (!required && fetched.status === 404) return undefined;
+  return fetched.ok ? await judgeSecurityTxt(input, url, fetched, required) : unreachable(url, fetched);
+}
+
+/**
+ * A deployed security.txt against the one the build would publish today: served as RFC 9116
+ * asks, signed by a declared key if signed, every field the build's, not expired. A file that
+ * is not `required` (the legacy /security.txt) is judged only when it is there: undefined on 404.
+ */
+export async function judgeSecurityTxt(input: SecurityTxtInput, url: string, answer: Answer, required: boolean): Promise<SourceResult | undefined> {
+  if (!required && answer.status === 404) return undefined;
   const findings: Finding[] = [];
-  const notices = redirectNotices(fetched);
-  if (fetched.status !== 200) {
-    findings.push(at(url, "deployed-securitytxt", `answers ${fetched.status}, not the file: deploy the build's public${SECURITY_TXT_PATH}`));
-    return { source: url, findings, notices, unreachable: false };
+  if (answer.status !== 200) {
+    findings.push(deployedSecuritytxt.finding("status", { status: answer.status }, url, FIRST));
+    return answered(url, answer, findings);
   }
-  const type = fetched.headers.get("content-type") ?? "(none)";
-  if (!TEXT_PLAIN_UTF8.test(type)) findings.push(at(url, "deployed-securitytxt", `is served as ${type}; RFC 9116 asks for text/plain; charset=utf-8: set the Content-Type (see _headers, or npm run nginx-config)`));
-  const text = new TextDecoder().decode(fetched.body);
-  const parsed = parseSecurityTxt(text);
+  const type = answer.headers.get("content-type") ?? "(none)";
+  if (!TEXT_PLAIN_UTF8.test(type)) findings.push(deployedSecuritytxt.finding("contentType", { type }, url, FIRST));
+  const deployedText = text(answer);
+  const parsed = parseSecurityTxt(deployedText);
   if (parsed.signed) {
     const keys = input.contacts.flatMap((c) => (c.key?.publicArmored ? [c.key.publicArmored] : []));
-    const verified = await Promise.all(keys.map((k) => verifySecurityTxt(text, k, input.now).then(() => true, () => false)));
-    if (!verified.some(Boolean)) findings.push(at(url, "deployed-securitytxt", "is signed, but the signature does not verify with any declared contact's key: deploy a build signed with a declared key"));
+    const verified = await Promise.all(keys.map((k) => verifySecurityTxt(deployedText, k, input.now).then(() => true, () => false)));
+    if (!verified.some(Boolean)) findings.push(deployedSecuritytxt.finding("signature", {}, url, FIRST));
   }
   const expected = expectedFields(input);
   const deployed = parsed.fields.map((f): [string, string] => [f.name, f.value]);
   const key = ([name, value]: [string, string]) => `${name.toLowerCase()}: ${value}`;
-  const lineOf = (name: string) => parsed.fields.find((f) => f.name.toLowerCase() === name.toLowerCase())?.line ?? 1;
-  for (const field of expected.fields) {
-    if (!deployed.some((d) => key(d) === key(field))) {
-      const there = deployed.filter(([name]) => name.toLowerCase() === field[0].toLowerCase()).map(([, v]) => v);
-      findings.push(at(url, "deployed-securitytxt", `${field[0]} should be ${field[1]}${there.length > 0 ? `, but the deployed file says ${there.join(", ")}` : ", but the deployed file has no such line"}: deploy a fresh build`, lineOf(field[0])));
+  const lineOf = (name: string) => ({ line: parsed.fields.find((f) => f.name.toLowerCase() === name.toLowerCase())?.line ?? 1, column: 1 });
+  for (const [field, value] of expected.fields) {
+    if (!deployed.some((d) => key(d) === key([field, value]))) {
+      const there = deployed.filter(([name]) => name.toLowerCase() === field.toLowerCase()).map(([, v]) => v);
+      findings.push(
+        there.length > 0
+          ? deployedSecuritytxt.finding("fieldDiffers", { field, expected: value, deployed: there.join(", ") }, url, lineOf(field))
+          : deployedSecuritytxt.finding("fieldMissing", { field, expected: value }, url, lineOf(field)),
+      );
     }
   }
   // A field the build writes is judged above; any other is one the build does not publish.
-  for (const field of deployed) {
-    if (!expected.fields.some(([name]) => name.toLowerCase() === field[0].toLowerCase())) {
-      findings.push(at(url, "deployed-securitytxt", `has ${field[0]}: ${field[1]}, which the build does not publish: deploy a fresh build`, lineOf(field[0])));
+  for (const [field, value] of deployed) {
+    if (!expected.fields.some(([name]) => name.toLowerCase() === field.toLowerCase())) {
+      findings.push(deployedSecuritytxt.finding("fieldExtra", { field, value }, url, lineOf(field)));
     }
   }
   const expires = parsed.fields.find((f) => f.name.toLowerCase() === "expires");
   const date = expires ? new Date(expires.value) : undefined;
-  if (date && !Number.isNaN(date.getTime())) {
+  if (expires && date && !Number.isNaN(date.getTime())) {
     const days = Math.ceil((date.getTime() - input.now.getTime()) / 86_400_000);
-    if (days <= 0) findings.push(at(url, "deployed-securitytxt", `Expires ${expires!.value} has passed: researchers are told not to trust it; review the policy, update "reviewed", and deploy`, expires!.line));
-    else if (days <= input.expiresWarningDays) findings.push(at(url, "deployed-securitytxt-expiring", `Expires ${expires!.value} is in ${days} days: review the policy, update "reviewed", and deploy`, expires!.line));
+    const at = { line: expires.line, column: 1 };
+    if (days <= 0) findings.push(deployedSecuritytxt.finding("expired", { expires: expires.value }, url, at));
+    else if (days <= input.expiresWarningDays) findings.push(deployedSecuritytxtExpiring.finding("expiring", { expires: expires.value, days }, url, at));
   }
-  return { source: url, findings, notices, unreachable: false };
+  return answered(url, answer, findings);
 }
 
 async function verifyPolicyPage(input: VerifyInput): Promise<{ result: SourceResult; html?: string }> {
   const url = `${input.site.url}${input.policyPath}`;
   const fetched = await input.fetcher.get(url);
-  if (!fetched.ok) return { result: unreachable(url, fetched) };
+  return fetched.ok ? judgePolicyPage(input, url, fetched) : { result: unreachable(url, fetched) };
+}
+
+/** The deployed policy page, checked as the build checks the page, and showing every declared fingerprint; its HTML for the keyservers it links to. */
+export function judgePolicyPage(input: Pick<VerifyInput, "contacts" | "policyPath">, url: string, answer: Answer): { result: SourceResult; html?: string } {
   const findings: Finding[] = [];
-  if (fetched.status !== 200) {
-    findings.push(at(url, "deployed-page", `answers ${fetched.status}, not the policy page: deploy the build's public${input.policyPath}`));
-    return { result: { source: url, findings, notices: redirectNotices(fetched), unreachable: false } };
+  if (answer.status !== 200) {
+    findings.push(deployedPage.finding("status", { status: answer.status, path: input.policyPath }, url, FIRST));
+    return { result: answered(url, answer, findings) };
   }
-  const html = new TextDecoder().decode(fetched.body);
+  const html = text(answer);
   const lineAt = (index: number) => html.slice(0, index).split("\n").length;
   const memo = createPageMemo();
   for (const p of checkPage(scanHtml(html), input.contacts, memo)) findings.push(placed(p, url, { line: lineAt(p.index ?? 0), column: 1 }));
   for (const contact of input.contacts) {
     for (const f of fingerprintsOf(contact)) {
-      if (!memo.shown.has(f.hex)) findings.push(at(url, "fingerprint-not-shown", `the deployed page does not show ${formatFingerprint(f)} of ${contact.email}: deploy a fresh build`));
+      if (!memo.shown.has(f.hex)) findings.push(fingerprintNotShown.finding("notDeployed", { fingerprint: formatFingerprint(f), email: contact.email }, url, FIRST));
     }
   }
-  return { result: { source: url, findings, notices: redirectNotices(fetched), unreachable: false }, html };
+  return { result: answered(url, answer, findings), html };
 }
 
 async function verifyPublishedKey(input: VerifyInput, contact: PolicyContact): Promise<SourceResult> {
   const url = `${input.site.url}${keyUrlPath(input.keysPath, contact.email)}`;
   const fetched = await input.fetcher.get(url);
-  if (!fetched.ok) return unreachable(url, fetched);
+  return fetched.ok ? await judgePublishedKey(input, contact, url, fetched) : unreachable(url, fetched);
+}
+
+/** A published key file, judged as the committed one is; warnings about time stay the build's. */
+export async function judgePublishedKey(input: Pick<VerifyInput, "keysPath" | "now">, contact: PolicyContact, url: string, answer: Answer): Promise<SourceResult> {
   const findings: Finding[] = [];
-  if (fetched.status !== 200) {
-    findings.push(at(url, "deployed-key", `answers ${fetched.status}, not the key: deploy the build's public${keyUrlPath(input.keysPath, contact.email)}`));
+  if (answer.status !== 200) {
+    findings.push(deployedKey.finding("status", { status: answer.status, path: keyUrlPath(input.keysPath, contact.email) }, url, FIRST));
   } else {
-    const report = await inspectKey(new TextDecoder().decode(fetched.body), {
+    const report = await inspectKey(text(answer), {
       email: contact.email,
       fingerprint: contact.fingerprint,
       previous: fingerprintsOf(contact).slice(1),
       now: input.now,
     });
-    // The deployed file is judged as the committed one is; warnings about time stay the build's.
-    for (const p of report.problems.filter((p) => p.severity === "error")) findings.push(at(url, "deployed-key", `${p.message} [${p.rule}]`));
+    for (const p of report.problems.filter((p) => p.severity === "error")) findings.push(deployedKey.finding("keyProblem", { message: p.message, rule: p.rule }, url, FIRST));
   }
-  return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+  return answered(url, answer, findings);
 }
 
 /** Both Web Key Directory methods as clients use them: the advanced one first, then the direct one. */
@@ -281,45 +341,61 @@ function verifyWkd(input: VerifyInput, contact: PolicyContact): Array<Promise<So
 }
 
 async function checkWkd(input: VerifyInput, contact: PolicyContact, url: string, policyUrl: string, advanced: boolean): Promise<SourceResult> {
-  const fetched = await input.fetcher.get(url);
+  const { result, askPolicy } = await judgeWkdKey(contact, url, await input.fetcher.get(url), advanced);
+  if (askPolicy) result.findings.push(...judgeWkdPolicy(policyUrl, await input.fetcher.get(policyUrl)));
+  return result;
+}
+
+/**
+ * A Web Key Directory's answer for the contact: the declared binary key carrying the address,
+ * served as clients read it. `askPolicy`: the key was there, so the directory's policy file is
+ * asked next (judgeWkdPolicy).
+ */
+export async function judgeWkdKey(contact: PolicyContact, url: string, fetched: Fetched, advanced: boolean): Promise<{ result: SourceResult; askPolicy: boolean }> {
   if (!fetched.ok) {
     // Clients fall back to the direct method when the advanced host is not there at all.
-    if (advanced && fetched.unreachable) return { source: url, findings: [], notices: [`the advanced method's host is not there (${fetched.fault}); clients use the direct method`], unreachable: false };
-    return unreachable(url, fetched);
+    if (advanced && fetched.unreachable) return { result: { source: url, findings: [], notices: [`the advanced method's host is not there (${faultText(fetched.fault)}); clients use the direct method`], unreachable: false }, askPolicy: false };
+    return { result: unreachable(url, fetched), askPolicy: false };
   }
   const findings: Finding[] = [];
   if (fetched.status !== 200) {
-    if (advanced && fetched.status === 404) return { source: url, findings, notices: ["the advanced method's host has no key for the address; clients then use the direct method"], unreachable: false };
-    findings.push(at(url, "deployed-wkd", `answers ${fetched.status}, not the key: deploy the build's public/.well-known/openpgpkey/`));
-    return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+    if (advanced && fetched.status === 404) return { result: { source: url, findings, notices: ["the advanced method's host has no key for the address; clients then use the direct method"], unreachable: false }, askPolicy: false };
+    findings.push(deployedWkd.finding("status", { status: fetched.status }, url, FIRST));
+    return { result: answered(url, fetched, findings), askPolicy: false };
   }
   const type = fetched.headers.get("content-type") ?? "(none)";
-  if (!/^application\/octet-stream\b/i.test(type)) findings.push(at(url, "deployed-wkd", `is served as ${type}, not application/octet-stream: set the Content-Type (see _headers, or npm run nginx-config)`));
-  if (fetched.headers.get("access-control-allow-origin") !== "*") findings.push(at(url, "deployed-wkd", "is served without Access-Control-Allow-Origin: *, so web mail clients cannot read it: set the header (see _headers, or npm run nginx-config)"));
+  if (!/^application\/octet-stream\b/i.test(type)) findings.push(deployedWkd.finding("contentType", { type }, url, FIRST));
+  if (fetched.headers.get("access-control-allow-origin") !== "*") findings.push(deployedWkd.finding("noCors", {}, url, FIRST));
   const head = new TextDecoder().decode(fetched.body.subarray(0, 40));
   if (head.startsWith("-----BEGIN")) {
-    findings.push(at(url, "deployed-wkd", "holds an armored key; the Web Key Directory serves the binary key: deploy the build's file"));
+    findings.push(deployedWkd.finding("armored", {}, url, FIRST));
   } else {
     let keys;
     try {
       keys = await readKeys({ binaryKeys: fetched.body });
     } catch (error) {
       keys = undefined;
-      findings.push(at(url, "deployed-wkd", `is not an OpenPGP key (openpgp.js: ${reasonOf(error)})${/^\s*</.test(head) ? "; it looks like HTML" : ""}: deploy the build's file`));
+      findings.push(deployedWkd.finding(/^\s*</.test(head) ? "notAKeyHtml" : "notAKey", { reason: reasonOf(error) }, url, FIRST));
     }
     if (keys) {
       const found = keys.map(fingerprintOf);
       const declared = fingerprintsOf(contact);
       if (!declared.some((d) => found.some((f) => f && sameFingerprint(f, d)))) {
-        findings.push(at(url, "deployed-wkd", `holds ${found.map((f) => (f ? formatFingerprint(f) : "a key of another version")).join(", ")}, not the declared ${formatFingerprint(contact.fingerprint)} of ${contact.email}${advanced ? "; clients ask this host first" : ""}: deploy the build's file`));
+        const values = { found: found.map((f) => (f ? formatFingerprint(f) : "a key of another version")).join(", "), fingerprint: formatFingerprint(contact.fingerprint), email: contact.email };
+        findings.push(deployedWkd.finding(advanced ? "otherKeyAdvanced" : "otherKey", values, url, FIRST));
       } else if (!keys.some((k) => k.getUserIDs().some((id) => id.toLowerCase().includes(`<${contact.email.toLowerCase()}>`) || id.toLowerCase() === contact.email.toLowerCase()))) {
-        findings.push(at(url, "deployed-wkd", `holds the key, but no user ID on it carries ${contact.email}: clients ignore it`));
+        findings.push(deployedWkd.finding("noAddress", { email: contact.email }, url, FIRST));
       }
     }
   }
-  const policy = await input.fetcher.get(policyUrl);
-  if (!policy.ok || policy.status !== 200) findings.push(at(policyUrl, "deployed-wkd", `the directory's policy file is ${policy.ok ? `answered with ${policy.status}` : `unreachable (${policy.fault})`}: deploy the build's public/.well-known/openpgpkey/policy`));
-  return { source: url, findings, notices: redirectNotices(fetched), unreachable: false };
+  return { result: answered(url, fetched, findings), askPolicy: true };
+}
+
+/** The directory's policy file: clients ask for it before they trust the directory. */
+export function judgeWkdPolicy(policyUrl: string, policy: Fetched): Finding[] {
+  if (!policy.ok) return [deployedWkd.finding("policyUnreachable", { fault: faultText(policy.fault) }, policyUrl, FIRST)];
+  if (policy.status !== 200) return [deployedWkd.finding("policyStatus", { status: policy.status }, policyUrl, FIRST)];
+  return [];
 }
 
 /**
@@ -327,29 +403,37 @@ async function checkWkd(input: VerifyInput, contact: PolicyContact, url: string,
  * the policy page, against the same data; each problem at its line in the Markdown.
  */
 export async function verifySecurityMd(input: Pick<VerifyInput, "contacts" | "fetcher" | "allowedHosts">, where: string, readFile: (file: string) => string): Promise<SourceResult> {
-  let text: string;
-  const notices: string[] = [];
-  if (/^https:\/\//i.test(where)) {
-    input.allowedHosts.add(new URL(where).hostname.toLowerCase());
-    const fetched = await input.fetcher.get(where);
-    if (!fetched.ok) return unreachable(where, fetched);
-    notices.push(...redirectNotices(fetched));
-    if (fetched.status !== 200) return { source: where, findings: [at(where, "deployed-security-md", `answers ${fetched.status}, not the file`)], notices, unreachable: false };
-    text = new TextDecoder().decode(fetched.body);
-  } else {
-    try {
-      text = readFile(where);
-    } catch (error) {
-      return { source: where, findings: [at(where, "deployed-unreachable", `could not be read: ${reasonOf(error)}`)], notices, unreachable: true };
-    }
+  if (!/^https:\/\//i.test(where)) return readSecurityMd(input.contacts, where, readFile);
+  input.allowedHosts.add(new URL(where).hostname.toLowerCase());
+  const fetched = await input.fetcher.get(where);
+  return fetched.ok ? judgeSecurityMd(input.contacts, where, fetched) : unreachable(where, fetched);
+}
+
+/** A SECURITY.md in a file. */
+export function readSecurityMd(contacts: PolicyContact[], file: string, readFile: (file: string) => string): SourceResult {
+  let markdown: string;
+  try {
+    markdown = readFile(file);
+  } catch (error) {
+    return { source: file, findings: [deployedUnreachable.finding("unreadable", { reason: reasonOf(error) }, file, FIRST)], notices: [], unreachable: true };
   }
+  return { source: file, findings: checkSecurityMd(contacts, file, markdown), notices: [], unreachable: false };
+}
+
+/** A SECURITY.md a server answered with. */
+export function judgeSecurityMd(contacts: PolicyContact[], url: string, answer: Answer): SourceResult {
+  if (answer.status !== 200) return answered(url, answer, [deployedSecurityMd.finding("status", { status: answer.status }, url, FIRST)]);
+  return answered(url, answer, checkSecurityMd(contacts, url, text(answer)));
+}
+
+/** The page checks on the Markdown, rendered as GitHub shows it. */
+function checkSecurityMd(contacts: PolicyContact[], where: string, markdown: string): Finding[] {
   // Links as GitHub shows the file: a bare address with its scheme, never a guess that "example.com" is one.
   const md = markdownIt({ html: true, linkify: true });
   md.linkify.set({ fuzzyLink: false });
-  const html = md.render(text);
-  const findings = checkPage(scanHtml(html), input.contacts).map((p) => {
-    const found = locateInFiles(new Map([[where, text]]), p.needles ?? []);
+  const html = md.render(markdown);
+  return checkPage(scanHtml(html), contacts).map((p) => {
+    const found = locateInFiles(new Map([[where, markdown]]), p.needles ?? []);
     return placed(p, where, found?.position ?? { line: 1, column: 1 });
   });
-  return { source: where, findings, notices, unreachable: false };
 }

@@ -8,14 +8,24 @@
  *       invalid: [{ name: "a key that expired yesterday", input: …, findings: [{ messageId: "expired", line: 1, column: 1 }] }],
  *     });
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/findings/finding.ts";
 import type { Rule } from "../../src/rules/rule.ts";
 
-export interface ExpectedFinding<MessageId extends string = string> {
-  /** Another rule's id, where the case shows two rules reporting one input; the rule under test when left out. */
-  rule?: string;
-  messageId: MessageId;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export type ExpectedFinding<MessageId extends string = string> = Place & ({ rule?: undefined; messageId: MessageId } | OtherRuleFinding);
+
+/** A finding of another rule, where the case shows two rules reporting one input. */
+interface OtherRuleFinding {
+  rule: string;
+  messageId: string;
+}
+
+interface Place {
   line: number;
   column: number;
   /** The exact message, where the case is about its wording. */
@@ -34,6 +44,12 @@ export interface InvalidCase<Input, MessageId extends string> extends Case<Input
 export interface Cases<Input, MessageId extends string> {
   valid: Case<Input>[];
   invalid: InvalidCase<Input, MessageId>[];
+  /**
+   * Turns the input block of the rule's doc page (docs/rules/<id>.md, "## Example": a fenced
+   * block whose info string is `<language> input`) into this rule's input. The page's
+   * findings (the ```text block after it) must be exactly what the check prints for it.
+   */
+  example?: (text: string, language: string) => Input;
 }
 
 /** What a check reports of one input, as placed findings. */
@@ -47,6 +63,15 @@ export function testRule<Input, Messages extends Record<string, string>>(rule: R
       const shown = new Set(cases.invalid.flatMap((c) => c.findings.filter((f) => (f.rule ?? rule.id) === rule.id).map((f) => f.messageId)));
       expect(Object.keys(rule.messages).filter((id) => !shown.has(id)), "messages no invalid case shows").toEqual([]);
     });
+
+    if (cases.example !== undefined) {
+      const toInput = cases.example;
+      it(`the example on docs/rules/${rule.id}.md prints the findings the page shows`, async () => {
+        const example = docExample(rule.id);
+        const printed = (await run(toInput(example.input, example.language))).map(printed1);
+        expect(printed).toEqual(example.findings);
+      });
+    }
 
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, async () => {
@@ -67,6 +92,24 @@ export function testRule<Input, Messages extends Record<string, string>>(rule: R
       });
     }
   });
+}
+
+/** A finding as the build prints it. */
+function printed1(f: Finding): string {
+  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]`;
+}
+
+/** The example of a rule's doc page: its input block, and the findings it shows. */
+export function docExample(id: string): { input: string; language: string; findings: string[] } {
+  const file = path.join(ROOT, "docs/rules", `${id}.md`);
+  const page = readFileSync(file, "utf8");
+  const section = /^## Example\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page)?.[1];
+  if (section === undefined) throw new Error(`docs/rules/${id}.md has no "## Example" section`);
+  const input = /^```(\w+) input\n([\s\S]*?)^```$/m.exec(section);
+  if (input === null) throw new Error(`docs/rules/${id}.md: its Example has no input block; write one as \`\`\`markdown input (or html, json, …)`);
+  const output = /^```text\n([\s\S]*?)^```$/m.exec(section.slice(input.index + input[0].length));
+  if (output === null) throw new Error(`docs/rules/${id}.md: its Example has no \`\`\`text block of findings after the input`);
+  return { language: input[1]!, input: input[2]!, findings: output[1]!.split("\n").filter((line) => line !== "") };
 }
 
 function brief(f: Finding): { rule: string; messageId: string | undefined; line: number; column: number } {

@@ -6,5 +6,9 @@ export default defineRule({
   family: "build",
   summary: "Any other build error, in one line.",
   disable: "no",
-  messages: {},
+  messages: {
+    /** `summary`: the first line of each message along the error's chain, outermost first, each once, joined with ": ". */
+    failed: "{{summary}}",
+    noReason: "the build failed for a reason Eleventy did not give",
+  },
 });

@@ -6,5 +6,8 @@ export default defineRule({
   family: "build",
   summary: "A template that cannot be rendered.",
   disable: "no",
-  messages: {},
+  messages: {
+    /** `detail`: the template engine's last line about it. */
+    cannotRender: "the template cannot be rendered: {{detail}}",
+  },
 });

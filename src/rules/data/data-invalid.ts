@@ -6,5 +6,50 @@ export default defineRule({
   family: "data",
   summary: "The site data is not valid JSON, or a field in it is wrong or missing (such as `reviewed`).",
   disable: "no",
-  messages: {},
+  messages: {
+    // `field`: the field's path as the author reads it (`contacts[0].email`); `expected`: what the
+    // field accepts, from the table of fields in src/data/site-data.ts; `actual`: what the value
+    // is ("null", "an empty list", `the string "x"`, "the number 42", …).
+    notJson: "{{file}} is not valid JSON: {{error}}",
+    notObject: "the site data must be a JSON object with {{fields}}",
+    unknownField: 'unknown field "{{field}}"; the site data accepts {{fields}}',
+    fieldMissing: '"{{field}}" is missing; expected {{expected}}',
+    fieldNotText: '"{{field}}" is {{actual}}; expected {{expected}}',
+    urlNotAbsolute: '"{{field}}" is "{{url}}", which is not an absolute URL; expected {{expected}}',
+    urlNotHttps: '"url" must use https: (received "{{url}}"), so that readers and security.txt point to the real site',
+    urlQueryOrFragment: '"url" must not carry a query or fragment (received "{{url}}")',
+    languageNotTag: '"language" is "{{language}}", which is not a language tag; expected e.g. "en" or "en-GB"',
+    contactsMissing: '"contacts" is missing; expected {{expected}}, at least one',
+    contactsEmpty: '"contacts" is an empty list; expected {{expected}}, at least one',
+    contactsNotList: '"contacts" is {{actual}}; expected {{expected}}, at least one',
+    contactNotObject: '"{{field}}" is {{actual}}; expected an object with "email" and "fingerprint"',
+    unknownContactField: 'unknown field "{{field}}"; a contact has {{fields}}',
+    emailInvalid: '"{{field}}" is "{{email}}", which is not an email address',
+    emailDuplicate: '"{{field}}" declares {{email}} a second time; declare each contact once',
+    // What the fingerprint reader found wrong (src/formats/fingerprint.ts); `fingerprint`: the text as written, trimmed.
+    fingerprintNotHex: '"{{field}}": fingerprint "{{fingerprint}}" has "{{character}}", which is not a hex digit; a fingerprint uses only 0-9 and A-F',
+    fingerprintGapTooWide:
+      '"{{field}}": fingerprint "{{fingerprint}}" has a gap of more than two spaces; separate the groups of four with one space (two in the middle, as gpg prints it)',
+    fingerprintDigitCount:
+      '"{{field}}": fingerprint "{{fingerprint}}" has {{count}} hex digits; a v4 fingerprint has 40 and a v6 fingerprint has 64. Copy it again from `gpg --fingerprint`',
+    fingerprintGroupNotFour: '"{{field}}": fingerprint "{{fingerprint}}" has a group "{{group}}" of {{length}} digits; write it in groups of four, or unbroken',
+    fingerprintListEmpty: '"{{field}}" is an empty list; expected {{expected}}, or during a key rotation a list of them, the key to use now first',
+    fingerprintItemNotText: '"{{field}}" is {{actual}}; expected a fingerprint as gpg prints it',
+    fingerprintListedTwice: '"{{field}}" lists {{fingerprint}} a second time; list each key once',
+    /** `today`: the day of the build, as YYYY-MM-DD. */
+    reviewedMissing:
+      '"reviewed" is missing: add the day a person last read the policy through and found it true, e.g. "reviewed": "{{today}}"; security.txt\'s Expires counts from it, so that it promises no more than a person checked',
+    reviewedNotDate: '"reviewed" is {{actual}}; expected {{expected}}',
+    expiresNotDateTime: '"expires" is "{{expires}}", which is not an RFC 3339 date-time; expected {{expected}}',
+    expiresDaysInvalid: '"expires.days" is {{actual}}; expected a whole number of days from 1 to {{max}} after "reviewed", e.g. 180',
+    expiresInvalid: '"expires" is {{actual}}; expected {{expected}}',
+    preferredLanguageNotTag: '"{{field}}" is {{actual}}, which is not a language tag; expected e.g. "en" or "en-GB"',
+    preferredLanguagesInvalid: '"preferredLanguages" is {{actual}}; expected {{expected}}',
+    urlListEmpty: '"{{field}}" is an empty list; expected {{expected}}, or leave the field out',
+    linkNotHttps: '"{{field}}" is "{{url}}", which does not use https: (RFC 9116 allows web URLs only as https); expected {{expected}}',
+    csafNotProviderMetadata: '"{{field}}" is "{{url}}", which is not a provider-metadata.json; expected {{expected}}',
+    csafCategoryUnknown: '"csafProvider.category" is {{actual}}; expected one of {{categories}}',
+    csafContactDetailsInvalid: '"csafProvider.contactDetails" is {{actual}}; expected how to reach the publisher, e.g. "security@example.org"',
+    csafProviderInvalid: '"csafProvider" is {{actual}}; expected {{expected}}',
+  },
 });

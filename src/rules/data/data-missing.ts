@@ -6,5 +6,7 @@ export default defineRule({
   family: "data",
   summary: "The site data file is missing.",
   disable: "no",
-  messages: {},
+  messages: {
+    missing: '{{file}} is missing; create it with "url", "name" and "contacts" (each an "email" and a "fingerprint")',
+  },
 });

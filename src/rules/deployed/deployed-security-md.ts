@@ -6,5 +6,7 @@ export default defineRule({
   family: "deployed",
   summary: "A SECURITY.md given to verify by URL does not answer with the file (its fingerprints and links are checked by their own rules).",
   disable: "no",
-  messages: {},
+  messages: {
+    status: "answers {{status}}, not the file",
+  },
 });

@@ -6,5 +6,7 @@ export default defineRule({
   family: "deployed",
   summary: "The deployed security.txt expires within 30 days.",
   disable: "no",
-  messages: {},
+  messages: {
+    expiring: 'Expires {{expires}} is in {{days}} days: review the policy, update "reviewed", and deploy',
+  },
 });

@@ -1,10 +1,41 @@
 import { defineRule } from "../rule.ts";
 
+/**
+ * What the fetcher could not do, one situation each: the finding prints it after "could not be
+ * checked: ", and verify's notices quote it as it is (src/verify/net.ts).
+ */
+export const FAULTS = {
+  timeout: "no answer within {{seconds}} s",
+  deadline: "no answer before the verification's deadline",
+  deadlinePassed: "not asked: the verification's deadline had passed",
+  refused: "connection refused by {{host}}",
+  unresolved: "{{hostname}} does not resolve",
+  certificateName: "the TLS certificate of {{host}} is not for {{hostname}}",
+  certificateUntrusted: "TLS to {{host}} failed ({{code}}): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS",
+  fetchFailed: "could not fetch it ({{reason}})",
+  hostNotAllowed: "{{hostname}} is not a host the site data, its pages or the options name, so it is not asked",
+  notHttps: "{{url}} is not https",
+  tooManyRedirects: "more than {{max}} redirects: {{redirects}}",
+  redirectLoop: "a redirect loop: {{redirects}}",
+  tooLarge: "the answer is larger than {{max}} bytes",
+} as const;
+
+const CHECKED = "could not be checked: ";
+
+type Checked<F extends Record<string, string>> = { readonly [K in keyof F]: `${typeof CHECKED}${F[K]}` };
+
+function checked<F extends Record<string, string>>(faults: F): Checked<F> {
+  return Object.fromEntries(Object.entries(faults).map(([id, text]) => [id, `${CHECKED}${text}`])) as Checked<F>;
+}
+
 export default defineRule({
   id: "deployed-unreachable",
   severity: "error",
   family: "deployed",
   summary: "A deployed source could not be checked: refused, timed out, not trusted, too large or redirected too often (exit code 2).",
   disable: "no",
-  messages: {},
+  messages: {
+    ...checked(FAULTS),
+    unreadable: "could not be read: {{reason}}",
+  },
 });

@@ -6,5 +6,8 @@ export default defineRule({
   family: "fingerprint",
   summary: "A contact has no key file, so the declared fingerprint is not checked against a key.",
   disable: "no",
-  messages: {},
+  messages: {
+    /** `keyFile`: where the contact's key file would be, as findings name files. */
+    unverified: "the fingerprint of {{email}} ({{fingerprint}}) is not verified against a key: add its public key as {{keyFile}} (gpg --export --armor {{hex}})",
+  },
 });

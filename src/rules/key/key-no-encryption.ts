@@ -6,5 +6,9 @@ export default defineRule({
   family: "key",
   summary: "The key has no valid encryption-capable key.",
   disable: "no",
-  messages: {},
+  messages: {
+    /** `reason`: why openpgp.js found no key to encrypt to, as it says it. */
+    noEncryption:
+      "the key has no valid encryption subkey on {{date}}, so reporters cannot encrypt to it (openpgp.js: {{reason}}): add one with gpg --quick-add-key {{hex}} cv25519 encr 1y, then export the key again with gpg --export --armor {{hex}}",
+  },
 });

@@ -1,10 +1,43 @@
+import type { Problem, Where } from "../../findings/finding.ts";
+import { formatFingerprint } from "../../formats/fingerprint.ts";
+import type { Contact, Fingerprint } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
-export default defineRule({
+const fingerprintMismatch = defineRule({
   id: "fingerprint-mismatch",
   severity: "error",
   family: "fingerprint",
   summary: "A well-formed fingerprint that is not the declared fingerprint of the contact it is shown for (the contact named before it).",
   disable: "page",
-  messages: {},
+  messages: {
+    otherVersion:
+      "fingerprint {{shown}} is not the declared fingerprint of {{email}} ({{declared}}): it is a v{{shownVersion}} fingerprint and the declared one is v{{declaredVersion}}. Correct the page, or the site data if the key was rotated",
+    oneDigitDiffers:
+      "fingerprint {{shown}} is not the declared fingerprint of {{email}} ({{declared}}): digit {{position}} is {{digit}} where the declared fingerprint has {{declaredDigit}}. Correct the page, or the site data if the key was rotated",
+    digitsDiffer:
+      "fingerprint {{shown}} is not the declared fingerprint of {{email}} ({{declared}}): {{count}} digits differ, the first at digit {{position}}. Correct the page, or the site data if the key was rotated",
+    noContact: "fingerprint {{shown}} belongs to no declared contact; declare it in the site data or remove it",
+  },
 });
+
+export default fingerprintMismatch;
+
+/**
+ * A fingerprint shown for `contact` that is none of its declared ones, told by how it differs
+ * from `contact.fingerprint`: its version, one digit, or several (counted, with the first).
+ * Without a contact (the site declares none), it belongs to nobody.
+ */
+export function mismatchProblem(shown: Fingerprint, contact: Contact | undefined, where: Where = {}): Problem {
+  if (contact === undefined) return fingerprintMismatch.problem("noContact", { shown: formatFingerprint(shown) }, where);
+  const declared = contact.fingerprint;
+  const said = { shown: formatFingerprint(shown), email: contact.email, declared: formatFingerprint(declared) };
+  if (shown.version !== declared.version) {
+    return fingerprintMismatch.problem("otherVersion", { ...said, shownVersion: shown.version, declaredVersion: declared.version }, where);
+  }
+  const at = [...shown.hex].findIndex((c, i) => c !== declared.hex[i]);
+  const differing = [...shown.hex].filter((c, i) => c !== declared.hex[i]).length;
+  if (differing === 1) {
+    return fingerprintMismatch.problem("oneDigitDiffers", { ...said, position: at + 1, digit: shown.hex[at] ?? "", declaredDigit: declared.hex[at] ?? "" }, where);
+  }
+  return fingerprintMismatch.problem("digitsDiffer", { ...said, count: differing, position: at + 1 }, where);
+}

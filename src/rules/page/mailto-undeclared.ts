@@ -1,10 +1,50 @@
+import type { Problem } from "../../findings/finding.ts";
+import { type Mailto, splitAddressList } from "../../formats/mailto.ts";
+import type { Contact } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
-export default defineRule({
+const mailtoUndeclared = defineRule({
   id: "mailto-undeclared",
   severity: "error",
   family: "mailto",
   summary: "A `mailto:` link to, or copying (cc, bcc), an address that is not a declared contact.",
   disable: "page",
-  messages: {},
+  messages: {
+    undeclaredRecipient:
+      "mailto link goes to {{address}}, which is not a declared security contact ({{contacts}}); a report must reach only the security team: fix the address, or declare it in the site data",
+    undeclaredCopy:
+      "mailto link sends a copy ({{field}}) to {{address}}, which is not a declared security contact ({{contacts}}); a report must reach only the security team: fix the address, or declare it in the site data",
+  },
 });
+
+export default mailtoUndeclared;
+
+/** Everyone a valid mailto link would reach that is not a declared contact, in the order the link names them. */
+export function checkRecipients(mailto: Mailto, contacts: Contact[]): Problem[] {
+  const declared = new Set(contacts.map((c) => c.email.toLowerCase()));
+  const list = contacts.map((c) => c.email).join(", ");
+  return recipients(mailto)
+    .filter(({ address }) => !declared.has(address.toLowerCase()))
+    .map(({ field, address }) =>
+      field === "to"
+        ? mailtoUndeclared.problem("undeclaredRecipient", { address, contacts: list })
+        : mailtoUndeclared.problem("undeclaredCopy", { field, address, contacts: list }),
+    );
+}
+
+/**
+ * Everyone a report would reach: the `to` addresses, and those in `cc` and `bcc`
+ * header fields, which RFC 6068 allows and which would leak a report just as well.
+ */
+function recipients(mailto: Mailto): Array<{ field: string; address: string }> {
+  const copies = mailto.headers
+    .filter((h) => h.name === "cc" || h.name === "bcc")
+    .flatMap((h) =>
+      // A copy may name its recipients as "Name <address>", and a quoted name may hold a comma.
+      splitAddressList(h.value)
+        .map((part) => (/<([^>]*)>\s*$/.exec(part)?.[1] ?? part).trim())
+        .filter((address) => address !== "")
+        .map((address) => ({ field: h.name, address })),
+    );
+  return [...mailto.to.map((address) => ({ field: "to", address })), ...copies];
+}

@@ -6,5 +6,7 @@ export default defineRule({
   family: "publish",
   summary: "A page writes a file the build publishes from the data (e.g. `permalink: /.well-known/security.txt`).",
   disable: "no",
-  messages: {},
+  messages: {
+    pageWritesPublished: "this page writes {{url}}, which the build publishes from the site data; give the page another permalink",
+  },
 });

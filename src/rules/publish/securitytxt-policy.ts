@@ -6,5 +6,8 @@ export default defineRule({
   family: "security.txt",
   summary: "No page has the URL security.txt's `Policy` names (`/security/`).",
   disable: "no",
-  messages: {},
+  messages: {
+    /** `url`: the site's URL; `path`: the policy page's URL path, which security.txt's Policy names. */
+    noPolicyPage: 'security.txt\'s Policy names {{url}}{{path}}, but no page has the URL {{path}}: give the policy page "permalink: {{path}}"',
+  },
 });

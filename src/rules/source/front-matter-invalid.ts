@@ -6,5 +6,8 @@ export default defineRule({
   family: "page",
   summary: "Front matter that is not valid YAML.",
   disable: "no",
-  messages: {},
+  messages: {
+    /** `reason`: the YAML parser's words. */
+    notYaml: 'the front matter is not valid YAML: {{reason}}; fix the lines between the two "---"',
+  },
 });

@@ -6,5 +6,9 @@ export default defineRule({
   family: "page",
   summary: "A page names a layout that does not exist.",
   disable: "no",
-  messages: {},
+  messages: {
+    /** `layout`: the name the front matter gives; `lookedFor`: where it was looked for, without an extension. */
+    notFound:
+      'the layout "{{layout}}" does not exist (looked for {{lookedFor}}); use "layouts/policy.njk" (or its alias "ballerina-inner-page"), or add the layout to _includes/',
+  },
 });

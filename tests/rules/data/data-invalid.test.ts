@@ -1,0 +1,282 @@
+/**
+ * data-invalid on site data read by readSiteData: JSON that does not parse, and each field that
+ * is missing, of the wrong kind or not what it must be, at the value's line (a missing field at
+ * the object that lacks it).
+ */
+import { readSiteData } from "../../../src/data/site-data.ts";
+import dataInvalid from "../../../src/rules/data/data-invalid.ts";
+import { testRule, type ExpectedFinding, type InvalidCase } from "../../support/rule-tester.ts";
+import { at, CONTACT, DATA_FILE, FINGERPRINT, GOOD, json, OTHER_FINGERPRINT, TOP, valueOf } from "./site-data-text.ts";
+
+type MessageId = keyof (typeof dataInvalid)["messages"] & string;
+
+const EXPECTED = {
+  url: 'the site\'s absolute https URL, e.g. "https://example.org"',
+  name: 'the site\'s name shown in the header, e.g. "Example"',
+  contacts: 'a list of { "email": ..., "fingerprint": ... } objects',
+  email: 'the address reports go to, e.g. "security@example.org"',
+  fingerprint: "the OpenPGP fingerprint of the contact's key, as gpg prints it",
+  reviewed: 'the day a person last reviewed the policy, as YYYY-MM-DD, e.g. "2026-11-20"',
+  expires:
+    'when security.txt goes stale: { "days": 180 } for that many days after "reviewed" (365 at most), or an RFC 3339 date-time such as "2026-06-30T00:00:00Z"',
+  preferredLanguages: 'the languages reports may be written in, for security.txt, e.g. ["en"]',
+  acknowledgments: "the https URL of the page that thanks researchers, or a list of them",
+  hiring: "the https URL of the security jobs page, or a list of them",
+  csaf: "the https URL of the CSAF provider-metadata.json, or a list of them",
+  csafProvider: 'true, or { "category": "vendor", "contactDetails": "security@example.org" }, to publish the advisories as CSAF 2.0 under /.well-known/csaf/',
+};
+const FIELDS = "url, name, language, contacts, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider";
+
+const run = (text: string) => readSiteData(text, DATA_FILE).findings;
+
+/** A case of the data `value`, whose findings are placed in its text. */
+function bad(name: string, value: unknown, findings: (text: string) => Array<ExpectedFinding<MessageId>>): InvalidCase<string, MessageId> {
+  const text = json(value);
+  return { name, input: text, findings: findings(text) };
+}
+
+/** The nth contact object's opening brace (1-based). */
+function contactAt(text: string, n = 1): { line: number; column: number } {
+  const indent = at(text, "    {", n);
+  return { line: indent.line, column: indent.column + 4 };
+}
+
+const SYNTAX_ERROR = '{\n  "url": "https://example.org",\n  "name": "Example"\n  "contacts": []\n}\n';
+
+testRule(dataInvalid, run, {
+  valid: [
+    { name: "the required fields, well formed", input: json(GOOD) },
+    { name: "a URL with a trailing slash and a path", input: json({ ...GOOD, url: "https://example.org/security/" }) },
+    { name: "a language tag of three letters and a region", input: json({ ...GOOD, language: "eng-GB" }) },
+    { name: "a key rotation: two fingerprints, the current one first", input: json({ ...GOOD, contacts: [{ ...CONTACT, fingerprint: [OTHER_FINGERPRINT, FINGERPRINT] }] }) },
+    { name: "two contacts with different addresses", input: json({ ...GOOD, contacts: [CONTACT, { email: "psirt@example.org", fingerprint: OTHER_FINGERPRINT }] }) },
+    { name: "expires one day after the review", input: json({ ...GOOD, expires: { days: 1 } }) },
+    { name: "expires 365 days after the review", input: json({ ...GOOD, expires: { days: 365 } }) },
+    { name: "expires at a fixed moment", input: json({ ...GOOD, expires: "2026-06-30T00:00:00Z" }) },
+    {
+      name: "every optional security.txt field, as single URLs and lists",
+      input: json({
+        ...GOOD,
+        preferredLanguages: ["en", "nl"],
+        acknowledgments: "https://example.org/thanks/",
+        hiring: ["https://example.org/jobs/"],
+        csaf: "https://example.org/.well-known/csaf/provider-metadata.json",
+        csafProvider: { category: "coordinator", contactDetails: "psirt@example.org" },
+      }),
+    },
+    { name: "csafProvider as true", input: json({ ...GOOD, csafProvider: true }) },
+    { name: "csafProvider as false", input: json({ ...GOOD, csafProvider: false }) },
+    { name: "csafProvider as an object without fields, a vendor", input: json({ ...GOOD, csafProvider: {} }) },
+  ],
+  invalid: [
+    {
+      name: "JSON with a missing comma",
+      input: SYNTAX_ERROR,
+      findings: [{ messageId: "notJson", line: 4, column: 3 }],
+    },
+    bad("a list where the object belongs", [GOOD], () => [{ messageId: "notObject", ...TOP, message: `the site data must be a JSON object with ${FIELDS}` }]),
+    bad("a field the site data does not have", { ...GOOD, contact: [] }, (t) => [
+      { messageId: "unknownField", ...valueOf(t, "contact"), message: `unknown field "contact"; the site data accepts ${FIELDS}` },
+    ]),
+    bad("no name", { url: GOOD.url, contacts: GOOD.contacts, reviewed: GOOD.reviewed }, () => [
+      { messageId: "fieldMissing", ...TOP, message: `"name" is missing; expected ${EXPECTED.name}` },
+    ]),
+    bad("a contact without an address", { ...GOOD, contacts: [{ fingerprint: FINGERPRINT }] }, (t) => [
+      { messageId: "fieldMissing", ...contactAt(t), message: `"contacts[0].email" is missing; expected ${EXPECTED.email}` },
+    ]),
+    bad("an empty name", { ...GOOD, name: "" }, (t) => [{ messageId: "fieldNotText", ...valueOf(t, "name"), message: `"name" is an empty string; expected ${EXPECTED.name}` }]),
+    bad("a name of spaces", { ...GOOD, name: "  " }, (t) => [{ messageId: "fieldNotText", ...valueOf(t, "name") }]),
+    bad("a fingerprint that is a number", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: 42 }] }, (t) => [
+      { messageId: "fieldNotText", ...valueOf(t, "fingerprint"), message: `"contacts[0].fingerprint" is the number 42; expected ${EXPECTED.fingerprint}` },
+    ]),
+    bad("a URL without a scheme", { ...GOOD, url: "example.org" }, (t) => [
+      { messageId: "urlNotAbsolute", ...valueOf(t, "url"), message: `"url" is "example.org", which is not an absolute URL; expected ${EXPECTED.url}` },
+    ]),
+    bad("a URL over http", { ...GOOD, url: "http://example.org" }, (t) => [
+      {
+        messageId: "urlNotHttps",
+        ...valueOf(t, "url"),
+        message: '"url" must use https: (received "http://example.org"), so that readers and security.txt point to the real site',
+      },
+    ]),
+    bad("a URL with a query", { ...GOOD, url: "https://example.org/?lang=en" }, (t) => [
+      { messageId: "urlQueryOrFragment", ...valueOf(t, "url"), message: '"url" must not carry a query or fragment (received "https://example.org/?lang=en")' },
+    ]),
+    bad("a URL with a fragment", { ...GOOD, url: "https://example.org/#top" }, (t) => [{ messageId: "urlQueryOrFragment", ...valueOf(t, "url") }]),
+    bad("a URL over http with a query", { ...GOOD, url: "http://example.org/?a=1" }, (t) => [
+      { messageId: "urlNotHttps", ...valueOf(t, "url") },
+      { messageId: "urlQueryOrFragment", ...valueOf(t, "url") },
+    ]),
+    bad("a language written out", { ...GOOD, language: "English" }, (t) => [
+      { messageId: "languageNotTag", ...valueOf(t, "language"), message: '"language" is "English", which is not a language tag; expected e.g. "en" or "en-GB"' },
+    ]),
+    bad("a language of one letter", { ...GOOD, language: "e" }, (t) => [{ messageId: "languageNotTag", ...valueOf(t, "language") }]),
+    bad("no contacts", { url: GOOD.url, name: GOOD.name, reviewed: GOOD.reviewed }, () => [
+      { messageId: "contactsMissing", ...TOP, message: `"contacts" is missing; expected ${EXPECTED.contacts}, at least one` },
+    ]),
+    bad("an empty list of contacts", { ...GOOD, contacts: [] }, (t) => [
+      { messageId: "contactsEmpty", ...valueOf(t, "contacts"), message: `"contacts" is an empty list; expected ${EXPECTED.contacts}, at least one` },
+    ]),
+    bad("one contact's address where the list belongs", { ...GOOD, contacts: "security@example.org" }, (t) => [
+      {
+        messageId: "contactsNotList",
+        ...valueOf(t, "contacts"),
+        message: `"contacts" is the string "security@example.org"; expected ${EXPECTED.contacts}, at least one`,
+      },
+    ]),
+    bad("contacts as an object", { ...GOOD, contacts: CONTACT }, (t) => [{ messageId: "contactsNotList", ...valueOf(t, "contacts") }]),
+    bad("a contact that is an address", { ...GOOD, contacts: ["security@example.org"] }, (t) => [
+      {
+        messageId: "contactNotObject",
+        ...at(t, '"security@example.org"'),
+        message: '"contacts[0]" is the string "security@example.org"; expected an object with "email" and "fingerprint"',
+      },
+    ]),
+    bad("a contact with a name", { ...GOOD, contacts: [{ ...CONTACT, name: "Security team" }] }, (t) => [
+      { messageId: "unknownContactField", ...valueOf(t, "name", 2), message: 'unknown field "contacts[0].name"; a contact has email, fingerprint' },
+    ]),
+    bad("an address with a space for the at sign", { ...GOOD, contacts: [{ ...CONTACT, email: "security at example.org" }] }, (t) => [
+      { messageId: "emailInvalid", ...valueOf(t, "email"), message: '"contacts[0].email" is "security at example.org", which is not an email address' },
+    ]),
+    bad("a contact declared twice, in other case", { ...GOOD, contacts: [CONTACT, { email: "Security@Example.org", fingerprint: OTHER_FINGERPRINT }] }, (t) => [
+      { messageId: "emailDuplicate", ...valueOf(t, "email", 2), message: '"contacts[1].email" declares Security@Example.org a second time; declare each contact once' },
+    ]),
+    bad("a fingerprint a digit short", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: FINGERPRINT.slice(0, -1) }] }, (t) => [
+      {
+        messageId: "fingerprintDigitCount",
+        ...valueOf(t, "fingerprint"),
+        message:
+          '"contacts[0].fingerprint": fingerprint "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E9" has 39 hex digits; a v4 fingerprint has 40 and a v6 fingerprint has 64. Copy it again from `gpg --fingerprint`',
+      },
+    ]),
+    bad("a rotation whose previous fingerprint has a letter that is not hex", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: [FINGERPRINT, OTHER_FINGERPRINT.replace("8ECA", "8ECG")] }] }, (t) => [
+      {
+        messageId: "fingerprintNotHex",
+        ...at(t, '"8ECG'),
+        message: '"contacts[0].fingerprint[1]": fingerprint "8ECG FE52 3964 AF82 4016  F6C8 1167 27A6 0111 BF2D" has "G", which is not a hex digit; a fingerprint uses only 0-9 and A-F',
+      },
+    ]),
+    bad("a fingerprint with three spaces between two groups", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: FINGERPRINT.replace("  ", "   ") }] }, (t) => [
+      {
+        messageId: "fingerprintGapTooWide",
+        ...valueOf(t, "fingerprint"),
+        message:
+          '"contacts[0].fingerprint": fingerprint "7FC1 6F16 A8B3 D4C7 4BC3   3A73 E880 C9B8 C5B5 3E91" has a gap of more than two spaces; separate the groups of four with one space (two in the middle, as gpg prints it)',
+      },
+    ]),
+    bad("a fingerprint grouped in fives", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: "7FC16 F16A8 B3D4C 74BC3 3A73E 880C9 B8C5B 53E91" }] }, (t) => [
+      {
+        messageId: "fingerprintGroupNotFour",
+        ...valueOf(t, "fingerprint"),
+        message: '"contacts[0].fingerprint": fingerprint "7FC16 F16A8 B3D4C 74BC3 3A73E 880C9 B8C5B 53E91" has a group "7FC16" of 5 digits; write it in groups of four, or unbroken',
+      },
+    ]),
+    bad("an empty list of fingerprints", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: [] }] }, (t) => [
+      {
+        messageId: "fingerprintListEmpty",
+        ...valueOf(t, "fingerprint"),
+        message: `"contacts[0].fingerprint" is an empty list; expected ${EXPECTED.fingerprint}, or during a key rotation a list of them, the key to use now first`,
+      },
+    ]),
+    bad("a number in a list of fingerprints", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: [FINGERPRINT, 42] }] }, (t) => [
+      { messageId: "fingerprintItemNotText", ...at(t, "42"), message: '"contacts[0].fingerprint[1]" is the number 42; expected a fingerprint as gpg prints it' },
+    ]),
+    bad("spaces in a list of fingerprints", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: ["  ", FINGERPRINT] }] }, (t) => [
+      { messageId: "fingerprintItemNotText", ...at(t, '"  "'), message: '"contacts[0].fingerprint[0]" is an empty string; expected a fingerprint as gpg prints it' },
+    ]),
+    bad("the same key listed twice, written differently", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: [FINGERPRINT, FINGERPRINT.replace(/ /g, "").toLowerCase()] }] }, (t) => [
+      {
+        messageId: "fingerprintListedTwice",
+        ...at(t, '"7fc1'),
+        message: '"contacts[0].fingerprint[1]" lists 7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91 a second time; list each key once',
+      },
+    ]),
+    bad("no day of review", { url: GOOD.url, name: GOOD.name, contacts: GOOD.contacts }, () => [
+      {
+        messageId: "reviewedMissing",
+        ...TOP,
+        message: `"reviewed" is missing: add the day a person last read the policy through and found it true, e.g. "reviewed": "${new Date().toISOString().slice(0, 10)}"; security.txt's Expires counts from it, so that it promises no more than a person checked`,
+      },
+    ]),
+    bad("a day of review that does not exist", { ...GOOD, reviewed: "2026-02-29" }, (t) => [
+      { messageId: "reviewedNotDate", ...valueOf(t, "reviewed"), message: `"reviewed" is the string "2026-02-29"; expected ${EXPECTED.reviewed}` },
+    ]),
+    bad("a day of review with a time", { ...GOOD, reviewed: "2026-11-20T00:00:00Z" }, (t) => [{ messageId: "reviewedNotDate", ...valueOf(t, "reviewed") }]),
+    bad("a day of review as a number", { ...GOOD, reviewed: 20261120 }, (t) => [{ messageId: "reviewedNotDate", ...valueOf(t, "reviewed") }]),
+    bad("expires as a day without a time", { ...GOOD, expires: "2026-06-30" }, (t) => [
+      { messageId: "expiresNotDateTime", ...valueOf(t, "expires"), message: `"expires" is "2026-06-30", which is not an RFC 3339 date-time; expected ${EXPECTED.expires}` },
+    ]),
+    bad("expires after no days", { ...GOOD, expires: { days: 0 } }, (t) => [
+      { messageId: "expiresDaysInvalid", ...valueOf(t, "days"), message: '"expires.days" is the number 0; expected a whole number of days from 1 to 365 after "reviewed", e.g. 180' },
+    ]),
+    bad("expires after 366 days", { ...GOOD, expires: { days: 366 } }, (t) => [{ messageId: "expiresDaysInvalid", ...valueOf(t, "days") }]),
+    bad("expires after a day and a half", { ...GOOD, expires: { days: 1.5 } }, (t) => [{ messageId: "expiresDaysInvalid", ...valueOf(t, "days") }]),
+    bad("expires after days written as text", { ...GOOD, expires: { days: "180" } }, (t) => [{ messageId: "expiresDaysInvalid", ...valueOf(t, "days") }]),
+    bad("expires as a number", { ...GOOD, expires: 180 }, (t) => [
+      { messageId: "expiresInvalid", ...valueOf(t, "expires"), message: `"expires" is the number 180; expected ${EXPECTED.expires}` },
+    ]),
+    bad("expires with days and another field", { ...GOOD, expires: { days: 180, from: "reviewed" } }, (t) => [{ messageId: "expiresInvalid", ...valueOf(t, "expires") }]),
+    bad("expires without days", { ...GOOD, expires: { weeks: 26 } }, (t) => [{ messageId: "expiresInvalid", ...valueOf(t, "expires") }]),
+    bad("a preferred language written out", { ...GOOD, preferredLanguages: ["en", "Dutch language"] }, (t) => [
+      {
+        messageId: "preferredLanguageNotTag",
+        ...at(t, '"Dutch language"'),
+        message: '"preferredLanguages[1]" is the string "Dutch language", which is not a language tag; expected e.g. "en" or "en-GB"',
+      },
+    ]),
+    bad("preferred languages as one text", { ...GOOD, preferredLanguages: "en" }, (t) => [
+      {
+        messageId: "preferredLanguagesInvalid",
+        ...valueOf(t, "preferredLanguages"),
+        message: `"preferredLanguages" is the string "en"; expected ${EXPECTED.preferredLanguages}`,
+      },
+    ]),
+    bad("an empty list of preferred languages", { ...GOOD, preferredLanguages: [] }, (t) => [{ messageId: "preferredLanguagesInvalid", ...valueOf(t, "preferredLanguages") }]),
+    bad("an empty list of jobs pages", { ...GOOD, hiring: [] }, (t) => [
+      { messageId: "urlListEmpty", ...valueOf(t, "hiring"), message: `"hiring" is an empty list; expected ${EXPECTED.hiring}, or leave the field out` },
+    ]),
+    bad("a number among the acknowledgment pages", { ...GOOD, acknowledgments: ["https://example.org/thanks/", 42] }, (t) => [
+      { messageId: "fieldNotText", ...at(t, "42"), message: `"acknowledgments[1]" is the number 42; expected ${EXPECTED.acknowledgments}` },
+    ]),
+    bad("an acknowledgments page without a scheme", { ...GOOD, acknowledgments: "example.org/thanks/" }, (t) => [
+      {
+        messageId: "urlNotAbsolute",
+        ...valueOf(t, "acknowledgments"),
+        message: `"acknowledgments" is "example.org/thanks/", which is not an absolute URL; expected ${EXPECTED.acknowledgments}`,
+      },
+    ]),
+    bad("a jobs page over http", { ...GOOD, hiring: "http://example.org/jobs/" }, (t) => [
+      {
+        messageId: "linkNotHttps",
+        ...valueOf(t, "hiring"),
+        message: `"hiring" is "http://example.org/jobs/", which does not use https: (RFC 9116 allows web URLs only as https); expected ${EXPECTED.hiring}`,
+      },
+    ]),
+    bad("a CSAF URL that is not the provider metadata", { ...GOOD, csaf: ["https://example.org/csaf.json"] }, (t) => [
+      {
+        messageId: "csafNotProviderMetadata",
+        ...at(t, '"https://example.org/csaf.json"'),
+        message: `"csaf[0]" is "https://example.org/csaf.json", which is not a provider-metadata.json; expected ${EXPECTED.csaf}`,
+      },
+    ]),
+    bad("a CSAF category CSAF does not have", { ...GOOD, csafProvider: { category: "seller" } }, (t) => [
+      {
+        messageId: "csafCategoryUnknown",
+        ...valueOf(t, "category"),
+        message: '"csafProvider.category" is the string "seller"; expected one of vendor, coordinator, discoverer, other, translator, user',
+      },
+    ]),
+    bad("empty CSAF contact details", { ...GOOD, csafProvider: { contactDetails: " " } }, (t) => [
+      {
+        messageId: "csafContactDetailsInvalid",
+        ...valueOf(t, "contactDetails"),
+        message: '"csafProvider.contactDetails" is an empty string; expected how to reach the publisher, e.g. "security@example.org"',
+      },
+    ]),
+    bad("CSAF contact details as a number", { ...GOOD, csafProvider: { contactDetails: 5 } }, (t) => [{ messageId: "csafContactDetailsInvalid", ...valueOf(t, "contactDetails") }]),
+    bad("csafProvider as text", { ...GOOD, csafProvider: "yes" }, (t) => [
+      { messageId: "csafProviderInvalid", ...valueOf(t, "csafProvider"), message: `"csafProvider" is the string "yes"; expected ${EXPECTED.csafProvider}` },
+    ]),
+    bad("csafProvider with a field it does not have", { ...GOOD, csafProvider: { category: "vendor", name: "Example" } }, (t) => [{ messageId: "csafProviderInvalid", ...valueOf(t, "csafProvider") }]),
+  ],
+});

@@ -1,0 +1,105 @@
+import fingerprintMismatch from "../../../src/rules/page/fingerprint-mismatch.ts";
+import { formatFingerprint } from "../../../src/formats/fingerprint.ts";
+import { testRule } from "../../support/rule-tester.ts";
+import { contact, GROUPED, HEX, OTHER, runPage, SECURITY, V6, type PageInput } from "./page-input.ts";
+
+/** HEX with its last digit changed, and with its first and last. */
+const LAST_WRONG = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E92";
+const TWO_WRONG = "8FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E92";
+const V6_GROUPED = formatFingerprint({ version: 6, hex: V6 });
+const OTHER_GROUPED = formatFingerprint({ version: 4, hex: OTHER });
+
+const PSIRT = contact("psirt@example.org", OTHER);
+const END = "Correct the page, or the site data if the key was rotated";
+
+/** "security@example.org: <fingerprint>": the fingerprint at line 1, column 26. */
+const shown = (fingerprint: string, contacts = [SECURITY]): PageInput => ({ html: `<p>security@example.org: ${fingerprint}</p>`, contacts });
+
+testRule<PageInput, typeof fingerprintMismatch.messages>(fingerprintMismatch, runPage, {
+  valid: [
+    { name: "the declared fingerprint after its address", input: shown(GROUPED) },
+    { name: "the declared fingerprint unbroken and in lower case", input: shown(HEX.toLowerCase()) },
+    { name: "the only contact's fingerprint with no address named", input: { html: `<p>Our key: ${GROUPED}</p>` } },
+    { name: "a contact's fingerprint with its address named after it", input: { html: `<p>${OTHER_GROUPED} (psirt@example.org)</p>`, contacts: [SECURITY, PSIRT] } },
+    { name: "one of two contacts' fingerprints with no address named", input: { html: `<p>Key: ${OTHER_GROUPED}</p>`, contacts: [SECURITY, PSIRT] } },
+    { name: "the previous key's fingerprint during a rotation", input: shown(OTHER_GROUPED, [contact("security@example.org", HEX, OTHER)]) },
+    { name: "a fingerprint with a group too many is fingerprint-malformed's, not this rule's", input: shown(`${GROUPED} 0000`) },
+    {
+      name: "each fingerprint after its own contact's address",
+      input: { html: `<p>security@example.org: ${GROUPED}</p>\n<p>psirt@example.org: ${OTHER_GROUPED}</p>`, contacts: [SECURITY, PSIRT] },
+    },
+  ],
+  invalid: [
+    {
+      name: "a fingerprint with one digit wrong names the digit",
+      input: shown(LAST_WRONG),
+      findings: [
+        {
+          messageId: "oneDigitDiffers",
+          line: 1,
+          column: 26,
+          message: `fingerprint ${LAST_WRONG} is not the declared fingerprint of security@example.org (${GROUPED}): digit 40 is 2 where the declared fingerprint has 1. ${END}`,
+        },
+      ],
+    },
+    {
+      name: "a fingerprint with its first digit wrong",
+      input: shown(`8${GROUPED.slice(1)}`),
+      findings: [{ messageId: "oneDigitDiffers", line: 1, column: 26, message: `fingerprint 8${GROUPED.slice(1)} is not the declared fingerprint of security@example.org (${GROUPED}): digit 1 is 8 where the declared fingerprint has 7. ${END}` }],
+    },
+    {
+      name: "a fingerprint with two digits wrong counts them and names the first",
+      input: shown(TWO_WRONG),
+      findings: [{ messageId: "digitsDiffer", line: 1, column: 26, message: `fingerprint ${TWO_WRONG} is not the declared fingerprint of security@example.org (${GROUPED}): 2 digits differ, the first at digit 1. ${END}` }],
+    },
+    {
+      name: "another key's fingerprint after the address",
+      input: shown(OTHER_GROUPED),
+      findings: [
+        {
+          messageId: "digitsDiffer",
+          line: 1,
+          column: 26,
+          message: `fingerprint ${OTHER_GROUPED} is not the declared fingerprint of security@example.org (${GROUPED}): 38 digits differ, the first at digit 1. ${END}`,
+        },
+      ],
+    },
+    {
+      name: "a v6 fingerprint shown for a contact with a v4 key",
+      input: shown(V6_GROUPED),
+      findings: [
+        {
+          messageId: "otherVersion",
+          line: 1,
+          column: 26,
+          message: `fingerprint ${V6_GROUPED} is not the declared fingerprint of security@example.org (${GROUPED}): it is a v6 fingerprint and the declared one is v4. ${END}`,
+        },
+      ],
+    },
+    {
+      name: "a fingerprint on a site that declares no contact",
+      input: shown(GROUPED, []),
+      findings: [{ messageId: "noContact", line: 1, column: 26, message: `fingerprint ${GROUPED} belongs to no declared contact; declare it in the site data or remove it` }],
+    },
+    {
+      name: "one contact's fingerprint after the other's address is judged against the other's",
+      input: { html: `<p>psirt@example.org: ${GROUPED}</p>`, contacts: [SECURITY, PSIRT] },
+      findings: [{ messageId: "digitsDiffer", line: 1, column: 23, message: `fingerprint ${GROUPED} is not the declared fingerprint of psirt@example.org (${OTHER_GROUPED}): 38 digits differ, the first at digit 1. ${END}` }],
+    },
+    {
+      name: "with no address before it, a fingerprint is judged against the address after it",
+      input: { html: `<p>${LAST_WRONG} (psirt@example.org)</p>`, contacts: [SECURITY, PSIRT] },
+      findings: [{ messageId: "digitsDiffer", line: 1, column: 4, message: `fingerprint ${LAST_WRONG} is not the declared fingerprint of psirt@example.org (${OTHER_GROUPED}): 38 digits differ, the first at digit 1. ${END}` }],
+    },
+    {
+      name: "with two contacts and none named, a mistyped fingerprint is judged against the closest declared one",
+      input: { html: `<p>Key: ${LAST_WRONG}</p>`, contacts: [PSIRT, SECURITY] },
+      findings: [{ messageId: "oneDigitDiffers", line: 1, column: 9, message: `fingerprint ${LAST_WRONG} is not the declared fingerprint of security@example.org (${GROUPED}): digit 40 is 2 where the declared fingerprint has 1. ${END}` }],
+    },
+    {
+      name: "during a rotation a mistyped previous fingerprint is judged against the current one",
+      input: shown(`${OTHER_GROUPED.slice(0, -1)}E`, [contact("security@example.org", HEX, OTHER)]),
+      findings: [{ messageId: "digitsDiffer", line: 1, column: 26 }],
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+/**
+ * The tests Stryker runs against each mutant of src/formats and src/rules (stryker.config.json):
+ * the rules' tables of cases and the unit tests of the formats and checks, which call the pure
+ * code directly. The site builds, the commands, the browser and the servers are left to
+ * `npm test`; a mutant they alone would catch counts as surviving.
+ */
+import { defineConfig, mergeConfig } from "vitest/config";
+import base from "./vitest.config.ts";
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      include: [
+        "tests/rules/**/*.test.ts",
+        "tests/{advisories,date,decorate,fingerprint,key-lifetime,key-rotation,keys,linktext,mailto,mojibake,properties,report,rules,security-txt,sign,site-data,suppress,translations,wkd,layers}.test.ts",
+      ],
+    },
+  }),
+);
