@@ -46,8 +46,9 @@ export interface Cases<Input, MessageId extends string> {
   invalid: InvalidCase<Input, MessageId>[];
   /**
    * Turns the input block of the rule's doc page (docs/rules/<id>.md, "## Example": a fenced
-   * block whose info string is `<language> input`) into this rule's input. The page's
-   * findings (the ```text block after it) must be exactly what the check prints for it.
+   * block whose info string is `<language> input <file>`) into this rule's input. The page's
+   * findings (the ```text block after it) must be exactly what the check prints for it, placed
+   * in the file the info string names.
    */
   example?: (text: string, language: string) => Input;
 }
@@ -64,14 +65,13 @@ export function testRule<Input, Messages extends Record<string, string>>(rule: R
       expect(Object.keys(rule.messages).filter((id) => !shown.has(id)), "messages no invalid case shows").toEqual([]);
     });
 
-    if (cases.example !== undefined) {
-      const toInput = cases.example;
-      it(`the example on docs/rules/${rule.id}.md prints the findings the page shows`, async () => {
-        const example = docExample(rule.id);
-        const printed = (await run(toInput(example.input, example.language))).map(printed1);
-        expect(printed).toEqual(example.findings);
-      });
-    }
+    const toInput = cases.example;
+    if (toInput !== undefined) it(`the example on docs/rules/${rule.id}.md prints the findings the page shows`, async () => {
+      const example = docExample(rule.id);
+      const found = await run(toInput(example.input, example.language));
+      expect(found.length, "the example's input must make at least one finding").toBeGreaterThan(0);
+      expect(found.map((f) => printed1({ ...f, file: example.file }))).toEqual(example.findings);
+    });
 
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, async () => {
@@ -99,17 +99,21 @@ function printed1(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]`;
 }
 
-/** The example of a rule's doc page: its input block, and the findings it shows. */
-export function docExample(id: string): { input: string; language: string; findings: string[] } {
+/**
+ * The example of a rule's doc page: its input block, the file it stands for, and the findings
+ * it shows. The case runner places findings in a file of its own; the page names the file a
+ * reader would have (```markdown input content/security.md), and its findings are printed there.
+ */
+export function docExample(id: string): { input: string; language: string; file: string; findings: string[] } {
   const file = path.join(ROOT, "docs/rules", `${id}.md`);
   const page = readFileSync(file, "utf8");
   const section = /^## Example\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page)?.[1];
   if (section === undefined) throw new Error(`docs/rules/${id}.md has no "## Example" section`);
-  const input = /^```(\w+) input\n([\s\S]*?)^```$/m.exec(section);
-  if (input === null) throw new Error(`docs/rules/${id}.md: its Example has no input block; write one as \`\`\`markdown input (or html, json, …)`);
+  const input = /^```(\w+) input ([^\s`]+)\n([\s\S]*?)^```$/m.exec(section);
+  if (input === null) throw new Error(`docs/rules/${id}.md: its Example has no input block; write one as \`\`\`markdown input content/security.md (the language, "input", and the file it stands for)`);
   const output = /^```text\n([\s\S]*?)^```$/m.exec(section.slice(input.index + input[0].length));
   if (output === null) throw new Error(`docs/rules/${id}.md: its Example has no \`\`\`text block of findings after the input`);
-  return { language: input[1]!, input: input[2]!, findings: output[1]!.split("\n").filter((line) => line !== "") };
+  return { language: input[1]!, file: input[2]!, input: input[3]!, findings: output[1]!.split("\n").filter((line) => line !== "") };
 }
 
 function brief(f: Finding): { rule: string; messageId: string | undefined; line: number; column: number } {
