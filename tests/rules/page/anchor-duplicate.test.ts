@@ -28,4 +28,6 @@ testRule<PageInput, typeof anchorDuplicate.messages>(anchorDuplicate, runPage, {
       findings: [{ messageId: "duplicate", line: 2, column: 1 }],
     },
   ],
+  // The doc page's example is part of a rendered page.
+  example: (text) => ({ html: text }),
 });

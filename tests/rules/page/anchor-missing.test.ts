@@ -72,4 +72,6 @@ testRule<PageInput, typeof anchorMissing.messages>(anchorMissing, runPage, {
       ],
     },
   ],
+  // The doc page's example is part of a rendered page.
+  example: (text) => ({ html: text }),
 });

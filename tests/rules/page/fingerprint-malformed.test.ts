@@ -104,6 +104,8 @@ testRule(fingerprintMalformed, runPage, {
       ],
     },
   ],
+  // The doc page's example is part of a rendered page; its one declared contact is security@example.org, with the key HEX.
+  example: (text) => ({ html: text, contacts: [SECURITY] }),
 });
 
 describe("a fingerprint read on its own", () => {

@@ -102,4 +102,6 @@ testRule<PageInput, typeof fingerprintMismatch.messages>(fingerprintMismatch, ru
       findings: [{ messageId: "digitsDiffer", line: 1, column: 26 }],
     },
   ],
+  // The doc page's example is part of a rendered page; its one declared contact is security@example.org, with the key HEX.
+  example: (text) => ({ html: text, contacts: [SECURITY] }),
 });

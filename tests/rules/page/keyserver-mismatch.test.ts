@@ -148,4 +148,6 @@ testRule<PageInput, typeof keyserverMismatch.messages>(keyserverMismatch, runPag
       findings: [{ messageId: "shortKeyId", line: 2, column: 1 }],
     },
   ],
+  // The doc page's example is part of a rendered page; its one declared contact is security@example.org, with the key HEX.
+  example: (text) => ({ html: text, contacts: [SECURITY] }),
 });

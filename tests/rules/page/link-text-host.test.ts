@@ -84,4 +84,6 @@ testRule<PageInput, typeof linkTextHost.messages>(linkTextHost, runPage, {
       ],
     },
   ],
+  // The doc page's example is part of a rendered page.
+  example: (text) => ({ html: text }),
 });

@@ -4,10 +4,15 @@ import { formatMailto } from "../../../src/formats/mailto.ts";
 import mailtoInvalid from "../../../src/rules/page/mailto-invalid.ts";
 import { checkMailto, mailtoReason } from "../../../src/rules/page/mailto-invalid.ts";
 import { positionOf, testRule } from "../../support/rule-tester.ts";
+import { runPage, SECURITY, type PageInput } from "./page-input.ts";
 
-/** The link's problems, each placed at its offset in the href (line 1 unless the href holds a line break). */
-function run(href: string): Finding[] {
-  return checkMailto(href).problems.map((p) => placed(p, "link", positionOf(href, p.index ?? 0)));
+/**
+ * A link's problems, each placed at its offset in the href (line 1 unless the href holds a line
+ * break); or, for the doc page's example, a rendered page's findings, each placed at its link.
+ */
+function run(input: string | PageInput): Finding[] {
+  if (typeof input !== "string") return runPage(input);
+  return checkMailto(input).problems.map((p) => placed(p, "link", positionOf(input, p.index ?? 0)));
 }
 
 /** What every message of the rule starts with: the link it is about. */
@@ -346,6 +351,8 @@ testRule(mailtoInvalid, run, {
       ],
     },
   ],
+  // The doc page's example is part of a rendered page; its one declared contact is security@example.org.
+  example: (text) => ({ html: text, contacts: [SECURITY] }),
 });
 
 describe("the words other rules quote", () => {

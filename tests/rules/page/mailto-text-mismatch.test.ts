@@ -61,4 +61,6 @@ testRule<PageInput, typeof mailtoTextMismatch.messages>(mailtoTextMismatch, runP
       findings: [{ messageId: "otherAddress", line: 1, column: 13, message: "link text says info@example.org but the link writes to psirt@example.org; make the text and the href the same address" }],
     },
   ],
+  // The doc page's example is part of a rendered page; its one declared contact is security@example.org, with the key HEX.
+  example: (text) => ({ html: text, contacts: [SECURITY] }),
 });

@@ -97,4 +97,6 @@ testRule<PageInput, typeof mailtoUndeclared.messages>(mailtoUndeclared, runPage,
       ],
     },
   ],
+  // The doc page's example is part of a rendered page; its one declared contact is security@example.org, with the key HEX.
+  example: (text) => ({ html: text, contacts: [SECURITY] }),
 });

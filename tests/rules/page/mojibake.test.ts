@@ -87,4 +87,6 @@ testRule<PageInput, typeof mojibake.messages>(mojibake, runPage, {
       ],
     },
   ],
+  // The doc page's example is part of a rendered page.
+  example: (text) => ({ html: text }),
 });

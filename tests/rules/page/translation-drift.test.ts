@@ -137,4 +137,6 @@ testRule(translationDrift, run, {
       ],
     },
   ],
+  // The doc page's example is the translation; its original is ORIGINAL, content/security.md, which shows the key on line 10.
+  example: (text) => ({ original: ORIGINAL, translation: text }),
 });
