@@ -4,11 +4,23 @@
  */
 import encodingInvalid from "../../../src/rules/source/encoding-invalid.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { bytesOf, runPageFile, utf8 } from "./page-file-input.ts";
+import { bytesOf, runPageFile, utf8, type PageFileInput } from "./page-file-input.ts";
+
+/** A page file of this text saved in Latin-1, a byte for each character, as the doc page's example says it was. */
+function latin1(text: string): PageFileInput {
+  return {
+    bytes: Uint8Array.from(text, (c) => {
+      const code = c.codePointAt(0)!;
+      if (code > 0xff) throw new Error(`"${c}" has no Latin-1 byte`);
+      return code;
+    }),
+  };
+}
 
 const message = (hex: string) => `byte 0x${hex} is not UTF-8: the file was saved in another encoding (Windows-1252 or Latin-1, most likely); save it as UTF-8`;
 
 testRule(encodingInvalid, runPageFile, {
+  example: (text) => latin1(text),
   valid: [
     { name: "a page in UTF-8 with accents, other scripts and an emoji", input: utf8("---\ntitle: Seguridad\n---\n\nEnvíe su informe. Безопасность. 安全 🔐\n") },
     { name: "a page in UTF-8 after a byte order mark", input: utf8("\uFEFF# Política\n") },

@@ -11,6 +11,7 @@ const page = (text: string): BuildInput => ({ files: { "index.md": text } });
 const FIX = 'fix the lines between the two "---"';
 
 testRule(frontMatterInvalid, explained, {
+  example: (text) => ({ files: { "security.md": text } }),
   valid: [
     { name: "front matter of two fields", input: page("---\ntitle: Security\npermalink: /security/\n---\n# Security\n") },
     { name: "a page without front matter", input: page("# Security\n") },

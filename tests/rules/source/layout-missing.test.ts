@@ -16,6 +16,8 @@ const message = (layout: string, lookedFor: string) =>
   `the layout "${layout}" does not exist (looked for ${lookedFor}); use "layouts/policy.njk" (or its alias "ballerina-inner-page"), or add the layout to _includes/`;
 
 testRule(layoutMissing, explained, {
+  // The page in a site that has the layout the message names, under its alias too.
+  example: (text) => ({ files: { "security.md": text, "_includes/layouts/policy.njk": LAYOUT }, aliases: { "ballerina-inner-page": "layouts/policy.njk" } }),
   valid: [
     { name: "a layout named with its extension", input: withLayout("base.njk", { "_includes/base.njk": LAYOUT }) },
     { name: "a layout named without its extension", input: withLayout("base", { "_includes/base.njk": LAYOUT }) },

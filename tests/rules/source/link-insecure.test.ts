@@ -12,6 +12,7 @@ function run(raw: string): Finding[] {
 const page = (body: string) => `---\ntitle: Security\n---\n# Security\n\n${body}\n`;
 
 testRule<string, typeof linkInsecure.messages>(linkInsecure, run, {
+  example: (text) => text,
   valid: [
     { name: "an https link", input: page("See [our key](https://example.org/key.asc).") },
     { name: "an https link with the scheme in capitals", input: page("See [our key](HTTPS://example.org/key.asc).") },

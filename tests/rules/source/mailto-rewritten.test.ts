@@ -19,6 +19,7 @@ function run(input: Input): Finding[] {
 const page = (body: string) => `---\ntitle: Security\n---\n# Security\n\n${body}\n`;
 
 testRule<Input, typeof mailtoRewritten.messages>(mailtoRewritten, run, {
+  example: (text) => text,
   valid: [
     { name: "a valid mailto link", input: page("Write to [us](mailto:security@example.org?subject=Security%20report).") },
     { name: "a mailto link with escapes in lower case", input: page("Write to [us](mailto:security@example.org?subject=%e2%82%ac).") },

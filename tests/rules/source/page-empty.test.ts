@@ -9,6 +9,7 @@ import { runPageFile, utf8 } from "./page-file-input.ts";
 const MESSAGE = "the page is empty; write its front matter and text, or delete the file";
 
 testRule(pageEmpty, runPageFile, {
+  example: (text) => utf8(text),
   valid: [
     { name: "a page with front matter and text", input: utf8("---\ntitle: Security\n---\n\nWrite to security@example.org.\n") },
     { name: "a page of one letter", input: utf8("a") },

@@ -5,9 +5,13 @@
  */
 import pageTooLarge from "../../../src/rules/source/page-too-large.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { MB, runPageFile, sized } from "./page-file-input.ts";
+import { MB, runPageFile, sized, utf8 } from "./page-file-input.ts";
+
+/** The doc page's example: its lines over and over, to 1.1 MB. */
+const repeatedTo1point1MB = (text: string) => utf8(text.repeat(Math.ceil((1.1 * MB) / Buffer.byteLength(text))));
 
 testRule(pageTooLarge, runPageFile, {
+  example: (text) => repeatedTo1point1MB(text),
   valid: [
     { name: "a page of 1 KB", input: sized(1024) },
     { name: "a page of exactly 1 MB, the limit", input: sized(MB) },

@@ -5,9 +5,10 @@
  */
 import suppressionForbidden from "../../../src/rules/source/suppression-forbidden.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { page, reported, runSuppressions } from "./suppression-input.ts";
+import { page, pageText, reported, runSuppressions } from "./suppression-input.ts";
 
 testRule(suppressionForbidden, runSuppressions, {
+  example: (text) => pageText(text),
   valid: [
     { name: "a comment that turns off a rule that reads the page's text", input: page(["<!-- policy-checks-disable-next-line mojibake -->", "Ã©"], reported("mojibake", 2)) },
     { name: "the syntax shown in fenced code, naming key-private", input: page(["~~~", "<!-- policy-checks-disable key-private -->", "~~~"]) },

@@ -24,6 +24,11 @@ export function page(lines: string[], ...found: Finding[]): PageWithFindings {
   return { lines, reported: found };
 }
 
+/** A page of this text, where no other rule reports anything. */
+export function pageText(text: string): PageWithFindings {
+  return { lines: text.replace(/\n$/, "").split("\n") };
+}
+
 export function runSuppressions(input: PageWithFindings): Finding[] {
   return applySuppressions(FILE, `${input.lines.join("\n")}\n`, input.reported ?? []).findings;
 }

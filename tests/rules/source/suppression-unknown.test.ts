@@ -5,9 +5,10 @@
  */
 import suppressionUnknown from "../../../src/rules/source/suppression-unknown.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { page, reported, runSuppressions } from "./suppression-input.ts";
+import { page, pageText, reported, runSuppressions } from "./suppression-input.ts";
 
 testRule(suppressionUnknown, runSuppressions, {
+  example: (text) => pageText(text),
   valid: [
     { name: "a comment that names a rule that reports on the next line", input: page(["<!-- policy-checks-disable-next-line mojibake -->", "Ã©"], reported("mojibake", 2)) },
     {

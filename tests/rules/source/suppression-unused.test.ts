@@ -6,9 +6,10 @@
  */
 import suppressionUnused from "../../../src/rules/source/suppression-unused.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { page, reported, runSuppressions } from "./suppression-input.ts";
+import { page, pageText, reported, runSuppressions } from "./suppression-input.ts";
 
 testRule(suppressionUnused, runSuppressions, {
+  example: (text) => pageText(text),
   valid: [
     { name: "a disable-next-line over the rule's finding", input: page(["<!-- policy-checks-disable-next-line mojibake -->", "Ã©"], reported("mojibake", 2)) },
     { name: "a disable-line on the rule's finding", input: page(["Ã© <!-- policy-checks-disable-line mojibake -->"], reported("mojibake", 1)) },

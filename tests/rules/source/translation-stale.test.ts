@@ -14,6 +14,8 @@ const recording = (...frontMatter: string[]): Translated => ({ original: ORIGINA
 const reworded = markdown(["title: Security"], ORIGINAL_BODY.map((l) => l.replace("Write to", "Send your report to")));
 
 testRule(translationStale, run, {
+  // The translation, of the original the other cases have.
+  example: (text) => ({ original: ORIGINAL, translation: text }),
   valid: [
     { name: "a translation that records its original's version", input: recording(`translatedFrom: ${NOW}`) },
     { name: "the version in double quotes", input: recording(`translatedFrom: "${NOW}"`) },

@@ -4,6 +4,7 @@
  * the default language may be anywhere. The finding is at the `permalink` line.
  */
 import translationUrl, { urlOutsideLanguage } from "../../../src/rules/source/translation-url.ts";
+import { frontMatterKey } from "../../../src/findings/locate.ts";
 import { testRule } from "../../support/rule-tester.ts";
 
 interface PageAt {
@@ -12,13 +13,17 @@ interface PageAt {
   url: string;
   /** The page's front matter lines. */
   frontMatter?: string[];
+  /** The page file's whole text, where a case gives it instead of its front matter. */
+  text?: string;
 }
 
 const FILE = "content/es/security.md";
-const source = (input: PageAt) => ["---", ...(input.frontMatter ?? ["title: Seguridad"]), "---", "", "# Seguridad", ""].join("\n");
+const source = (input: PageAt) => input.text ?? ["---", ...(input.frontMatter ?? ["title: Seguridad"]), "---", "", "# Seguridad", ""].join("\n");
 const run = (input: PageAt) => urlOutsideLanguage({ lang: input.lang, url: input.url }, "en", FILE, () => source(input));
 
 testRule(translationUrl, run, {
+  // A page in content/es/, served at the URL its permalink gives.
+  example: (text) => ({ lang: "es", url: frontMatterKey(text, "permalink")?.value ?? "/es/security/", text }),
   valid: [
     { name: "a Spanish page under /es/", input: { lang: "es", url: "/es/security/" } },
     { name: "a Spanish page at /es/ itself", input: { lang: "es", url: "/es/" } },
