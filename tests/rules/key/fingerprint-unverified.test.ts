@@ -53,4 +53,6 @@ testRule(fingerprintUnverified, runSite, {
       ],
     },
   ],
+  /** The page's site data, in a project with no key folder. */
+  example: (text) => ({ files: { "_data/security.json": text } }),
 });

@@ -6,7 +6,7 @@ import { enums } from "openpgp";
 import keyExpired from "../../../src/rules/key/key-expired.ts";
 import keyRevoked from "../../../src/rules/key/key-revoked.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { day, fixture, keyInput, makeKey, revoked, runKey, TOP, otherRule } from "./key-text.ts";
+import { day, fixture, keyInput, makeKey, NOW, revoked, runKey, TOP, otherRule } from "./key-text.ts";
 
 /** Created 2020-01-01, expires 2021-01-01, its subkey too. */
 const expired = fixture("expired.asc");
@@ -47,4 +47,6 @@ testRule(keyExpired, runKey, {
       ],
     },
   ],
+  /** The page's key file is the expired fixture's, judged at NOW. */
+  example: (text) => keyInput(text, expired.fingerprint, { email: expired.email, now: NOW }),
 });

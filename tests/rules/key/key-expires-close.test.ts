@@ -6,7 +6,8 @@
 import keyExpiresClose from "../../../src/rules/key/key-expires-close.ts";
 import keyExpiresEarly from "../../../src/rules/key/key-expires-early.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { DAY_MS, EMAIL, EXPIRES, LIFETIME_KEY, NOW, runLifetime, subkey, TOP, otherRule } from "./key-text.ts";
+import type { Fingerprint } from "../../../src/types.ts";
+import { DAY_MS, EMAIL, EXPIRES, keyInput, LIFETIME_KEY, NOW, runLifetimeOf, subkey, TOP, otherRule } from "./key-text.ts";
 
 const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
 const days = (date: Date, n: number) => ms(date, n * DAY_MS);
@@ -18,8 +19,10 @@ const extendKey = `extend it with gpg --quick-set-expire ${hex} 1y, then export 
 const extendSubkey = `extend it with gpg --quick-set-expire ${hex} 1y '*', then export it again with gpg --export --armor ${hex}, so that it outlives the next review`;
 /** A primary key that outlives Expires by a year. */
 const lasting = days(EXPIRES, 365);
+/** The key on docs/rules/key-expires-close.md: created 2024-01-01, it expires on 2025-07-21; its encryption subkey never does. */
+const PAGE_KEY: Fingerprint = { version: 4, hex: "64465A53FE587058B8E9572C99182485604D90DA" };
 
-testRule(keyExpiresClose, runLifetime, {
+testRule(keyExpiresClose, runLifetimeOf, {
   valid: [
     { name: "a key that never expires, with a subkey that never expires", input: { key: { encryption: subkey() } } },
     { name: "a key that expires 30 days and a millisecond after Expires", input: { key: { expires: ms(days(EXPIRES, 30), 1) } } },
@@ -120,4 +123,6 @@ testRule(keyExpiresClose, runLifetime, {
       ],
     },
   ],
+  /** The page's key file, declared with its own fingerprint, against Expires 2025-07-01, at NOW (2025-01-01). */
+  example: (text) => ({ file: keyInput(text, PAGE_KEY, { now: NOW }), expires: EXPIRES }),
 });

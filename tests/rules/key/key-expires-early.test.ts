@@ -5,7 +5,8 @@
 import keyExpiresEarly from "../../../src/rules/key/key-expires-early.ts";
 import keyExpiresClose from "../../../src/rules/key/key-expires-close.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { DAY_MS, EMAIL, EXPIRES, LIFETIME_KEY, NOW, runLifetime, subkey, TOP, otherRule } from "./key-text.ts";
+import type { Fingerprint } from "../../../src/types.ts";
+import { DAY_MS, EMAIL, EXPIRES, keyInput, LIFETIME_KEY, NOW, runLifetimeOf, subkey, TOP, otherRule } from "./key-text.ts";
 
 const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
 const days = (date: Date, n: number) => ms(date, n * DAY_MS);
@@ -13,9 +14,11 @@ const { hex } = LIFETIME_KEY;
 const shown = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91";
 const cannotUse = "researchers would be sent to a key they cannot use while security.txt is current";
 const theSubkey = `the encryption subkey 1D2E3F405A6B7C8D (Curve25519), which mail clients choose for ${EMAIL}, of the key ${shown}`;
+/** The key on docs/rules/key-expires-early.md: created 2024-01-01, it expires on 2026-01-01, its encryption subkey on 2025-05-01. */
+const PAGE_KEY: Fingerprint = { version: 4, hex: "54ED66D6FAC39A4812F39CC95AA3288925EC5AF0" };
 const extendSubkey = `extend it with gpg --quick-set-expire ${hex} 1y '*', then export it again with gpg --export --armor ${hex}`;
 
-testRule(keyExpiresEarly, runLifetime, {
+testRule(keyExpiresEarly, runLifetimeOf, {
   valid: [
     { name: "a key that never expires, with a subkey that never expires", input: { key: { encryption: subkey() } } },
     { name: "a key that expires on the moment of Expires, which is key-expires-close's", input: { key: { expires: EXPIRES } } },
@@ -82,4 +85,6 @@ testRule(keyExpiresEarly, runLifetime, {
       findings: [{ messageId: "keyExpiresEarly", ...TOP }],
     },
   ],
+  /** The page's key file, declared with its own fingerprint, against Expires 2025-07-01, at NOW (2025-01-01). */
+  example: (text) => ({ file: keyInput(text, PAGE_KEY, { now: NOW }), expires: EXPIRES }),
 });

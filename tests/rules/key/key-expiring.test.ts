@@ -7,7 +7,8 @@ import { enums } from "openpgp";
 import keyExpiring from "../../../src/rules/key/key-expiring.ts";
 import keyNoEncryption from "../../../src/rules/key/key-no-encryption.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { day, keyInput, makeKey, revoked, runKey, TOP, type MadeKey, otherRule } from "./key-text.ts";
+import type { Fingerprint } from "../../../src/types.ts";
+import { day, keyInput, makeKey, NOW, revoked, runKey, TOP, type MadeKey, otherRule } from "./key-text.ts";
 
 /** A millisecond, in days. */
 const MS = 1 / 86_400_000;
@@ -24,6 +25,9 @@ const subkey50 = await makeKey({ subkeys: [{ keyExpirationTime: 50 * 86_400 }] }
 const lasting = await makeKey();
 const signOnly = await makeKey({ subkeys: [], keyExpirationTime: 100 * 86_400 });
 const revokedKey = await revoked(both, day(5), enums.reasonForRevocation.noReason);
+
+/** The key on docs/rules/key-expiring.md: created 2024-01-01, it expires on 2025-01-21 with its encryption subkey. */
+const PAGE_KEY: Fingerprint = { version: 4, hex: "35F513A840128E918D150BB05F8A4970EA8C67DA" };
 
 const at = (key: MadeKey, days: number, warningDays?: number) =>
   keyInput(key.text, key.fingerprint, { now: day(days), ...(warningDays === undefined ? {} : { expiryWarningDays: warningDays }) });
@@ -89,4 +93,6 @@ testRule(keyExpiring, runKey, {
       ],
     },
   ],
+  /** The page's key file, declared with its own fingerprint, judged at NOW (2025-01-01). */
+  example: (text) => keyInput(text, PAGE_KEY, { now: NOW }),
 });

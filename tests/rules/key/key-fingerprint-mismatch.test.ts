@@ -78,4 +78,6 @@ testRule(keyFingerprintMismatch, runKey, {
       findings: [{ messageId: "previousMissing", ...TOP }],
     },
   ],
+  /** The page's key file, for a contact the site data declares with a fingerprint no key here has. */
+  example: (text) => keyInput(text, SOMEONE),
 });

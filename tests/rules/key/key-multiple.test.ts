@@ -62,4 +62,6 @@ testRule(keyMultiple, runKey, {
       findings: [{ messageId: "multiple", ...TOP }, otherRule(keyFingerprintMismatch, "mismatch", TOP)],
     },
   ],
+  /** The page's key file, for the contact the Ed25519 fixture is declared for. */
+  example: (text) => keyInput(text, ed.fingerprint),
 });

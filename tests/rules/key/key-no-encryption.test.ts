@@ -6,7 +6,7 @@ import { enums } from "openpgp";
 import keyNoEncryption from "../../../src/rules/key/key-no-encryption.ts";
 import keyExpiring from "../../../src/rules/key/key-expiring.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { day, fixture, keyInput, makeKey, revoked, runKey, TOP, type MadeKey, otherRule } from "./key-text.ts";
+import { day, fixture, keyInput, makeKey, NOW, revoked, runKey, TOP, type MadeKey, otherRule } from "./key-text.ts";
 
 /** A millisecond, in days. */
 const MS = 1 / 86_400_000;
@@ -61,4 +61,6 @@ testRule(keyNoEncryption, runKey, {
       findings: [{ messageId: "noEncryption", ...TOP }, otherRule(keyExpiring, "keyExpiring", TOP)],
     },
   ],
+  /** The page's key file is the sign-only fixture's, judged at NOW (2025-01-01). */
+  example: (text) => keyInput(text, signOnly.fingerprint, { email: signOnly.email, now: NOW }),
 });

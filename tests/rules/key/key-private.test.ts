@@ -41,4 +41,6 @@ testRule(keyPrivate, runKey, {
       findings: [otherRule(keyMultiple, "multiple", TOP), { messageId: "privateBlock", ...TOP }],
     },
   ],
+  /** The page's key file is the private fixture's. */
+  example: (text) => keyInput(text, secret.fingerprint, at),
 });

@@ -6,7 +6,7 @@ import { enums, revokeKey } from "openpgp";
 import { formatFingerprint } from "../../../src/formats/fingerprint.ts";
 import keyRevoked from "../../../src/rules/key/key-revoked.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { day, fixture, keyInput, makeKey, revoked, runKey, TOP } from "./key-text.ts";
+import { day, fixture, keyInput, makeKey, NOW, revoked, runKey, TOP } from "./key-text.ts";
 
 /** Revoked as retired on 2024-06-01, "replaced by a newer key": a soft revocation, which counts from its date. */
 const retired = fixture("revoked.asc");
@@ -69,4 +69,6 @@ testRule(keyRevoked, runKey, {
       findings: [{ messageId: "revokedWithReason", ...TOP }],
     },
   ],
+  /** The page's key file is the retired fixture's, judged at NOW (2025-01-01). */
+  example: (text) => keyInput(text, retired.fingerprint, { email: retired.email, now: NOW }),
 });

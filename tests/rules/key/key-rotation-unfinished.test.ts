@@ -7,7 +7,8 @@ import { enums } from "openpgp";
 import { formatFingerprint } from "../../../src/formats/fingerprint.ts";
 import keyRotationUnfinished from "../../../src/rules/key/key-rotation-unfinished.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { day, EMAIL, fixture, keyInput, makeKey, revoked, runKey, TOP, type MadeKey } from "./key-text.ts";
+import type { Fingerprint } from "../../../src/types.ts";
+import { day, EMAIL, fixture, keyInput, makeKey, NOW, revoked, runKey, TOP, type MadeKey } from "./key-text.ts";
 
 /** A millisecond, in days. */
 const MS = 1 / 86_400_000;
@@ -15,6 +16,8 @@ const current = fixture("ed25519.asc");
 const never = await makeKey();
 /** Expires on day 200, 2024-07-19. */
 const expiring = await makeKey({ keyExpirationTime: 200 * 86_400 });
+/** The previous key on docs/rules/key-rotation-unfinished.md: created 2022-01-01, it expires on 2027-01-01. */
+const PAGE_PREVIOUS: Fingerprint = { version: 4, hex: "54242D5CF21A5D6984932561F97CFEB26184BCD4" };
 const revokedNever = await revoked(never, day(5), enums.reasonForRevocation.keySuperseded);
 
 /** The current key and the previous ones in one file, judged `days` after CREATED. */
@@ -65,4 +68,6 @@ testRule(keyRotationUnfinished, runKey, {
       ],
     },
   ],
+  /** The page's key file, for a contact that lists the Ed25519 fixture, then the page's previous key; judged at NOW (2025-01-01). */
+  example: (text) => keyInput(text, current.fingerprint, { previous: [PAGE_PREVIOUS], now: NOW }),
 });

@@ -183,6 +183,30 @@ export function runLifetime(input: LifetimeInput): Finding[] {
 }
 
 /**
+ * A whole key file judged against security.txt's Expires, as the build judges it: what inspectKey
+ * reports of the file, then how the key it read stands to Expires (EXPIRES unless given), with a
+ * margin of 30 days unless given, at the moment the key input names (NOW unless it names one).
+ */
+export interface KeyFileLifetimeInput {
+  file: KeyInput;
+  expires?: Date;
+  marginDays?: number;
+}
+
+export async function runKeyFileLifetime(input: KeyFileLifetimeInput): Promise<Finding[]> {
+  const { expect } = input.file;
+  const now = expect.now ?? NOW;
+  const found = await runKey(input.file);
+  const key = await inspectKey(input.file.text, { now, ...expect });
+  return [...found, ...keyLifetimeFindings({ email: expect.email, fingerprint: expect.fingerprint, key, keyFile: KEY_FILE }, input.expires ?? EXPIRES, input.marginDays ?? 30, now)];
+}
+
+/** The key-lifetime rules' run: a key's facts (the cases), or a whole key file (a doc page's example). */
+export function runLifetimeOf(input: LifetimeInput | KeyFileLifetimeInput): Finding[] | Promise<Finding[]> {
+  return "file" in input ? runKeyFileLifetime(input) : runLifetime(input);
+}
+
+/**
  * A finding of another rule in a case's list, with that rule's message id, checked against its
  * module (the table's type knows only the message ids of the rule under test).
  */

@@ -63,4 +63,6 @@ testRule(keyUidMismatch, runKey, {
       ],
     },
   ],
+  /** The page's key file is the fixture that carries alice@example.org, declared for security@example.org. */
+  example: (text) => keyInput(text, other.fingerprint),
 });

@@ -68,4 +68,6 @@ testRule(keyUnreadable, runKey, {
       findings: [{ messageId: "unsupportedVersion", ...TOP, message: `the key is a version 5 key; only v4 and v6 keys are supported: export a current key with gpg --export --armor ${hex}` }],
     },
   ],
+  /** The page's key file, for the contact the Ed25519 fixture is declared for. */
+  example: (text) => keyInput(text, ed.fingerprint),
 });

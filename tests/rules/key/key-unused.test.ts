@@ -66,4 +66,6 @@ testRule(keyUnused, run, {
       ],
     },
   ],
+  /** The page's key file, beside the contact's own key file, in a project that declares that contact alone. */
+  example: (text) => ({ files: { "_data/security.json": data, "keys/security@example.org.asc": ed.text, "keys/alice@example.org.asc": text } }),
 });

@@ -57,4 +57,6 @@ testRule(keyWrongBlock, runKey, {
       ],
     },
   ],
+  /** The page's key file, for the contact the Ed25519 fixture is declared for. */
+  example: (text) => keyInput(text, ed.fingerprint),
 });
