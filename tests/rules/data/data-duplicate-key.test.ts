@@ -24,6 +24,7 @@ const EMAIL_TWICE = lines(
 const THRICE = lines("{", '  "name": "Example",', '  "url": "https://example.org",', '  "name": "Example",', '  "name": "Example",', `  "contacts": [${contact("security@example.org", FINGERPRINT)}],`, '  "reviewed": "2026-11-20"', "}");
 
 testRule(dataDuplicateKey, run, {
+  example: (text) => text,
   valid: [
     {
       name: "two contacts, each with its own email and fingerprint",

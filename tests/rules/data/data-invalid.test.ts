@@ -44,6 +44,7 @@ function contactAt(text: string, n = 1): { line: number; column: number } {
 const SYNTAX_ERROR = '{\n  "url": "https://example.org",\n  "name": "Example"\n  "contacts": []\n}\n';
 
 testRule(dataInvalid, run, {
+  example: (text) => text,
   valid: [
     { name: "the required fields, well formed", input: json(GOOD) },
     { name: "a URL with a trailing slash and a path", input: json({ ...GOOD, url: "https://example.org/security/" }) },

@@ -34,9 +34,23 @@ async function run(input: Input) {
   return loaded.findings;
 }
 
+/**
+ * The data folder as `ls -F content/_data` lists it (the page shows what is there, since the
+ * missing file has no text to show): each name a file holding good data, a name ending in "/" a folder.
+ */
+function listed(listing: string): Input {
+  const names = listing
+    .split("\n")
+    .filter((line) => !line.startsWith("$"))
+    .flatMap((line) => line.split(/\s+/))
+    .filter((name) => name !== "");
+  return { files: Object.fromEntries(names.map((name) => (name.endsWith("/") ? [`_data/${name}.keep`, ""] : [`_data/${name}`, json(GOOD)]))) };
+}
+
 const MISSING = (file: string) => `${file} is missing; create it with "url", "name" and "contacts" (each an "email" and a "fingerprint")`;
 
 testRule(dataMissing, run, {
+  example: (text) => listed(text),
   valid: [
     { name: "the data file where the options say", input: { files: { "_data/security.json": json(GOOD) } } },
     { name: "the data file under another name the options give", input: { files: { "_data/policy.json": json(GOOD) }, dataFile: "_data/policy.json" } },

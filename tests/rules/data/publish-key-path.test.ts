@@ -19,6 +19,7 @@ const message = (email: string, keysPath = "/security/keys/") =>
 const TWO = { ...GOOD, contacts: [CONTACT, { email: SLASH, fingerprint: OTHER_FINGERPRINT }] };
 
 testRule(publishKeyPath, plan, {
+  example: (text) => ({ text }),
   valid: [
     { name: "an address of letters, a dot and a hyphen", input: withEmail("security-team.psirt@example.org") },
     { name: "an address with a slash, without a key to publish", input: { ...withEmail(SLASH), keys: { [SLASH]: null } } },

@@ -25,6 +25,8 @@ const expiresAt = (reviewed: string, expires: unknown) => valueOf(json(data(revi
 const FIX = 'set "expires" to a moment within 365 days of the build, or to { "days": 180 } for half a year after "reviewed"';
 
 testRule(securitytxtExpires, plan, {
+  // The data as written, built at noon on 2026-11-24.
+  example: (text) => ({ text, now: new Date("2026-11-24T12:00:00Z") }),
   valid: [
     { name: "reviewed today, stale after the default 180 days", input: built(NOON, "2026-11-25") },
     { name: "reviewed 179 days ago: Expires is tonight at midnight", input: built(NOON, "2026-05-30") },

@@ -15,6 +15,8 @@ const expiresAt = (expires: string) => valueOf(json({ ...GOOD, reviewed: "2026-1
 const REVIEW = 'review the policy, then set "reviewed" to the day of the review (2026-11-25 if that is today)';
 
 testRule(securitytxtExpiring, plan, {
+  // The data as written, built at noon on 2026-11-25.
+  example: (text) => ({ text, now: new Date("2026-11-25T12:00:00Z") }),
   valid: [
     { name: "Expires in 31 days", input: fixed("2026-12-26T00:00:00Z") },
     { name: "Expires a second after 30 days", input: fixed("2026-12-25T00:00:01Z") },

@@ -8,6 +8,7 @@ const withUrl = (url: string): PlanInput => ({ data: { ...GOOD, url } });
 const urlAt = (url: string) => valueOf(json({ ...GOOD, url }), "url");
 
 testRule(securitytxtUrl, plan, {
+  example: (text) => ({ text }),
   valid: [
     { name: "the host alone", input: withUrl("https://example.org") },
     { name: "the host with a trailing slash", input: withUrl("https://example.org/") },

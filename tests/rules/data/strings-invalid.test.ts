@@ -12,6 +12,7 @@ const run = (text: string) => readStringsFile("es", FILE, text).findings;
 const lines = (...l: string[]) => `${l.join("\n")}\n`;
 
 testRule(stringsInvalid, run, {
+  example: (text) => text,
   valid: [
     { name: "an object of texts", input: lines("{", '  "copy": "Copiar",', '  "copied": "Copiado"', "}") },
     { name: "an empty object", input: "{}" },

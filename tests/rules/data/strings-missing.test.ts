@@ -33,6 +33,8 @@ const ES_PAGES: [string, string[]] = ["es", ["content/es/security.md"]];
 const site = (es: Record<string, unknown>, pages: Array<[string, string[]]> = [ES_PAGES]): Site => ({ strings: { en: EN, es }, pages });
 
 testRule(stringsMissing, run, {
+  // The Spanish file as the page shows it, beside the English one with every key, for a site with one Spanish page.
+  example: (text) => site(JSON.parse(text) as Record<string, unknown>),
   valid: [
     { name: "a Spanish file with every key", input: site(spanishWithout()) },
     { name: "a Spanish file with every key and one more", input: site({ ...spanishWithout(), extra: "Más" }) },

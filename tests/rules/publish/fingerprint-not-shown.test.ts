@@ -11,8 +11,8 @@ import { GROUPED, HEX, OTHER, V6 } from "../page/page-input.ts";
 
 /**
  * The site data's contacts, as JSON (a contact's `fingerprint` is one, or the current and the
- * previous ones during a rotation), and either the pages a build rendered or the policy page
- * a deployed site serves.
+ * previous ones during a rotation; grouped as gpg prints them or not), and either the pages a
+ * build rendered or the policy page a deployed site serves.
  */
 type Input = { data: string; pages: string[] } | { data: string; deployed: string };
 
@@ -22,7 +22,10 @@ const POLICY_URL = "https://example.org/security/";
 function contactsOf(data: string): PolicyContact[] {
   const { contacts } = JSON.parse(data) as { contacts: Array<{ email: string; fingerprint: string | string[] }> };
   return contacts.map(({ email, fingerprint }) => {
-    const fingerprints = [fingerprint].flat().map((hex) => ({ version: hex.length === 64 ? 6 : 4, hex }) as const);
+    const fingerprints = [fingerprint]
+      .flat()
+      .map((written) => written.replace(/\s+/g, "").toUpperCase())
+      .map((hex) => ({ version: hex.length === 64 ? 6 : 4, hex }) as const);
     return { email, fingerprint: fingerprints[0]!, grouped: formatFingerprint(fingerprints[0]!), ...(fingerprints.length > 1 ? { fingerprints } : {}) };
   });
 }
@@ -65,6 +68,8 @@ const policy = (...lines: string[]) => `<main>\n${lines.map((l) => `<p>${l}</p>`
 const WHY = "is shown on no page, so researchers cannot check the key they encrypt to: show it on the policy page, after the address";
 
 testRule<Input, typeof fingerprintNotShown.messages>(fingerprintNotShown, run, {
+  // The site data as written, and a policy page that shows the current key after its address.
+  example: (text) => ({ data: text, pages: [policy(`security@example.org: ${GROUPED}`)] }),
   valid: [
     { name: "the fingerprint after its address on the policy page", input: { data: one(HEX), pages: [policy(`security@example.org: ${GROUPED}`)] } },
     { name: "the fingerprint on one page of several", input: { data: one(HEX), pages: ["<p>About us</p>", policy(`Key: ${GROUPED}`)] } },

@@ -5,6 +5,7 @@
 import headersCsp from "../../../src/rules/publish/headers-csp.ts";
 import { headersFor, type BuiltPage } from "../../../src/publish/headers.ts";
 import { testRule } from "../../support/rule-tester.ts";
+import { outputFileOf, pageSource } from "./page-source.ts";
 
 const DATA_FILE = "content/_data/security.json";
 const NONE = `default-src 'none'`;
@@ -17,6 +18,11 @@ const TOP = { line: 1, column: 1 };
 const FIX = `_headers sends one policy for the whole site: give every page the base layout's <meta http-equiv="Content-Security-Policy">`;
 
 testRule(headersCsp, run, {
+  // The page as written, rendered as it is (an HTML page without a layout), after a policy page made with the base layout.
+  example: (text) => {
+    const { permalink, body } = pageSource(text);
+    return [html("security", meta(NONE)), { inputPath: "/site/content/thanks.html", outputPath: `/site/public/${outputFileOf(permalink)}`, url: permalink, content: body }];
+  },
   valid: [
     { name: "one page with a policy", input: [html("security", meta(NONE))] },
     { name: "two pages with one policy, written with other white space", input: [html("security", meta(NONE)), html("thanks", meta(`default-src\n  'none'`))] },

@@ -4,10 +4,12 @@
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import markdownIt from "markdown-it";
 import { secretsInOutput } from "../../../src/plugins/publish.ts";
 import outputSecret from "../../../src/rules/publish/output-secret.ts";
 import { testRule } from "../../support/rule-tester.ts";
 import { WORK } from "../../support/work.ts";
+import { outputFileOf, pageSource } from "./page-source.ts";
 
 const PGP = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nxVgEZ0000BYJKwYBBAHaRw8BAQdA\n-----END PGP PRIVATE KEY BLOCK-----\n";
 const OPENSSH = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
@@ -35,6 +37,13 @@ const TOP = { line: 1, column: 1 };
 const inPage = (file: string, kind: string) => `${file} would publish a ${kind}: remove the private key from the page; if it was ever published, consider the key compromised: revoke it and make a new one`;
 
 testRule(outputSecret, run, {
+  // The policy page as written, rendered from Markdown into the file its permalink names.
+  example: (text) => {
+    const { permalink, body } = pageSource(text);
+    const file = outputFileOf(permalink);
+    const content = markdownIt().render(body);
+    return { files: { [file]: content }, pages: { [file]: { inputPath: "content/security.md", content } } };
+  },
   valid: [
     { name: "a page and a public key", input: { files: { "security/index.html": "<p>Security</p>", "security/keys/security@example.org.asc": PUBLIC } } },
     { name: "code that writes only the first line of a private key, as openpgp.js does", input: { files: { "assets/openpgp.mjs": 'const a = "-----BEGIN PGP PRIVATE KEY BLOCK-----";\n' } } },

@@ -33,6 +33,8 @@ export const OPTIONS: PlanOptions = { policyPath: "/security/", keysPath: "/secu
 export interface PlanInput {
   /** The site data as written; GOOD by default. */
   data?: object;
+  /** The site data file's text, where a case gives it as an author would write it (a doc page's example); else `data`, written out. */
+  text?: string;
   /** Fields as if the reader had let them through. */
   site?: Partial<SiteData>;
   /** Each contact's key, by address; KEY for every contact by default, null for none. */
@@ -46,7 +48,7 @@ export interface PlanInput {
 
 /** The findings of planning the publication of this input. */
 export async function plan(input: PlanInput): Promise<Finding[]> {
-  const text = json(input.data ?? GOOD);
+  const text = input.text ?? json(input.data ?? GOOD);
   const read = readSiteData(text, DATA_FILE);
   if (!read.data || !read.locate) throw new Error(`the case's site data does not read: ${read.findings.map((f) => f.message).join("; ")}`);
   const site: SiteData = { ...read.data, ...input.site };

@@ -6,6 +6,7 @@ import { plan, POLICY_PAGE, type PlanInput } from "./plan-input.ts";
 import publishConflict from "../../../src/rules/publish/publish-conflict.ts";
 import type { BuiltPage } from "../../../src/publish/headers.ts";
 import { testRule } from "../../support/rule-tester.ts";
+import { pageSource } from "./page-source.ts";
 
 /** A page that writes `url` (not HTML: no Content-Security-Policy to agree on). */
 const writes = (url: string, inputPath = "content/extra.md"): BuiltPage => ({ inputPath, outputPath: `/out${url}`, url, content: "text" });
@@ -13,6 +14,12 @@ const withPage = (extra: BuiltPage, sources?: Record<string, string>): PlanInput
 const message = (url: string) => `this page writes ${url}, which the build publishes from the site data; give the page another permalink`;
 
 testRule(publishConflict, plan, {
+  // The page as written, beside the policy page: it writes the file its permalink names, and its source is read for the permalink's line.
+  example: (text) => {
+    const { permalink, body } = pageSource(text);
+    const inputPath = "content/old-security-txt.md";
+    return withPage({ inputPath, outputPath: `/out${permalink}`, url: permalink, content: body }, { [inputPath]: text });
+  },
   valid: [
     { name: "a page beside robots.txt", input: withPage(writes("/robots-extra.txt")) },
     { name: "a page beside the published keys", input: withPage(writes("/security/keys/README.txt")) },

@@ -2,15 +2,21 @@ import { placed, type Finding } from "../../../src/findings/finding.ts";
 import securitytxtInvalid from "../../../src/rules/publish/securitytxt-invalid.ts";
 import { checkSecurityTxt } from "../../../src/rules/publish/securitytxt-invalid.ts";
 import { testRule } from "../../support/rule-tester.ts";
+import { plan, type PlanInput } from "./plan-input.ts";
 
 /** The moment the file is judged at, and the URL it is served from. */
 const NOW = new Date("2026-03-10T12:00:00Z");
 const CANONICAL = "https://example.org/.well-known/security.txt";
 const DAY = 86_400_000;
 
-/** Each problem of the file, at its line of security.txt. */
-function run(text: string): Finding[] {
-  return checkSecurityTxt(text, { now: NOW, canonical: CANONICAL }).map((p) => placed(p, "security.txt", { line: p.line ?? 1, column: 1 }));
+/**
+ * Each problem of a security.txt, at its line of the file; or, for site data (a doc page's
+ * example), what the build reports of the file it makes from the data: each problem at the top
+ * of the data file, the line of security.txt in the message.
+ */
+function run(input: string | PlanInput): Finding[] | Promise<Finding[]> {
+  if (typeof input !== "string") return plan(input);
+  return checkSecurityTxt(input, { now: NOW, canonical: CANONICAL }).map((p) => placed(p, "security.txt", { line: p.line ?? 1, column: 1 }));
 }
 
 /** What every message of the rule starts with. */
@@ -46,6 +52,8 @@ const signed = (body: string, signature = "-----BEGIN PGP SIGNATURE-----\n\nAAAA
   `-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\n${body}${signature}`;
 
 testRule(securitytxtInvalid, run, {
+  // The site data as written, built at noon on 2026-11-25.
+  example: (text) => ({ text, now: new Date("2026-11-25T12:00:00Z") }),
   valid: [
     { name: "the file the build writes", input: GOOD },
     { name: "comments, blank lines and unknown fields", input: `# A comment\n\n${GOOD}Bug-Bounty: True\n` },

@@ -8,6 +8,8 @@ const message = (path: string) => `security.txt's Policy names https://example.o
 const TOP = { line: 1, column: 1 };
 
 testRule(securitytxtPolicy, (input: PlanInput) => plan(input), {
+  // The site data as written, with the policy page moved to /policy/.
+  example: (text) => ({ text, pages: [page("/policy/", "/out/policy/index.html", "content/security.md")] }),
   valid: [
     { name: "the policy page at /security/", input: {} },
     { name: "the policy page at the URL the options give", input: { pages: [page("/policy/", "/out/policy/index.html")], options: { policyPath: "/policy/" } } },

@@ -4,6 +4,7 @@
  * the signing key's variable, or in the site data where the fix belongs; and the limits of an
  * expired key and of a key that expires before security.txt does, on each side.
  */
+import { readFileSync } from "node:fs";
 import { generateKey, readKey, readPrivateKey, revokeKey } from "openpgp";
 import { GOOD, json, KEY, plan, type PlanInput } from "./plan-input.ts";
 import { formatFingerprint } from "../../../src/formats/fingerprint.ts";
@@ -81,7 +82,12 @@ const extend = (hex: string) => `extend it with gpg --quick-set-expire ${hex} 1y
 const UNDECLARED = signed(declared, { signer: stranger.armored });
 const TOO_SOON_FIXED = signed(lasting400, { data: { expires: "2027-02-05T00:00:01Z" } });
 
+/** A private key of no declared contact, kept with the fixtures (private@example.org, no passphrase), so that its fingerprint stays the same. */
+const FIXTURE_PRIVATE_KEY = readFileSync(new URL("../../fixtures/keys/private.asc", import.meta.url), "utf8");
+
 testRule(signRefused, plan, {
+  // The site data as written, signed with that key.
+  example: (text) => ({ text, options: { signingKey: FIXTURE_PRIVATE_KEY, signingPassphrase: undefined } }),
   valid: [
     { name: "no signing key", input: { data: { ...GOOD, reviewed: "2026-11-25" } } },
     { name: "the declared key, unlocked by its passphrase", input: signed(declared) },
