@@ -4,7 +4,7 @@
  */
 import advisoryCvss from "../../../src/rules/advisory/advisory-cvss.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { at, check, edited, type AdvisoryFile } from "./advisory-text.ts";
+import { at, check, edited, pageAdvisory, type AdvisoryFile } from "./advisory-text.ts";
 
 const V31 = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
 const V40 = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N";
@@ -46,4 +46,5 @@ testRule(advisoryCvss, (file: AdvisoryFile) => check(file), {
       findings: [{ messageId: "version30" as const, ...at(severity('" CVSS:3.0/AV:N"'), '"'), message: 'the severity " CVSS:3.0/AV:N" cannot be scored: CVSS 3.0 is not accepted: write the vector as CVSS 3.1 (CVSS:3.1/…), whose scores are the same or more exact' }],
     },
   ],
+  example: (text) => pageAdvisory(advisoryCvss.id, text),
 });

@@ -5,7 +5,7 @@
  */
 import advisoryDate from "../../../src/rules/advisory/advisory-date.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { at, check, edited, type AdvisoryFile } from "./advisory-text.ts";
+import { at, check, edited, pageAdvisory, type AdvisoryFile } from "./advisory-text.ts";
 
 const PUBLISHED = "published: 2025-03-01T09:30:00Z";
 const MODIFIED = "modified: 2025-03-04T10:00:00Z";
@@ -76,4 +76,5 @@ testRule(advisoryDate, (file: AdvisoryFile) => check(file), {
       ],
     },
   ],
+  example: (text) => pageAdvisory(advisoryDate.id, text),
 });

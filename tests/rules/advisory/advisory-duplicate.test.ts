@@ -5,7 +5,7 @@
 import advisoryDuplicate from "../../../src/rules/advisory/advisory-duplicate.ts";
 import advisoryId from "../../../src/rules/advisory/advisory-id.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { at, check, edited, otherRule, type AdvisoryFile } from "./advisory-text.ts";
+import { at, check, edited, otherRule, pageAdvisory, type AdvisoryFile } from "./advisory-text.ts";
 
 const ID = "id: GHSA-2c4m-59x9-fr2g";
 const ALIAS = "  - CVE-2025-24981";
@@ -61,4 +61,6 @@ testRule(advisoryDuplicate, (files: AdvisoryFile[]) => check(...files), {
       ],
     },
   ],
+  // The page's advisory comes after the good one, whose alias CVE-2025-24981 it repeats.
+  example: (text) => [first, pageAdvisory(advisoryDuplicate.id, text)],
 });

@@ -4,7 +4,7 @@
  */
 import advisoryField from "../../../src/rules/advisory/advisory-field.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { at, check, edited, TOP, type AdvisoryFile } from "./advisory-text.ts";
+import { at, check, edited, TOP, pageAdvisory, type AdvisoryFile } from "./advisory-text.ts";
 
 const SUMMARY = "summary: Prototype pollution in the options parser lets a crafted request change every later request's defaults.";
 const RANGES = "    ranges:\n      - type: SEMVER\n        introduced: 2.0.0\n        fixed: 2.4.3\n";
@@ -133,4 +133,5 @@ testRule(advisoryField, (file: AdvisoryFile) => check(file), {
       findings: [{ messageId: "creditTypeUnknown", ...at(discoverer, "DISCOVERER"), message: 'the credit type "DISCOVERER" is not one of OSV\'s: FINDER, REPORTER, ANALYST, COORDINATOR, REMEDIATION_DEVELOPER, REMEDIATION_REVIEWER, REMEDIATION_VERIFIER, TOOL, SPONSOR, OTHER' }],
     },
   ],
+  example: (text) => pageAdvisory(advisoryField.id, text),
 });

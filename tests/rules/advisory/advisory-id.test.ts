@@ -5,7 +5,7 @@
 import advisoryDuplicate from "../../../src/rules/advisory/advisory-duplicate.ts";
 import advisoryId from "../../../src/rules/advisory/advisory-id.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { at, check, edited, otherRule, type AdvisoryFile } from "./advisory-text.ts";
+import { at, check, edited, otherRule, pageAdvisory, type AdvisoryFile } from "./advisory-text.ts";
 
 const ID = "id: GHSA-2c4m-59x9-fr2g";
 /** The good advisory with the id `id`, in a file named `name` (the id by default). */
@@ -67,4 +67,5 @@ testRule(advisoryId, (file: AdvisoryFile) => check(file), {
       ],
     },
   ],
+  example: (text) => pageAdvisory(advisoryId.id, text),
 });

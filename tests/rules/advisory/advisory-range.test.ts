@@ -6,7 +6,7 @@
 import advisoryField from "../../../src/rules/advisory/advisory-field.ts";
 import advisoryRange from "../../../src/rules/advisory/advisory-range.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { at, check, edited, otherRule, type AdvisoryFile } from "./advisory-text.ts";
+import { at, check, edited, otherRule, pageAdvisory, type AdvisoryFile } from "./advisory-text.ts";
 
 const RANGE = "      - type: SEMVER\n        introduced: 2.0.0\n        fixed: 2.4.3\n";
 /** The good advisory with one range of these lines (type, introduced, then its end). */
@@ -74,4 +74,5 @@ testRule(advisoryRange, (file: AdvisoryFile) => check(file), {
     { name: "a GIT range with two short hashes, at the first", input: shortBoth, findings: [{ messageId: "commitNotFull", ...at(shortBoth, '"4f6c2b9"') }] },
     { name: "a GIT range with a hash in capitals", input: capitals, findings: [{ messageId: "commitNotFull", ...at(capitals, `"${HASH.toUpperCase()}"`) }] },
   ],
+  example: (text) => pageAdvisory(advisoryRange.id, text),
 });

@@ -4,7 +4,7 @@
  */
 import advisoryReference from "../../../src/rules/advisory/advisory-reference.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { at, check, edited, type AdvisoryFile } from "./advisory-text.ts";
+import { at, check, edited, pageAdvisory, type AdvisoryFile } from "./advisory-text.ts";
 
 const ADVISORY_URL = "url: https://github.com/advisories/GHSA-2c4m-59x9-fr2g";
 const RANGE = "      - type: SEMVER\n        introduced: 2.0.0\n        fixed: 2.4.3\n";
@@ -53,4 +53,5 @@ testRule(advisoryReference, (file: AdvisoryFile) => check(file), {
     { name: "a GIT range's repository at an http: address", input: httpRepo, findings: [{ messageId: "notHttps", ...at(httpRepo, "http://"), message: '"http://github.com/example/options" is not an https: link: a reference must reach the reader unaltered; use its https: address' }] },
     { name: "a GIT range's repository without its scheme", input: bareRepo, findings: [{ messageId: "notUrl", ...at(bareRepo, "github.com/example/options") }] },
   ],
+  example: (text) => pageAdvisory(advisoryReference.id, text),
 });

@@ -5,7 +5,7 @@
 import type { Finding } from "../../../src/findings/finding.ts";
 import { checkAdvisories } from "../../../src/rules/advisory.ts";
 import type { Rule } from "../../../src/rules/rule.ts";
-import { positionOf, type ExpectedFinding } from "../../support/rule-tester.ts";
+import { docExample, positionOf, type ExpectedFinding } from "../../support/rule-tester.ts";
 
 /** The moment the checks run at: "now" for the dates. */
 export const NOW = new Date("2026-11-25T00:00:00Z");
@@ -86,4 +86,9 @@ export const TOP = { line: 1, column: 1 };
 /** A finding of another rule in a case about this one, its message id checked against that rule's. */
 export function otherRule<R extends Rule>(rule: R, messageId: keyof R["messages"] & string, where: { line: number; column: number }): ExpectedFinding<never> {
   return { rule: rule.id, messageId: messageId as never, ...where };
+}
+
+/** The advisory of a rule's doc page: its input block's text, in the file the block names (content/advisories/<name>). */
+export function pageAdvisory(ruleId: string, text: string): AdvisoryFile {
+  return { name: docExample(ruleId).file.replace(/^content\/advisories\//, ""), text };
 }

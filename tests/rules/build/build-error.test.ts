@@ -3,7 +3,7 @@
  * that throws, at the line its stack names; Eleventy's own words where no file is known; and an
  * error without any words.
  */
-import { explained } from "./eleventy-error.ts";
+import { explained, pageSite } from "./eleventy-error.ts";
 import buildError from "../../../src/rules/build/build-error.ts";
 import { testRule } from "../../support/rule-tester.ts";
 
@@ -27,4 +27,5 @@ testRule(buildError, explained, {
     },
     { name: "an error without a message", input: { error: new Error("") }, findings: [{ messageId: "noReason", line: 1, column: 1, message: "the build failed for a reason Eleventy did not give" }] },
   ],
+  example: (text) => pageSite(buildError.id, text, { "index.md": "# Security\n" }),
 });

@@ -22,6 +22,18 @@ const run = (input: PageUrl) => {
   return found ? [found] : [];
 };
 
+/**
+ * A page as its author wrote it: its front matter, and its URL as Eleventy makes it of the
+ * `permalink`, with a "/" put before one that lacks it (tests/fixtures/sites/permalink-outside:
+ * "../../escaped.html" is the URL "/../../escaped.html").
+ */
+function page(text: string): PageUrl {
+  const frontMatter = /^---\n([^]*?)\n---\n/.exec(text)?.[1]?.split("\n") ?? [];
+  const permalink = frontMatter.map((line) => /^permalink:\s*(.+)$/.exec(line)?.[1]?.trim()).find((value) => value !== undefined);
+  if (permalink === undefined) throw new Error("the page has no permalink");
+  return { url: permalink.startsWith("/") ? permalink : `/${permalink}`, frontMatter };
+}
+
 testRule(permalinkOutside, run, {
   valid: [
     { name: "a folder URL", input: { url: "/security/", frontMatter: ["permalink: /security/"] } },
@@ -47,4 +59,5 @@ testRule(permalinkOutside, run, {
     { name: "a permalink set outside the page's front matter, reported at its first line", input: { url: "/../x/", frontMatter: ["title: Security"] }, findings: [{ messageId: "outsideOutput", line: 1, column: 1 }] },
     { name: "a page with no file to read, reported at the first line", input: { url: "/../x/" }, findings: [{ messageId: "outsideOutput", line: 1, column: 1 }] },
   ],
+  example: (text) => page(text),
 });

@@ -3,7 +3,7 @@
  * Nunjucks template that does not parse, at the line and column Nunjucks names, counted from the
  * top of the file (Nunjucks counts from the end of the front matter).
  */
-import { explained } from "./eleventy-error.ts";
+import { explained, pageSite } from "./eleventy-error.ts";
 import templateError from "../../../src/rules/build/template-error.ts";
 import { testRule } from "../../support/rule-tester.ts";
 
@@ -21,4 +21,6 @@ testRule(templateError, explained, {
     { name: "an if without a condition, without front matter", input: { files: { "security.njk": "We answer{% if %}.{% endif %}\n" } }, findings: [{ messageId: "cannotRender", line: 1, column: 16 }] },
     { name: "an expression cut short", input: { files: { "security.njk": "<p>\n{{ 'a' + }}\n" } }, findings: [{ messageId: "cannotRender", line: 2, column: 10, message: "the template cannot be rendered: unexpected token: }}" }] },
   ],
+  // A Markdown page, rendered with Nunjucks first as the site renders it.
+  example: (text) => ({ ...pageSite(templateError.id, text), markdownNunjucks: true }),
 });

@@ -24,6 +24,49 @@ export function answer(status: number, body: string | Uint8Array = "", headers: 
   return { ok: true, url: "https://example.org/", status, headers: new Headers(headers), body: typeof body === "string" ? new TextEncoder().encode(body) : body, redirects };
 }
 
+/** A server's answer as a doc page writes it. */
+export interface WrittenAnswer {
+  status: number;
+  /** By lower-case name. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * A server's answer as a doc page writes it, the way HTTP/1.1 sends it: the status line, a
+ * header a line, a blank line and the body.
+ *
+ *     HTTP/1.1 404 Not Found
+ *     Content-Type: text/html; charset=utf-8
+ *
+ *     <h1>Not Found</h1>
+ */
+export function writtenAnswer(text: string): WrittenAnswer {
+  const blank = text.indexOf("\n\n");
+  const [statusLine = "", ...headerLines] = (blank < 0 ? text.trimEnd() : text.slice(0, blank)).split("\n");
+  const status = /^HTTP\/[\d.]+ (\d{3})\b/.exec(statusLine)?.[1];
+  if (status === undefined) throw new Error(`"${statusLine}" is not an HTTP status line`);
+  const headers: Record<string, string> = {};
+  for (const line of headerLines) {
+    const header = /^([\w-]+):\s*(.*)$/.exec(line);
+    if (header === null) throw new Error(`"${line}" is not a header`);
+    headers[header[1]!.toLowerCase()] = header[2]!;
+  }
+  return { status: Number(status), headers, body: blank < 0 ? "" : text.slice(blank + 2) };
+}
+
+/**
+ * The status and body of a written answer, for a run that sets the headers itself (`served`):
+ * a header the answer gives must be one of those, with the same value.
+ */
+export function statusAndBody(text: string, served: Record<string, string> = {}): { status: number; body: string } {
+  const { status, headers, body } = writtenAnswer(text);
+  for (const [name, value] of Object.entries(headers)) {
+    if (served[name] !== value) throw new Error(`this rule's run serves ${name}: ${served[name] ?? "(none)"}; the example cannot give ${value}`);
+  }
+  return { status, body };
+}
+
 /** No answer: `unreachable` when the host said nothing at all. */
 export function failure(fault: Fault, unreachable = true, redirects: string[] = []): Failure {
   return { ok: false, url: "https://example.org/", fault, unreachable, redirects };

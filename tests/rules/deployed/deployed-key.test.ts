@@ -5,7 +5,7 @@ import { DEFAULT_KEYS_PATH } from "../../../src/formats/site-paths.ts";
 import { inspectKey } from "../../../src/rules/keys.ts";
 import { judgeKeyserverKey, judgePublishedKey } from "../../../src/verify/verify.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { answer, expiringKey, fixtureContact, fixtureKey, NOW } from "./answers.ts";
+import { answer, expiringKey, fixtureContact, fixtureKey, NOW, writtenAnswer } from "./answers.ts";
 
 const SITE_URL = "https://example.org/security/keys/security@example.org.asc";
 const KEYSERVER_URL = "https://keys.openpgp.org/vks/v1/by-fingerprint/7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91";
@@ -79,6 +79,10 @@ testRule(deployedKey, run, {
     { name: "a type that only ends in application/pgp-keys", input: { from: "keyserver", type: "x-application/pgp-keys" }, findings: [{ messageId: "contentType", line: 1, column: 1 }] },
     { name: "a type that only begins with application/pgp-keys", input: { from: "keyserver", type: "application/pgp-keysets" }, findings: [{ messageId: "contentType", line: 1, column: 1 }] },
   ],
+  example: (text): Input => {
+    const served = writtenAnswer(text);
+    return { from: "site", status: served.status, body: served.body, type: served.headers["content-type"] ?? null };
+  },
 });
 
 describe("a deployed key file's errors", () => {

@@ -6,7 +6,7 @@ import deployedKeyserver from "../../../src/rules/deployed/deployed-keyserver.ts
 import { inspectKey } from "../../../src/rules/keys.ts";
 import { judgeKeyserverEmail, judgeKeyserverKey } from "../../../src/verify/verify.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { answer, contact, expiringKey, fixtureContact, fixtureFingerprint, fixtureKey, NOW } from "./answers.ts";
+import { answer, contact, expiringKey, fixtureContact, fixtureFingerprint, fixtureKey, NOW, statusAndBody } from "./answers.ts";
 
 const security = await fixtureContact("ed25519.asc");
 /** During a rotation: the ed25519 key now, the RSA key before it. */
@@ -105,6 +105,8 @@ testRule(deployedKeyserver, run, {
       ],
     },
   ],
+  // The keyserver asked for the declared key by its fingerprint.
+  example: (text): Input => ({ ask: "fingerprint", ...statusAndBody(text) }),
 });
 
 describe("a keyserver's answers", () => {

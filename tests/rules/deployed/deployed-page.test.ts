@@ -5,7 +5,7 @@ import deployedPage from "../../../src/rules/deployed/deployed-page.ts";
 import fingerprintNotShown from "../../../src/rules/publish/fingerprint-not-shown.ts";
 import { judgePolicyPage } from "../../../src/verify/verify.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { answer, fixtureFingerprint, otherRule } from "./answers.ts";
+import { answer, fixtureFingerprint, otherRule, statusAndBody } from "./answers.ts";
 
 const URL = "https://example.org/security/";
 const CURRENT = fixtureFingerprint("ed25519.asc");
@@ -25,8 +25,10 @@ interface Input {
   policyPath?: string;
 }
 
+const SERVED = { "content-type": "text/html; charset=utf-8" };
+
 const run = (input: Input) =>
-  judgePolicyPage({ contacts: input.contacts ?? [ONE], policyPath: input.policyPath ?? "/security/" }, URL, answer(input.status ?? 200, input.html, { "content-type": "text/html; charset=utf-8" })).result.findings;
+  judgePolicyPage({ contacts: input.contacts ?? [ONE], policyPath: input.policyPath ?? "/security/" }, URL, answer(input.status ?? 200, input.html, SERVED)).result.findings;
 
 testRule(deployedPage, run, {
   valid: [
@@ -61,6 +63,10 @@ testRule(deployedPage, run, {
       findings: [otherRule(fingerprintNotShown, "notDeployed", { line: 1, column: 1, message: `the deployed page does not show ${formatFingerprint(PREVIOUS)} of security@example.org: deploy a fresh build` })],
     },
   ],
+  example: (text) => {
+    const { status, body } = statusAndBody(text, SERVED);
+    return { status, html: body };
+  },
 });
 
 describe("the deployed policy page", () => {

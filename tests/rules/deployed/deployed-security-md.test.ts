@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import deployedSecurityMd from "../../../src/rules/deployed/deployed-security-md.ts";
 import { judgeSecurityMd } from "../../../src/verify/verify.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { answer, fixtureContact } from "./answers.ts";
+import { answer, fixtureContact, statusAndBody } from "./answers.ts";
 
 const URL = "https://example.org/SECURITY.md";
 const security = await fixtureContact("ed25519.asc");
@@ -16,6 +16,10 @@ testRule(deployedSecurityMd, run, {
     { name: "no SECURITY.md at the URL given", input: { status: 404, markdown: "Not Found" }, findings: [{ messageId: "status", line: 1, column: 1, message: "answers 404, not the file" }] },
     { name: "a server error at the URL given", input: { status: 503, markdown: "" }, findings: [{ messageId: "status", line: 1, column: 1, message: "answers 503, not the file" }] },
   ],
+  example: (text) => {
+    const { status, body } = statusAndBody(text);
+    return { status, markdown: body };
+  },
 });
 
 describe("a SECURITY.md given by URL", () => {

@@ -43,4 +43,6 @@ testRule(deployedSecuritytxtExpiring, judge, {
       findings: [{ messageId: "expiring", line: 4, column: 1 }],
     },
   ],
+  // The deployed file, asked for on 24 June 2026: 15 days before its Expires.
+  example: (text) => ({ body: text, now: before(15) }),
 });

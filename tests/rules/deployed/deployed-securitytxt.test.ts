@@ -112,4 +112,6 @@ testRule(deployedSecuritytxt, judge, {
       ],
     },
   ],
+  // Judged at NOW, 1 February 2026.
+  example: (text) => ({ body: text }),
 });

@@ -156,6 +156,11 @@ testRule(deployedUnreachable, run, {
       findings: [{ messageId: "unreadable", line: 1, column: 1 }],
     },
   ],
+  // What a client meets at the server: a refused connection, made for real at a port nothing listens on.
+  example: (text): Input => {
+    if (!/: Connection refused$/m.test(text)) throw new Error("the example is a refused connection");
+    return { url: URL, to: "closed" };
+  },
 });
 
 describe("a source that could not be checked", () => {

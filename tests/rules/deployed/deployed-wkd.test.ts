@@ -6,7 +6,7 @@ import deployedWkd from "../../../src/rules/deployed/deployed-wkd.ts";
 import { judgeWkdKey, judgeWkdPolicy } from "../../../src/verify/verify.ts";
 import type { Fetched } from "../../../src/verify/net.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { answer, contact, failure, fixtureContact, fixtureFingerprint, fixtureKey, otherRule } from "./answers.ts";
+import { answer, contact, failure, fixtureContact, fixtureFingerprint, fixtureKey, otherRule, writtenAnswer } from "./answers.ts";
 
 const DIRECT = "https://example.org/.well-known/openpgpkey/hu/t5s8ztdbon8yzntexy6oz5y48etqsnbb?l=security";
 const ADVANCED = "https://openpgpkey.example.org/.well-known/openpgpkey/example.org/hu/t5s8ztdbon8yzntexy6oz5y48etqsnbb?l=security";
@@ -134,6 +134,10 @@ testRule(deployedWkd, run, {
       findings: [found("contentType"), found("noCors"), found("armored"), found("policyStatus")],
     },
   ],
+  example: (text) => {
+    const served = writtenAnswer(text);
+    return { key: answer(served.status, served.body, served.headers) };
+  },
 });
 
 describe("a Web Key Directory's answers", () => {
