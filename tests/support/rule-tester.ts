@@ -47,10 +47,12 @@ export interface Cases<Input, MessageId extends string> {
   /**
    * Turns the input block of the rule's doc page (docs/rules/<id>.md, "## Example": a fenced
    * block whose info string is `<language> input <file>`) into this rule's input. The page's
-   * findings (the ```text block after it) must be exactly what the check prints for it, placed
-   * in the file the info string names.
+   * findings (the ```text block after the input) must be exactly what the check prints for it,
+   * placed in the file the info string names. A page whose rule reads several files has an
+   * input block for each, all handed over as `blocks`; a finding the check places in one of
+   * their files is printed there.
    */
-  example?: (text: string, language: string) => Input;
+  example: (text: string, language: string, blocks: ExampleBlock[]) => Input;
 }
 
 /** What a check reports of one input, as placed findings. */
@@ -65,12 +67,12 @@ export function testRule<Input, Messages extends Record<string, string>>(rule: R
       expect(Object.keys(rule.messages).filter((id) => !shown.has(id)), "messages no invalid case shows").toEqual([]);
     });
 
-    const toInput = cases.example;
-    if (toInput !== undefined) it(`the example on docs/rules/${rule.id}.md prints the findings the page shows`, async () => {
+    it(`the example on docs/rules/${rule.id}.md prints the findings the page shows`, async () => {
       const example = docExample(rule.id);
-      const found = await run(toInput(example.input, example.language));
+      const found = await run(cases.example(example.input, example.language, example.blocks));
       expect(found.length, "the example's input must make at least one finding").toBeGreaterThan(0);
-      expect(found.map((f) => printed1({ ...f, file: example.file }))).toEqual(example.findings);
+      const named = new Set(example.blocks.map((b) => b.file));
+      expect(found.map((f) => printed1(named.has(f.file) ? f : { ...f, file: example.file }))).toEqual(example.findings);
     });
 
     for (const c of cases.valid) {
@@ -99,21 +101,49 @@ function printed1(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]`;
 }
 
+/** An input block of a doc page's example: the text of one file. */
+export interface ExampleBlock {
+  language: string;
+  file: string;
+  text: string;
+}
+
 /**
- * The example of a rule's doc page: its input block, the file it stands for, and the findings
- * it shows. The case runner places findings in a file of its own; the page names the file a
- * reader would have (```markdown input content/security.md), and its findings are printed there.
+ * The example of a rule's doc page: its input blocks (the first is `input`, `language` and
+ * `file`), and the findings it shows. The case runner places findings in a file of its own; the
+ * page names the file a reader would have (```markdown input content/security.md), and the
+ * findings are printed there.
  */
-export function docExample(id: string): { input: string; language: string; file: string; findings: string[] } {
+export function docExample(id: string): { input: string; language: string; file: string; blocks: ExampleBlock[]; findings: string[] } {
   const file = path.join(ROOT, "docs/rules", `${id}.md`);
   const page = readFileSync(file, "utf8");
-  const section = /^## Example\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page)?.[1];
-  if (section === undefined) throw new Error(`docs/rules/${id}.md has no "## Example" section`);
-  const input = /^```(\w+) input ([^\s`]+)\n([\s\S]*?)^```$/m.exec(section);
-  if (input === null) throw new Error(`docs/rules/${id}.md: its Example has no input block; write one as \`\`\`markdown input content/security.md (the language, "input", and the file it stands for)`);
-  const output = /^```text\n([\s\S]*?)^```$/m.exec(section.slice(input.index + input[0].length));
+  // The section ends at the next heading of its level, outside a fenced block.
+  const start = /^## Example\n/m.exec(page);
+  if (start === null) throw new Error(`docs/rules/${id}.md has no "## Example" section`);
+  const section = untilNextSection(page.slice(start.index + start[0].length));
+  const blocks: ExampleBlock[] = [];
+  let rest = section;
+  for (let input = /^```(\w+) input ([^\s`]+)\n([\s\S]*?)^```$/m.exec(rest); input !== null; input = /^```(\w+) input ([^\s`]+)\n([\s\S]*?)^```$/m.exec(rest)) {
+    blocks.push({ language: input[1]!, file: input[2]!, text: input[3]! });
+    rest = rest.slice(input.index + input[0].length);
+  }
+  const first = blocks[0];
+  if (first === undefined) throw new Error(`docs/rules/${id}.md: its Example has no input block; write one as \`\`\`markdown input content/security.md (the language, "input", and the file it stands for)`);
+  const output = /^```text\n([\s\S]*?)^```$/m.exec(rest);
   if (output === null) throw new Error(`docs/rules/${id}.md: its Example has no \`\`\`text block of findings after the input`);
-  return { language: input[1]!, file: input[2]!, input: input[3]!, findings: output[1]!.split("\n").filter((line) => line !== "") };
+  return { language: first.language, file: first.file, input: first.text, blocks, findings: output[1]!.split("\n").filter((line) => line !== "") };
+}
+
+/** The text up to the next "## " heading that is not inside a fenced block. */
+function untilNextSection(text: string): string {
+  let fenced = false;
+  let at = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    else if (!fenced && line.startsWith("## ")) return text.slice(0, at);
+    at += line.length + 1;
+  }
+  return text;
 }
 
 function brief(f: Finding): { rule: string; messageId: string | undefined; line: number; column: number } {

@@ -13,6 +13,8 @@ const run = async (input: BuildInput) => (await explained(input)).sort((a, b) =>
 const at = (permalink: string, title = "Page") => `---\ntitle: ${title}\npermalink: ${permalink}\n---\n# ${title}\n`;
 
 testRule(permalinkDuplicate, run, {
+  // The page's two files, each at its path in the content folder.
+  example: (_text, _language, blocks) => ({ files: Object.fromEntries(blocks.map((b) => [b.file.replace(/^content\//, ""), b.text])) }),
   valid: [
     { name: "two pages with their own permalinks", input: { files: { "a.md": at("/a/"), "b.md": at("/b/") } } },
     { name: "a page whose permalink is another page's folder", input: { files: { "a.md": at("/a/"), "b.md": at("/a/b/") } } },
