@@ -3,7 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readableDate } from "../src/formats/date.ts";
 import { hasTemplateSyntax } from "../src/plugins/markdown-templates.ts";
-import { buildDir, buildFixture, corpus, dated, type Expectation, findingLine, layOutFixture, snapshot } from "./support/fixture-site.ts";
+import { buildDir, buildFixture, corpus, dated, type Expectation, findingLine, layOutFixture, parseFinding, runBuildCommand, snapshot } from "./support/fixture-site.ts";
+
+/** A line of a stack trace, which no command may print. */
+const STACK_FRAME = /^\s+at .+(?::\d+:\d+\)?|\(native\))$/m;
 
 const CORPUS = corpus();
 
@@ -40,11 +43,10 @@ describe("fixture sites", () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(CORPUS)("$fixture fails with $rule at $file:$line, and with exactly the findings it expects", async ({ fixture, rule, file, line, findings }) => {
-    const dir = layOutFixture(fixture);
-    const build = await expectFailure(dir, { rule, file, line });
+  it.each(CORPUS)("$fixture fails with $rule at $file:$line: the build command exits 1 with exactly the findings it expects, and public/ as it was", async ({ fixture, rule, file, line, findings }) => {
+    const run = await expectFailure(layOutFixture(fixture), { rule, file, line });
     // Every finding, as printed: a new false positive, a lost finding or a changed message fails here.
-    expect(build.findings.map((f) => dated(findingLine(f)))).toEqual(findings);
+    expect(run.findings.map((f) => dated(findingLine(f)))).toEqual(findings);
   });
 
   it("a 5 MB page fails as too large, and leaves the last good build alone", async () => {
@@ -52,26 +54,44 @@ describe("fixture sites", () => {
     const page = path.join(dir, "content/security.md");
     const paragraph = "We read every report and answer within a day. ".repeat(20);
     writeFileSync(page, `${readFileSync(page, "utf8")}\n${`${paragraph}\n\n`.repeat(Math.ceil((5 * 1_048_576) / (paragraph.length + 2)))}`);
-    const build = await expectFailure(dir, { rule: "page-too-large", file: "content/security.md", line: 1 });
-    expect(build.findings.find((f) => f.rule === "page-too-large")?.message).toMatch(/the page is 5\.0 MB/);
+    const run = await expectFailure(dir, { rule: "page-too-large", file: "content/security.md", line: 1 });
+    expect(run.findings.find((f) => f.rule === "page-too-large")?.message).toMatch(/the page is 5\.0 MB/);
   });
 
-  async function expectFailure(dir: string, { rule, file, line }: Pick<Expectation, "rule" | "file" | "line">) {
-    // A good build first: the broken one must leave it exactly as it was.
-    const good = await buildDir(layOutFixture("_base"), { output: path.join(dir, "public") });
-    expect(good.ok).toBe(true);
-    const before = snapshot(good.output);
+  /** The base fixture's good build, made once: each broken case starts from a copy of it in its public/. */
+  let goodBuild: Promise<string> | undefined;
+  function good(): Promise<string> {
+    goodBuild ??= (async () => {
+      const build = await buildDir(layOutFixture("_base"));
+      expect(build.ok, build.lines.join("\n")).toBe(true);
+      return build.output;
+    })();
+    return goodBuild;
+  }
 
-    const build = await buildDir(dir);
-    expect(build.ok).toBe(false);
-    const hit = build.findings.find((f) => f.rule === rule && f.file === file) ?? build.findings.find((f) => f.rule === rule);
-    expect(hit, `no ${rule} finding in:\n${build.lines.join("\n")}`).toBeDefined();
+  /**
+   * Runs the build command in a broken site whose public/ holds a good build: it must exit 1,
+   * print one line per finding and then that the build failed, no stack trace, and leave public/
+   * exactly as it was.
+   */
+  async function expectFailure(dir: string, { rule, file, line }: Pick<Expectation, "rule" | "file" | "line">) {
+    const output = path.join(dir, "public");
+    cpSync(await good(), output, { recursive: true });
+    const before = snapshot(output);
+
+    const run = await runBuildCommand(dir);
+    expect(run.code, run.all).toBe(1);
+    expect(run.all).not.toMatch(STACK_FRAME);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.at(-1)).toMatch(/^Build failed in [\d.]+ s; public\/ is unchanged\.$/);
+    const findings = lines.slice(0, -1).map((l) => parseFinding(l) ?? { file: "", line: 0, column: 0, severity: "error" as const, rule: "", message: `(not a finding line) ${l}` });
+    const hit = findings.find((f) => f.rule === rule && f.file === file) ?? findings.find((f) => f.rule === rule);
+    expect(hit, `no ${rule} finding in:\n${run.stderr}`).toBeDefined();
     expect(hit?.severity).toBe("error");
     expect(hit?.file).toBe(file);
     expect(hit?.line).toBe(line);
-    expect(build.lines.join("\n")).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    expect(snapshot(build.output)).toEqual(before);
-    return build;
+    expect(snapshot(output)).toEqual(before);
+    return { ...run, findings };
   }
 
   it("a good build replaces the last one at once, and its old files are removed afterwards, off the build's path", async () => {

@@ -74,7 +74,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (!stoppedByChecks(error)) {
       const explained = explainBuildError(error, {
         staging,
-        output: options.output,
+        output,
         input: path.resolve(root, options.input),
         layouts: eleventyConfig && layoutLookup(eleventyConfig),
         relative: (f) => findings.relative(f),

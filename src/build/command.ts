@@ -35,9 +35,26 @@ const COMPILED_CONFIG = fileURLToPath(new URL("../../.eleventy.js", import.meta.
 /** Where `npm start` builds: a git-ignored folder of its own. Only `npm run build` writes public/. */
 const DEV_OUTPUT = ".dev";
 
-const STREAMS: Streams = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+/**
+ * What a command reads and writes besides its arguments: the folder it runs in, the environment
+ * and the two output streams. The process's own, unless a caller (a test) gives others.
+ */
+export interface CommandIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  streams: Streams;
+}
 
-async function main(argv: string[]): Promise<number> {
+const PROCESS_IO: CommandIO = {
+  get cwd() {
+    return process.cwd();
+  },
+  env: process.env,
+  streams: { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
+};
+
+async function main(argv: string[], io: CommandIO): Promise<number> {
+  const { stdout, stderr } = io.streams;
   // The commands with options of their own are named first, and loaded only when named:
   // verify's network and OpenPGP code is no part of a build's start-up.
   const [first, ...rest] = argv;
@@ -59,33 +76,33 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    stderr(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   const command = positionals[0] ?? "build";
   // The command line is read here, once; the build gets plain options, never the environment.
-  const strict = values.strict || process.env.POLICY_STRICT === "1";
+  const strict = values.strict || io.env.POLICY_STRICT === "1";
   const format = values.format;
   if (!isOutputFormat(format)) {
-    process.stderr.write(`--format ${format} is not a format: use ${OUTPUT_FORMATS.join(", ")}\n${USAGE}\n`);
+    stderr(`--format ${format} is not a format: use ${OUTPUT_FORMATS.join(", ")}\n${USAGE}\n`);
     return 2;
   }
 
   if (command === "build") {
     const output = values.output ?? "public";
-    if (process.env.POLICY_CHECKS === "off") {
+    if (io.env.POLICY_CHECKS === "off") {
       // The checks are turned off only by `npm run bench`, through buildSite; a published site is always checked.
-      process.stderr.write("POLICY_CHECKS=off turns the checks off for `npm run bench` only; unset it to build the site\n");
+      stderr("POLICY_CHECKS=off turns the checks off for `npm run bench` only; unset it to build the site\n");
       return 2;
     }
     const started = Date.now();
-    const result = await buildSite({ input: values.input, output, configPath: values.config, strict, format, root: process.cwd(), streams: STREAMS });
+    const result = await buildSite({ input: values.input, output, configPath: values.config, strict, format, root: io.cwd, streams: io.streams });
     const seconds = ((Date.now() - started) / 1000).toFixed(2);
     // In the text format the outcome goes to standard output; in the others standard output is the report's alone.
-    const status = format === "text" ? STREAMS.stdout : STREAMS.stderr;
+    const status = format === "text" ? stdout : stderr;
     if (!result.ok) {
-      process.stderr.write(`Build failed in ${seconds} s; ${output}/ is unchanged.\n`);
+      stderr(`Build failed in ${seconds} s; ${output}/ is unchanged.\n`);
       return 1;
     }
     status(`Built ${values.input}/ into ${output}/ in ${seconds} s${strict ? " (strict)" : ""}.\n`);
@@ -94,19 +111,19 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === "serve") {
     const output = values.output ?? DEV_OUTPUT;
-    if (path.resolve(output) === path.resolve("public")) {
-      process.stderr.write(`npm start builds into ${DEV_OUTPUT}/, never into public/: only npm run build writes public/, after every check passed\n`);
+    if (path.resolve(io.cwd, output) === path.resolve(io.cwd, "public")) {
+      stderr(`npm start builds into ${DEV_OUTPUT}/, never into public/: only npm run build writes public/, after every check passed\n`);
       return 2;
     }
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-      process.stderr.write(`--port ${values.port} is not a port: give a whole number from 1 to 65535\n${USAGE}\n`);
+      stderr(`--port ${values.port} is not a port: give a whole number from 1 to 65535\n${USAGE}\n`);
       return 2;
     }
     return serve({ input: values.input, output, config: values.config, port, strict });
   }
 
-  process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+  stderr(`unknown command "${command}"\n${USAGE}\n`);
   return 2;
 }
 
@@ -148,7 +165,7 @@ async function serve(options: { input: string; output: string; config: string; p
       findings.add(...explainBuildError(error, { staging: path.resolve(options.output), output: options.output, input: path.resolve(options.input), layouts, relative: (f) => findings.relative(f) }));
     }
     const report = findings.report();
-    printReport(report, "text", STREAMS);
+    printReport(report, "text", PROCESS_IO.streams);
     showPanelOnWrittenPages(path.resolve(options.output), htmlFiles(path.resolve(options.output)), report);
     server?.reload();
   });
@@ -191,12 +208,12 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 }
 
 /** Runs the command the arguments name; resolves with the exit code. */
-export async function runCommand(argv: string[]): Promise<number> {
+export async function runCommand(argv: string[], io: CommandIO = PROCESS_IO): Promise<number> {
   try {
-    return await main(argv);
+    return await main(argv, io);
   } catch (error) {
     // Findings are printed by the build; anything else that goes wrong is one line, never a stack trace.
-    process.stderr.write(`${(error as Error).message ?? String(error)}\n`);
+    io.streams.stderr(`${(error as Error).message ?? String(error)}\n`);
     return 1;
   }
 }

@@ -8,6 +8,7 @@ import { COMPILED_CONFIG, compiled } from "./runtime.ts";
 import { WORK } from "./work.ts";
 
 const { buildSite } = await compiled<typeof import("../../src/build/build.ts")>("src/build/build.ts");
+const { runCommand } = await compiled<typeof import("../../src/build/command.ts")>("src/build/command.ts");
 
 export { WORK };
 
@@ -124,6 +125,42 @@ export async function buildDir(
     });
     const findings = lines.map(parseFinding).filter((f): f is ParsedFinding => f !== undefined);
     return { ok: result.ok, lines, stdout: stdout.join(""), findings, dir, output };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
+/** What a command printed, and the exit code it ended with. */
+export interface CommandRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Both streams, and anything else written to the process's own (which a command must not do). */
+  all: string;
+}
+
+/**
+ * Runs the command `npm run build -- <args>` runs (src/build/command.ts, as compiled), in this
+ * process, in a laid-out site: the same arguments, environment and output as the process
+ * bin/security-policy-site.mjs starts, without starting one. tests/cli.test.ts runs the real
+ * process; the corpus runs here, so that each broken site costs one build, not a Node start too.
+ */
+export async function runBuildCommand(dir: string, ...args: string[]): Promise<CommandRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const all: string[] = [];
+  const into = (list: string[]) => (text: string) => {
+    list.push(text);
+    all.push(text);
+  };
+  const stray = (chunk: unknown) => {
+    all.push(String(chunk));
+    return true;
+  };
+  const spies = [vi.spyOn(process.stderr, "write").mockImplementation(stray as typeof process.stderr.write), vi.spyOn(process.stdout, "write").mockImplementation(stray as typeof process.stdout.write)];
+  try {
+    const code = await runCommand(["build", ...args], { cwd: dir, env: {}, streams: { stdout: into(out), stderr: into(err) } });
+    return { code, stdout: out.join(""), stderr: err.join(""), all: all.join("") };
   } finally {
     for (const spy of spies) spy.mockRestore();
   }
