@@ -143,7 +143,7 @@ async function visit(server: StaticServer, urlPath: string, options: BrowserCont
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
   const results: AxeResults = await page.evaluate(
     (tags) => (window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: "tag", values: tags } }),
     AXE_TAGS,
@@ -151,6 +151,20 @@ async function axeViolations(page: Page): Promise<string[]> {
   // A run that tested nothing would pass vacuously.
   expect(results.passes.length).toBeGreaterThan(10);
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/**
+ * Shows an open page at another size and colour scheme, scrolled to the top, as a fresh load
+ * there would: the site's styles answer both by media queries alone, and nothing of it moves.
+ */
+async function look(page: Page, viewport: { width: number; height: number }, colorScheme: "light" | "dark"): Promise<void> {
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme });
+  const shown = await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    return { width: window.innerWidth, dark: matchMedia("(prefers-color-scheme: dark)").matches, top: window.scrollY };
+  });
+  expect(shown).toEqual({ width: viewport.width, dark: colorScheme === "dark", top: 0 });
 }
 
 describe("copying the fingerprint", () => {
@@ -235,9 +249,10 @@ describe("the three jobs on the first screen", () => {
   it("the first contact's report link and the Copy button are inside the first screen, at phone and desktop sizes, light and dark, in every language", async () => {
     const seen: string[] = [];
     for (const urlPath of ["/security/", "/es/security/"]) {
+      const { page } = await visit(site, urlPath, { permissions: ["clipboard-read", "clipboard-write"] });
       for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 800 }]) {
         for (const colorScheme of ["light", "dark"] as const) {
-          const { page } = await visit(site, urlPath, { viewport, colorScheme, permissions: ["clipboard-read", "clipboard-write"] });
+          await look(page, viewport, colorScheme);
           for (const selector of [".glance .report-link", ".glance .copy-button"]) {
             const box = await page.locator(selector).first().boundingBox();
             const where = `${urlPath} ${viewport.width}×${viewport.height} ${colorScheme} ${selector}`;
@@ -250,9 +265,9 @@ describe("the three jobs on the first screen", () => {
           // And they work from there: the address opens the prefilled report, Copy copies.
           const href = await page.locator(".glance .report-link").first().getAttribute("href");
           expect(parseMailto(href ?? "").mailto?.to).toEqual(["security@ballerina.io"]);
+          await page.evaluate(() => navigator.clipboard.writeText(""));
           await page.locator(".glance .copy-button").first().click();
           expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FINGERPRINT);
-          await page.context().close();
         }
       }
     }
@@ -432,18 +447,18 @@ describe("every page", () => {
 
   for (const { name, urlPath, server } of everyPage) it(`${name} ${urlPath}: axe-core finds no WCAG 2.2 AA violation, in light and dark, wide and narrow`, async () => {
     const failures: string[] = [];
+    // axe's script is not the site's own, so this context lets it past the page's CSP.
+    const { page } = await visit(server(), urlPath, { bypassCSP: true, permissions: ["clipboard-read", "clipboard-write"] });
+    const copy = page.locator(".copy-button").first();
     for (const colorScheme of ["light", "dark"] as const) {
       for (const width of [1280, 375]) {
-        // axe's script is not the site's own, so this context lets it past the page's CSP.
-        const { page } = await visit(server(), urlPath, { bypassCSP: true, colorScheme, viewport: { width, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+        await look(page, { width, height: 900 }, colorScheme);
         if ((await page.locator(".copy-button").count()) > 0) {
           // Check the announcement's colours too.
-          const button = page.locator(".copy-button").first();
-          await button.click();
-          await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe(await button.getAttribute("data-copied"));
+          await copy.click();
+          await expect.poll(() => page.locator(".copy-status").first().textContent()).toBe(await copy.getAttribute("data-copied"));
         }
         for (const v of await axeViolations(page)) failures.push(`${name} ${urlPath} ${colorScheme} ${width}px: ${v}`);
-        await page.context().close();
       }
     }
     expect(failures).toEqual([]);
@@ -523,12 +538,13 @@ describe("the page on screen and on paper", () => {
   for (const [name, urlPath] of shots) {
     it(`screenshots of ${urlPath} at 375 px and 1280 px, light and dark, are saved to screenshots/${name}-*.png`, async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
+      const { page } = await visit(site, urlPath);
       for (const width of [375, 1280]) {
         for (const colorScheme of ["light", "dark"] as const) {
-          const { page } = await visit(site, urlPath, { viewport: { width, height: width === 375 ? 667 : 800 }, colorScheme });
+          await look(page, { width, height: width === 375 ? 667 : 800 }, colorScheme);
           const file = path.join(SCREENSHOTS, `${name}-${width}-${colorScheme}.png`);
           await page.screenshot({ path: file, fullPage: true });
-          // A PNG's width is at bytes 16-19 of its header.
+          // A PNG's width is at bytes 16-19 of its header: wider than the window, the page would scroll sideways.
           expect(readFileSync(file).readUInt32BE(16)).toBe(width);
         }
       }
