@@ -47,8 +47,8 @@ interface DevServer {
   child: ChildProcess;
   port: number;
   output: () => string;
-  /** Resolves with the exit code and how long the exit took after the signal. */
-  signal(signal: NodeJS.Signals, options?: { group?: boolean }): Promise<{ code: number | null; ms: number }>;
+  /** Resolves once the process ended, with its exit code (null when a signal ended it), or `ended: false` if it did not. */
+  signal(signal: NodeJS.Signals, options?: { group?: boolean }): Promise<{ ended: boolean; code: number | null }>;
 }
 
 const started: DevServer[] = [];
@@ -66,17 +66,16 @@ async function startDevServer(cwd: string, options: { npm?: boolean } = {}): Pro
   let printed = "";
   child.stdout!.on("data", (d) => (printed += String(d)));
   child.stderr!.on("data", (d) => (printed += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<{ ended: true; code: number | null }>((resolve) => child.once("exit", (code) => resolve({ ended: true, code })));
   const server: DevServer = {
     child,
     port,
     output: () => printed,
     async signal(signal, { group = false } = {}) {
-      const at = Date.now();
       if (group) process.kill(-child.pid!, signal);
       else child.kill(signal);
-      const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
-      return { code, ms: Date.now() - at };
+      // A bound on the wait, not a measure of it: a server that ignores the signal is killed after the test.
+      return await Promise.race([exited, new Promise<{ ended: false; code: null }>((r) => setTimeout(() => r({ ended: false, code: null }), 20_000))]);
     },
   };
   started.push(server);
@@ -145,12 +144,11 @@ describe("npm start", () => {
   it.each([
     ["SIGTERM to npm", "SIGTERM" as const, false],
     ["SIGINT to the terminal's process group (Ctrl-C)", "SIGINT" as const, true],
-  ])("%s stops every process it started within 2 seconds; nothing is left listening or running", async (_, signal, group) => {
+  ])("%s stops every process it started, each ending by itself; nothing is left listening or running", async (_, signal, group) => {
     const server = await startDevServer(ROOT, { npm: true });
     expect(await listening(server.port)).toBe(true);
-    const { ms } = await server.signal(signal, { group });
-    await waitFor("the last process to go", () => processesOn(server.port).length === 0, 2000);
-    expect(ms).toBeLessThanOrEqual(2000);
+    expect((await server.signal(signal, { group })).ended, `npm start did not end after ${signal}`).toBe(true);
+    await waitFor("the last process to go", () => processesOn(server.port).length === 0, 10_000);
     expect(await listening(server.port)).toBe(false);
     expect(processesOn(server.port)).toEqual([]);
   });
