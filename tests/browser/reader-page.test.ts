@@ -4,20 +4,16 @@
  * 127.0.0.1 by a server the test starts and stops.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { AxeResults } from "axe-core";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseMailto } from "../../src/formats/mailto.ts";
 import { buildDir, layOutFixture, ROOT } from "../support/fixture-site.ts";
-import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
+import { axeViolations, CHROME, CHROME_FLAGS, look, missingChromium } from "../support/chromium.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SCREENSHOTS = path.join(ROOT, "screenshots");
 /** One round trip: what fits in TCP's first flight of ten segments. */
 const BUDGET_BYTES = 14 * 1024;
@@ -140,31 +136,6 @@ async function visit(server: StaticServer, urlPath: string, options: BrowserCont
   const response = await page.goto(`${server.origin}${urlPath}`, { waitUntil: "load" });
   expect(response?.status(), `${urlPath} was not served`).toBe(200);
   return { page, offsite, errors };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  const results: AxeResults = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: "tag", values: tags } }),
-    AXE_TAGS,
-  );
-  // A run that tested nothing would pass vacuously.
-  expect(results.passes.length).toBeGreaterThan(10);
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
-
-/**
- * Shows an open page at another size and colour scheme, scrolled to the top, as a fresh load
- * there would: the site's styles answer both by media queries alone, and nothing of it moves.
- */
-async function look(page: Page, viewport: { width: number; height: number }, colorScheme: "light" | "dark"): Promise<void> {
-  await page.setViewportSize(viewport);
-  await page.emulateMedia({ colorScheme });
-  const shown = await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    return { width: window.innerWidth, dark: matchMedia("(prefers-color-scheme: dark)").matches, top: window.scrollY };
-  });
-  expect(shown).toEqual({ width: viewport.width, dark: colorScheme === "dark", top: 0 });
 }
 
 describe("copying the fingerprint", () => {
