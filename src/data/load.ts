@@ -12,7 +12,7 @@ import keyUnused from "../rules/key/key-unused.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import type { KeyReport } from "../rules/keys.ts";
 import { fingerprintsOf, type Contact } from "../types.ts";
-import type { Position } from "../formats/json.ts";
+import { positionAt, type Position } from "../formats/json.ts";
 import { readSiteData, type SiteData } from "./site-data.ts";
 
 /** The site data and each contact's public key, read and checked once per build. */
@@ -77,7 +77,8 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
     const keyPath = path.join(keysDir, keyName);
     // openpgp.js is loaded only by a site that has a key to read.
     const { inspectKey } = await import("../rules/keys.ts");
-    const report = await inspectKey(readFileSync(keyPath, "utf8"), {
+    const keyText = readFileSync(keyPath, "utf8");
+    const report = await inspectKey(keyText, {
       email: contact.email,
       fingerprint: contact.fingerprint,
       previous: fingerprintsOf(contact).slice(1),
@@ -87,7 +88,8 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
     });
     keys.set(contact.email.toLowerCase(), report);
     keyFileNames.set(contact.email.toLowerCase(), relative(keyPath));
-    for (const p of report.problems) findings.push(placed(p, relative(keyPath), { line: 1, column: 1 }));
+    // At the armored block the problem is in, where the check names one; else at the file's start.
+    for (const p of report.problems) findings.push(placed(p, relative(keyPath), p.index === undefined ? { line: 1, column: 1 } : positionAt(keyText, p.index)));
   }
   for (const f of keyFiles) {
     if (!data.contacts.some((c) => `${c.email.toLowerCase()}.asc` === f.toLowerCase())) {
