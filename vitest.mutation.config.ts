@@ -9,10 +9,13 @@ import { defineConfig } from "vitest/config";
 import base from "./vitest.config.ts";
 
 // Spread, not mergeConfig: that would append this list to the base's tests/**, and run them all.
+// One project of these tests alone, not the base's two.
+const { projects: _projects, ...shared } = base.test ?? {};
+
 export default defineConfig({
   ...base,
   test: {
-    ...base.test,
+    ...shared,
     // These tests call pure code and share no state through it: one module graph serves them all,
     // which makes each mutant's run a fraction of a second rather than a fresh import of everything.
     isolate: false,

@@ -3,11 +3,16 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { compile } from "../../bin/compile.mjs";
 import { WORK } from "./work.ts";
 
+const SET_UP = "SECURITY_POLICY_SITE_TESTS_SET_UP";
+
 /**
  * Each run lays its fixture sites out afresh; the last run's are removed first. The TypeScript
  * is compiled once, before any test builds with it or runs a command.
  */
 export default async function setup(): Promise<() => void> {
+  // vitest.config.ts has two projects, and each runs the global setup: the first call does it all.
+  if (process.env[SET_UP] === "1") return () => {};
+  process.env[SET_UP] = "1";
   rmSync(WORK, { recursive: true, force: true });
   await compile();
   return stopGpgAgents;
