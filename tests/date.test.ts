@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readableDate } from "../src/formats/date.ts";
+import { dayCount, readableDate } from "../src/formats/date.ts";
 import { isCalendarDate } from "../src/data/site-data.ts";
 
 describe("days", () => {
@@ -10,6 +10,16 @@ describe("days", () => {
     // Each language keeps its own formatter, whatever was formatted before.
     expect(readableDate("2026-12-31", "en")).toBe("December 31, 2026");
     expect(readableDate("2026-12-31", "nl")).toBe("31 december 2026");
+  });
+
+  it("a count of days is written \"1 day\" for one, \"days\" for any other, as given", () => {
+    expect(dayCount(1)).toBe("1 day");
+    expect(dayCount(0)).toBe("0 days");
+    expect(dayCount(2)).toBe("2 days");
+    expect(dayCount(30)).toBe("30 days");
+    expect(dayCount(366)).toBe("366 days");
+    expect(dayCount(-1)).toBe("-1 days");
+    expect(dayCount(-2)).toBe("-2 days");
   });
 
   it("only a day that exists, written YYYY-MM-DD, is a review date", () => {

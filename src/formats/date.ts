@@ -17,3 +17,8 @@ export function readableDate(isoDay: string, language: string): string {
   }
   return formatter.format(date);
 }
+
+/** A count of days as a message writes it: "1 day", otherwise "0 days", "30 days", "-2 days". */
+export function dayCount(days: number): string {
+  return days === 1 ? "1 day" : `${days} days`;
+}

@@ -6,6 +6,7 @@
  * dates in, findings out.
  */
 import { type Finding } from "../findings/finding.ts";
+import { dayCount } from "../formats/date.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import { utcDay } from "../formats/openpgp.ts";
 import type { Fingerprint } from "../types.ts";
@@ -47,7 +48,7 @@ export function keyLifetimeFindings(contact: KeyLifetimeInput, expires: Date, ma
     const values = { ...named, date: primary.date };
     if (primary.early) findings.push(keyExpiresEarly.finding("keyExpiresEarly", values, keyFile, at));
     else if (primary.days === 1) findings.push(keyExpiresClose.finding("keyExpiresCloseByOneDay", values, keyFile, at));
-    else findings.push(keyExpiresClose.finding("keyExpiresClose", { ...values, days: primary.days }, keyFile, at));
+    else findings.push(keyExpiresClose.finding("keyExpiresClose", { ...values, days: dayCount(primary.days) }, keyFile, at));
   }
 
   const sub = key.encryption;
@@ -58,12 +59,12 @@ export function keyLifetimeFindings(contact: KeyLifetimeInput, expires: Date, ma
       if (key.expires === undefined) {
         if (verdict.early) findings.push(keyExpiresEarly.finding("subkeyOfNonExpiringKeyExpiresEarly", values, keyFile, at));
         else if (verdict.days === 1) findings.push(keyExpiresClose.finding("subkeyOfNonExpiringKeyExpiresCloseByOneDay", values, keyFile, at));
-        else findings.push(keyExpiresClose.finding("subkeyOfNonExpiringKeyExpiresClose", { ...values, days: verdict.days }, keyFile, at));
+        else findings.push(keyExpiresClose.finding("subkeyOfNonExpiringKeyExpiresClose", { ...values, days: dayCount(verdict.days) }, keyFile, at));
       } else {
         const withKey = { ...values, keyExpires: utcDay(key.expires) };
         if (verdict.early) findings.push(keyExpiresEarly.finding("subkeyExpiresEarly", withKey, keyFile, at));
         else if (verdict.days === 1) findings.push(keyExpiresClose.finding("subkeyExpiresCloseByOneDay", withKey, keyFile, at));
-        else findings.push(keyExpiresClose.finding("subkeyExpiresClose", { ...withKey, days: verdict.days }, keyFile, at));
+        else findings.push(keyExpiresClose.finding("subkeyExpiresClose", { ...withKey, days: dayCount(verdict.days) }, keyFile, at));
       }
     }
   }

@@ -10,6 +10,7 @@ import type { PolicyContact } from "../data/load.ts";
 import type { SiteData } from "../data/site-data.ts";
 import { placed, type Finding } from "../findings/finding.ts";
 import { locateInFiles } from "../findings/locate.ts";
+import { dayCount } from "../formats/date.ts";
 import { formatFingerprint, keyReferencesInUrl, sameFingerprint } from "../formats/fingerprint.ts";
 import { scanHtml } from "../formats/html-scan.ts";
 import { fingerprintOf, reasonOf } from "../formats/openpgp.ts";
@@ -277,7 +278,7 @@ export async function judgeSecurityTxt(input: SecurityTxtInput, url: string, ans
     const days = Math.ceil((date.getTime() - input.now.getTime()) / 86_400_000);
     const at = { line: expires.line, column: 1 };
     if (days <= 0) findings.push(deployedSecuritytxt.finding("expired", { expires: expires.value }, url, at));
-    else if (days <= input.expiresWarningDays) findings.push(deployedSecuritytxtExpiring.finding("expiring", { expires: expires.value, days }, url, at));
+    else if (days <= input.expiresWarningDays) findings.push(deployedSecuritytxtExpiring.finding("expiring", { expires: expires.value, days: dayCount(days) }, url, at));
   }
   return answered(url, answer, findings);
 }

@@ -4,6 +4,7 @@
  * MAX_EXPIRES_DAYS ahead, and "reviewed" not a day still to come.
  */
 import type { Problem } from "../../findings/finding.ts";
+import { dayCount } from "../../formats/date.ts";
 import { formatExpires, MAX_EXPIRES_DAYS, type ExpiresSetting } from "../../formats/security-txt.ts";
 import { defineRule } from "../rule.ts";
 
@@ -18,13 +19,13 @@ const rule = defineRule({
     daysNotWhole: '"expires" is { "days": {{days}} }; the number of days must be a whole number, 1 or more',
     reviewedInFuture: '"reviewed" is {{reviewed}}, a day still to come (the build ran on {{today}}); set it to the day the policy was really reviewed',
     passed:
-      "security.txt's Expires is {{expires}}, {{days}} days after the last review ({{reviewed}}), which has passed: researchers are told not to trust a stale security.txt; review the policy, then set \"reviewed\" to the day of the review ({{today}} if that is today)",
+      "security.txt's Expires is {{expires}}, {{days}} after the last review ({{reviewed}}), which has passed: researchers are told not to trust a stale security.txt; review the policy, then set \"reviewed\" to the day of the review ({{today}} if that is today)",
     daysTooFar:
       '"expires" is { "days": {{days}} }, which puts Expires more than {{max}} days after the build; RFC 9116 recommends less than a year so that a stale file is noticed: set "days" to {{max}} or fewer',
     datePassed:
       '"expires" is {{expires}}, which has passed (the build ran at {{now}}); researchers are told not to trust a stale security.txt: set "expires" to a moment within {{max}} days of the build, or to { "days": 180 } for half a year after "reviewed"',
     dateTooFar:
-      '"expires" is {{expires}}, {{days}} days after the build; RFC 9116 recommends less than a year (at most {{max}} days here) so that a stale file is noticed: set "expires" to a moment within {{max}} days of the build, or to { "days": 180 } for half a year after "reviewed"',
+      '"expires" is {{expires}}, {{days}} after the build; RFC 9116 recommends less than a year (at most {{max}} days here) so that a stale file is noticed: set "expires" to a moment within {{max}} days of the build, or to { "days": 180 } for half a year after "reviewed"',
   },
 });
 
@@ -49,13 +50,13 @@ export function checkExpires(setting: ExpiresSetting, now: Date, reviewed: strin
     const from = Date.parse(`${reviewed}T00:00:00Z`);
     if (from > now.getTime()) return { problem: rule.problem("reviewedInFuture", { reviewed, today: utcDayOf(now) }) };
     const expires = new Date(from + days * DAY_MS);
-    if (expires.getTime() <= now.getTime()) return { problem: rule.problem("passed", { expires: formatExpires(expires), days, reviewed, today: utcDayOf(now) }) };
+    if (expires.getTime() <= now.getTime()) return { problem: rule.problem("passed", { expires: formatExpires(expires), days: dayCount(days), reviewed, today: utcDayOf(now) }) };
     if (expires.getTime() - now.getTime() > max * DAY_MS) return { problem: rule.problem("daysTooFar", { days, max }) };
     return { expires };
   }
   const expires = setting.date;
   if (expires.getTime() <= now.getTime()) return { problem: rule.problem("datePassed", { expires: formatExpires(expires), now: formatExpires(now), max }) };
   const days = (expires.getTime() - now.getTime()) / DAY_MS;
-  if (days > max) return { problem: rule.problem("dateTooFar", { expires: formatExpires(expires), days: Math.ceil(days), max }) };
+  if (days > max) return { problem: rule.problem("dateTooFar", { expires: formatExpires(expires), days: dayCount(Math.ceil(days)), max }) };
   return { expires };
 }

@@ -3,6 +3,7 @@
  * policy is due for a review, after which "reviewed" moves Expires on.
  */
 import type { Problem } from "../../findings/finding.ts";
+import { dayCount } from "../../formats/date.ts";
 import { defineRule } from "../rule.ts";
 
 const rule = defineRule({
@@ -14,7 +15,7 @@ const rule = defineRule({
   messages: {
     // `day` and `today`: calendar days, YYYY-MM-DD.
     inOneDay: 'security.txt expires on {{day}}, in 1 day: review the policy, then set "reviewed" to the day of the review ({{today}} if that is today)',
-    inDays: 'security.txt expires on {{day}}, in {{days}} days: review the policy, then set "reviewed" to the day of the review ({{today}} if that is today)',
+    inDays: 'security.txt expires on {{day}}, in {{days}}: review the policy, then set "reviewed" to the day of the review ({{today}} if that is today)',
   },
 });
 
@@ -28,5 +29,5 @@ export function checkExpiring(expires: Date, now: Date, warningDays: number): Pr
   if (days > warningDays) return undefined;
   const day = expires.toISOString().slice(0, 10);
   const today = now.toISOString().slice(0, 10);
-  return days === 1 ? rule.problem("inOneDay", { day, today }) : rule.problem("inDays", { day, days, today });
+  return days === 1 ? rule.problem("inOneDay", { day, today }) : rule.problem("inDays", { day, days: dayCount(days), today });
 }

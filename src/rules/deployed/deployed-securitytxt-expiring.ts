@@ -7,6 +7,6 @@ export default defineRule({
   summary: "The deployed security.txt expires within 30 days.",
   disable: "no",
   messages: {
-    expiring: 'Expires {{expires}} is in {{days}} days: review the policy, update "reviewed", and deploy',
+    expiring: 'Expires {{expires}} is in {{days}}: review the policy, update "reviewed", and deploy',
   },
 });

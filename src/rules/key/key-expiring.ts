@@ -1,4 +1,5 @@
 import type { Problem } from "../../findings/finding.ts";
+import { dayCount } from "../../formats/date.ts";
 import { utcDay } from "../../formats/openpgp.ts";
 import type { Fingerprint } from "../../types.ts";
 import { defineRule } from "../rule.ts";
@@ -12,10 +13,10 @@ const keyExpiring = defineRule({
   summary: "The key, or its encryption subkey, expires within 30 days.",
   disable: "no",
   messages: {
-    keyExpiring: `the key expires on {{date}}, in {{days}} days: ${EXTEND}`,
+    keyExpiring: `the key expires on {{date}}, in {{days}}: ${EXTEND}`,
     keyExpiringInOneDay: `the key expires on {{date}}, in 1 day: ${EXTEND}`,
     /** The encryption subkey a mail client would choose expires before the primary key. */
-    subkeyExpiring: `its encryption subkey expires on {{date}}, in {{days}} days: ${EXTEND}`,
+    subkeyExpiring: `its encryption subkey expires on {{date}}, in {{days}}: ${EXTEND}`,
     subkeyExpiringInOneDay: `its encryption subkey expires on {{date}}, in 1 day: ${EXTEND}`,
   },
 });
@@ -35,8 +36,8 @@ export function checkExpiring(fingerprint: Fingerprint, expires: Date | undefine
   const days = Math.ceil((soonest.getTime() - now.getTime()) / DAY_MS);
   const date = utcDay(soonest);
   const { hex } = fingerprint;
-  if (soonest === expires) return days === 1 ? keyExpiring.problem("keyExpiringInOneDay", { date, hex }) : keyExpiring.problem("keyExpiring", { date, days, hex });
-  return days === 1 ? keyExpiring.problem("subkeyExpiringInOneDay", { date, hex }) : keyExpiring.problem("subkeyExpiring", { date, days, hex });
+  if (soonest === expires) return days === 1 ? keyExpiring.problem("keyExpiringInOneDay", { date, hex }) : keyExpiring.problem("keyExpiring", { date, days: dayCount(days), hex });
+  return days === 1 ? keyExpiring.problem("subkeyExpiringInOneDay", { date, hex }) : keyExpiring.problem("subkeyExpiring", { date, days: dayCount(days), hex });
 }
 
 /** The earlier of two dates, the first on a tie; undefined = never. */

@@ -1,4 +1,5 @@
 import type { Problem } from "../../findings/finding.ts";
+import { dayCount } from "../../formats/date.ts";
 import { formatFingerprint } from "../../formats/fingerprint.ts";
 import { utcDay } from "../../formats/openpgp.ts";
 import type { Fingerprint } from "../../types.ts";
@@ -6,7 +7,7 @@ import { defineRule } from "../rule.ts";
 import { expiredAt } from "./key-expired.ts";
 
 const FINISH =
-  "so researchers may still encrypt to it: finish the rotation by revoking it (gpg --gen-revoke {{hex}}, then import the revocation and export the key again), or let it expire within {{days}} days (gpg --quick-set-expire {{hex}} {{expireDays}}d)";
+  "so researchers may still encrypt to it: finish the rotation by revoking it (gpg --gen-revoke {{hex}}, then import the revocation and export the key again), or let it expire within {{days}} (gpg --quick-set-expire {{hex}} {{expireDays}}d)";
 
 const keyRotationUnfinished = defineRule({
   id: "key-rotation-unfinished",
@@ -40,7 +41,7 @@ export function checkPreviousKey(key: PreviousKey, email: string, now: Date, pre
   const { fingerprint, revoked, expires } = key;
   if (revoked || expiredAt(expires, now)) return undefined;
   if (expires !== undefined && expires.getTime() - now.getTime() <= previousKeyDays * DAY_MS) return undefined;
-  const values = { fingerprint: formatFingerprint(fingerprint), email, hex: fingerprint.hex, days: previousKeyDays, expireDays: Math.min(previousKeyDays, 60) };
+  const values = { fingerprint: formatFingerprint(fingerprint), email, hex: fingerprint.hex, days: dayCount(previousKeyDays), expireDays: Math.min(previousKeyDays, 60) };
   return expires === undefined
     ? keyRotationUnfinished.problem("neverExpires", values)
     : keyRotationUnfinished.problem("validTooLong", { ...values, date: utcDay(expires) });

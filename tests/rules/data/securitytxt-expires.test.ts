@@ -65,6 +65,18 @@ testRule(securitytxtExpires, plan, {
       ],
     },
     {
+      name: "one day after yesterday's review: 1 day, not 1 days",
+      input: built(NOON, "2026-11-24", { days: 1 }),
+      findings: [
+        {
+          messageId: "passed",
+          ...reviewedAt("2026-11-24", { days: 1 }),
+          message:
+            'security.txt\'s Expires is 2026-11-25T00:00:00Z, 1 day after the last review (2026-11-24), which has passed: researchers are told not to trust a stale security.txt; review the policy, then set "reviewed" to the day of the review (2026-11-25 if that is today)',
+        },
+      ],
+    },
+    {
       name: "reviewed tomorrow, a second before midnight",
       input: built(new Date("2026-11-25T23:59:59Z"), "2026-11-26"),
       findings: [

@@ -30,11 +30,16 @@ testRule(deployedSecuritytxtExpiring, judge, {
       findings: [{ messageId: "expiring", line: 2, column: 1 }],
     },
     {
+      name: "an Expires exactly 1 day ahead: in 1 day, not 1 days",
+      input: { now: before(1) },
+      findings: [{ messageId: "expiring", line: 2, column: 1, message: 'Expires 2026-07-09T00:00:00Z is in 1 day: review the policy, update "reviewed", and deploy' }],
+    },
+    {
       name: "an Expires a second ahead, which the build would no longer write",
       input: { body: edited(2, "Expires: 2026-02-01T12:00:01Z") },
       findings: [
         otherRule(deployedSecuritytxt, "fieldDiffers", { line: 2, column: 1 }),
-        { messageId: "expiring", line: 2, column: 1, message: 'Expires 2026-02-01T12:00:01Z is in 1 days: review the policy, update "reviewed", and deploy' },
+        { messageId: "expiring", line: 2, column: 1, message: 'Expires 2026-02-01T12:00:01Z is in 1 day: review the policy, update "reviewed", and deploy' },
       ],
     },
     {

@@ -60,6 +60,17 @@ testRule(keyRotationUnfinished, runKey, {
       findings: [{ messageId: "validTooLong", ...TOP, message: `the previous key ${formatFingerprint(expiring.fingerprint)} of ${EMAIL} stays valid until 2024-07-19, ${finish(expiring, 120, 60)}` }],
     },
     {
+      name: "a previous key that never expires, with a window of 1: within 1 day, not 1 days",
+      input: rotation([{ key: never }], 10, 1),
+      findings: [
+        {
+          messageId: "neverExpires",
+          ...TOP,
+          message: `the previous key ${formatFingerprint(never.fingerprint)} of ${EMAIL} does not expire, so researchers may still encrypt to it: finish the rotation by revoking it (gpg --gen-revoke ${never.fingerprint.hex}, then import the revocation and export the key again), or let it expire within 1 day (gpg --quick-set-expire ${never.fingerprint.hex} 1d)`,
+        },
+      ],
+    },
+    {
       name: "two previous keys still valid, each reported in the order listed",
       input: rotation([{ key: expiring }, { key: never }], 10),
       findings: [
