@@ -24,7 +24,7 @@ describe("the rule registry", () => {
 
   it("a finding takes its severity from its rule's module, and its words from the module's messages", () => {
     const at = { line: 1, column: 1 };
-    const values = { date: "2027-01-01", days: 3, hex: "AD68516D56946669E62FB0BAE4AEB4435B2CF961" };
+    const values = { date: "2027-01-01", days: "3 days", hex: "AD68516D56946669E62FB0BAE4AEB4435B2CF961" };
     expect(keyExpiring.finding("keyExpiring", values, "k.asc", at)).toMatchObject({ severity: "warning", rule: "key-expiring", messageId: "keyExpiring" });
     expect(keyExpiring.message("keyExpiring", values)).toMatch(/^the key expires on 2027-01-01, in 3 days: extend it with gpg --quick-set-expire AD68/);
     expect(keyExpired.problem("expired", { date: "2021-01-01", hex: values.hex }).severity).toBe("error");
