@@ -88,6 +88,15 @@ describe("hostOfHref", () => {
   ])("%s (%j) has no host", (_what, href) => {
     expect(hostOfHref(href)).toBeUndefined();
   });
+
+  it("still reads an international host after the thousands of links a long build checks", () => {
+    // URL.canParse went wrong here on Node 20 and 22 once V8 had optimised the call: the
+    // Latin-1 "ü" was read as UTF-8 and the link reported as one that cannot be parsed.
+    for (let i = 0; i < 50_000; i += 1) hostOfHref(`https://example.org/${i % 10}`);
+    expect(hostOfHref("https://bücher.example/")).toBe("xn--bcher-kva.example");
+    expect(hostOfHref("hkps://bücher.example")).toBe("xn--bcher-kva.example");
+    expect(linkTextProblems("bücher.example", "https://bücher.example/")).toEqual([]);
+  });
 });
 
 describe("linkTextProblems", () => {
