@@ -51,24 +51,29 @@ export function parseJsonWithPositions(source: string): LocatedJson {
   try {
     document = parse(text, { mode: "json", ranges: true });
   } catch (error) {
-    const { line, column, offset } = error as { line?: number; column?: number; offset?: number };
-    if (line === undefined || column === undefined || offset === undefined) throw error;
-    throw new JsonSyntaxError(explainSyntaxError(text, offset), { line, column });
+    const { offset } = error as { offset?: number };
+    if (offset === undefined) throw error;
+    const explained = explainSyntaxError(text, offset);
+    throw new JsonSyntaxError(explained.message, positionAt(text, explained.offset));
   }
 
   const positions = new Map<string, Position>();
   const duplicates: DuplicateKey[] = [];
   const at = (node: AnyNode): Position => ({ line: node.loc.start.line, column: node.loc.start.column });
+  // momoa lets a raw control character through, in a value or a key; JSON (RFC 8259 section 7) does not.
+  const checkString = (node: AnyNode) => {
+    const raw = text.slice(node.range![0], node.range![1]);
+    const control = raw.search(/[\u0000-\u001f]/);
+    if (control >= 0) throw new JsonSyntaxError("a raw control character in a string; escape it (a line break is \\n)", positionAt(text, node.range![0] + control));
+  };
   const visit = (node: AnyNode, path: string) => {
     positions.set(path, at(node));
     if (node.type === "String") {
-      // momoa lets a raw control character through; JSON (RFC 8259 section 7) does not.
-      const raw = text.slice(node.range![0], node.range![1]);
-      const control = raw.search(/[\u0000-\u001f]/);
-      if (control >= 0) throw new JsonSyntaxError("a raw control character in a string; escape it (a line break is \\n)", positionAt(text, node.range![0] + control));
+      checkString(node);
     } else if (node.type === "Object") {
       const seen = new Map<string, Position>();
       for (const member of node.members) {
+        checkString(member.name);
         const key = member.name.type === "String" ? member.name.value : member.name.name;
         const child = path === "" ? key : `${path}.${key}`;
         const first = seen.get(key);
@@ -98,71 +103,136 @@ const TOKEN_NAMES: Record<string, string> = {
   Null: "null",
 };
 
+type Container = { kind: "object" | "array"; state: "start" | "key" | "colon" | "value" | "after" };
+
 /**
- * What the parser expected where it stopped, from the tokens before it: `expected "," or "}"
- * after a value, found a string`, rather than "Unexpected token String".
+ * Where the text stops being JSON and what should have come there: `expected "," or "}" after a
+ * value, found a string`, rather than "Unexpected token String". The place is found here, from
+ * the tokens, because the parser's own is 1:1 for a file that ends inside an object.
+ * `stopped` is where the parser stopped, used only where the tokens cannot tell.
  */
-function explainSyntaxError(text: string, offset: number): string {
-  const rest = text.slice(offset);
-  const found = rest === "" ? "the end of the file" : describeNext(rest);
+function explainSyntaxError(text: string, stopped: number): { message: string; offset: number } {
   let tokens: Token[];
+  // Where a character that is no JSON token stands, if one does.
+  let badAt: number | undefined;
   try {
-    tokens = tokenize(text.slice(0, offset), { mode: "json", ranges: true });
-  } catch {
-    return `this is not JSON here, found ${found}`;
+    tokens = tokenize(text, { mode: "json", ranges: true });
+  } catch (error) {
+    badAt = (error as { offset?: number }).offset ?? stopped;
+    try {
+      tokens = tokenize(text.slice(0, badAt), { mode: "json", ranges: true });
+    } catch {
+      const opened = unclosedString(text, badAt);
+      if (opened !== undefined) return { message: 'a string that is not closed; end it with "', offset: opened };
+      return { message: `this is not JSON here, found ${describeAt(text, badAt)}`, offset: badAt };
+    }
   }
-  // What may come next, from the containers open before the error.
-  const stack: Array<{ kind: "object" | "array"; state: "start" | "key" | "colon" | "value" | "after" }> = [];
+  // The containers open before each token, and what each expects next.
+  const stack: Container[] = [];
   let done = false;
   for (const token of tokens) {
     const top = stack.at(-1);
-    const value = () => {
-      if (top) top.state = "after";
-      else done = true;
-    };
+    if (!allowed(token.type, top, done)) {
+      return { message: `expected ${expectation(top, done, tokens, token)}, found ${TOKEN_NAMES[token.type]}`, offset: token.range![0] };
+    }
     switch (token.type) {
       case "LBrace":
       case "LBracket":
         stack.push({ kind: token.type === "LBrace" ? "object" : "array", state: "start" });
         break;
       case "RBrace":
-      case "RBracket":
+      case "RBracket": {
         stack.pop();
-        value();
+        const parent = stack.at(-1);
+        if (parent) parent.state = "after";
+        else done = true;
         break;
+      }
       case "Comma":
-        if (top) top.state = top.kind === "object" ? "key" : "value";
+        top!.state = top!.kind === "object" ? "key" : "value";
         break;
       case "Colon":
-        if (top) top.state = "value";
+        top!.state = "value";
         break;
       default:
-        if (top?.kind === "object" && (top.state === "start" || top.state === "key")) top.state = "colon";
-        else value();
+        if (top?.kind === "object" && top.state !== "value") top.state = "colon";
+        else if (top) top.state = "after";
+        else done = true;
     }
   }
   const top = stack.at(-1);
-  const expected =
-    done || (!top && tokens.length > 0)
-      ? "the end of the file after the value"
-      : !top
-        ? "a value (an object, a list, a string, a number, true, false or null)"
-        : top.state === "after"
-          ? `"${top.kind === "object" ? "}" : "]"}" or "," after a value`
-          : top.state === "colon"
-            ? '":" after the key'
-            : top.kind === "object" && top.state !== "value"
-              ? `a key in double quotes${top.state === "key" ? ' (a "," before "}" is not allowed)' : ' or "}"'}`
-              : `a value${top.state === "value" && tokens.at(-1)?.type === "Comma" ? ' (a "," before "]" is not allowed)' : ""}`;
-  return `expected ${expected}, found ${found}`;
+  if (badAt === undefined && done) return { message: `this is not JSON here, found ${describeAt(text, stopped)}`, offset: stopped };
+  const at = badAt ?? text.length;
+  return { message: `expected ${expectation(top, done, tokens)}, found ${describeAt(text, at)}`, offset: at };
 }
 
-function describeNext(rest: string): string {
+/** Whether a token may come next, in the innermost open container (or at the top level). */
+function allowed(type: string, top: Container | undefined, done: boolean): boolean {
+  const isValue = type === "LBrace" || type === "LBracket" || type === "String" || type === "Number" || type === "Boolean" || type === "Null";
+  if (!top) return !done && isValue;
+  if (top.kind === "object") {
+    if (top.state === "start") return type === "String" || type === "RBrace";
+    if (top.state === "key") return type === "String";
+    if (top.state === "colon") return type === "Colon";
+    if (top.state === "value") return isValue;
+    return type === "Comma" || type === "RBrace";
+  }
+  if (top.state === "start") return isValue || type === "RBracket";
+  if (top.state === "value") return isValue;
+  return type === "Comma" || type === "RBracket";
+}
+
+/** What may come next, in the author's terms. */
+function expectation(top: Container | undefined, done: boolean, tokens: Token[], next?: Token): string {
+  if (!top) return done ? "the end of the file after the value" : "a value (an object, a list, a string, a number, true, false or null)";
+  if (top.state === "after") return `"${top.kind === "object" ? "}" : "]"}" or "," after a value`;
+  if (top.state === "colon") return '":" after the key';
+  if (top.kind === "object" && top.state !== "value") {
+    const trailingComma = top.state === "key" && next?.type === "RBrace";
+    return `a key in double quotes${trailingComma ? ' (a "," before "}" is not allowed)' : top.state === "start" ? ' or "}"' : ""}`;
+  }
+  const trailingComma = top.kind === "array" && top.state === "value" && next?.type === "RBracket";
+  return `a value${trailingComma ? ' (a "," before "]" is not allowed)' : top.state === "start" ? ' or "]"' : ""}`;
+}
+
+/** What stands at an offset: a token by its kind, else the character, else the end of the file. */
+function describeAt(text: string, offset: number): string {
+  const rest = text.slice(offset);
+  if (rest.trim() === "") return "the end of the file";
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest.trimStart());
   try {
     const [next] = tokenize(rest, { mode: "json" });
     if (next) return TOKEN_NAMES[next.type] ?? `"${rest.slice(0, 1)}"`;
   } catch {
-    // Not a token at all: show the character.
+    // Not a token at all: show the word or the character.
   }
+  if (word) return `"${word[0]}"`;
   return `"${String.fromCodePoint(rest.codePointAt(0) ?? 0)}"`;
+}
+
+/**
+ * Where a string starts that runs to the end of the text, if that is why it stopped: the last
+ * double quote before `stopped` with sound JSON before it, if the text from it does not end.
+ * Tried a few quotes back at most: an open string stops the parser near its end.
+ */
+function unclosedString(text: string, stopped: number): number | undefined {
+  let quote = text.lastIndexOf('"', stopped);
+  for (let tries = 0; quote >= 0 && tries < 20; tries += 1) {
+    if (tokenizeError(text.slice(0, quote)) === undefined) {
+      const inside = tokenizeError(text.slice(quote));
+      return inside !== undefined && quote + inside >= text.length - 1 ? quote : undefined;
+    }
+    quote = text.lastIndexOf('"', quote - 1);
+  }
+  return undefined;
+}
+
+/** Where momoa's tokenizer stops in a text, or undefined if every character belongs to a token. */
+function tokenizeError(text: string): number | undefined {
+  try {
+    tokenize(text, { mode: "json" });
+    return undefined;
+  } catch (error) {
+    return (error as { offset?: number }).offset ?? 0;
+  }
 }

@@ -27,7 +27,7 @@ testRule(stringsInvalid, run, {
     {
       name: "a file cut off in the middle",
       input: '{ "copy": "Copiar",',
-      findings: [{ messageId: "notJson", line: 1, column: 19 }],
+      findings: [{ messageId: "notJson", line: 1, column: 20, message: "content/_data/strings/es.json is not valid JSON: expected a key in double quotes, found the end of the file" }],
     },
     {
       name: "a key written twice, and a value that is a list",
