@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import keyExpired from "../src/rules/key/key-expired.ts";
 import keyExpiring from "../src/rules/key/key-expiring.ts";
 import { RULE_IDS, RULES, isRuleId, ruleDocPath } from "../src/rules/registry.ts";
-import { rulesTable, TABLE_END, TABLE_START } from "../src/rules/table.ts";
 import { ROOT } from "./support/fixture-site.ts";
 
 /** The folders of src/rules/, by what a rule reads. */
@@ -83,13 +82,5 @@ describe("the rule registry", () => {
     const imported = new RegExp(`^import (\\w+)(?:, \\{[^}]*\\})? from "(?:\\.\\./)+src/rules/${folder}/${id}\\.ts";$`, "m").exec(text)?.[1];
     expect(imported, `tests/rules/${folder}/${id}.test.ts should import the rule's module`).toBeDefined();
     expect(text).toMatch(new RegExp(`\\btestRule(?:<[^(]*>)?\\(\\s*${imported}\\b`));
-  });
-
-  it("the README's table of rules is the registry's, row for row", () => {
-    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const start = readme.indexOf(TABLE_START);
-    const end = readme.indexOf(TABLE_END);
-    expect(start, "README.md has no rules table markers").toBeGreaterThanOrEqual(0);
-    expect(readme.slice(start + TABLE_START.length, end).trim(), "the README's rules table is out of date: run npm run rules-table").toBe(rulesTable());
   });
 });

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { RULE_IDS } from "../src/rules/registry.ts";
+import { rulesTable, TABLE_END, TABLE_START, withRulesTable } from "../src/rules/table.ts";
+import { ROOT } from "./support/fixture-site.ts";
+
+describe("the README's table of rules", () => {
+  it("is the registry's, row for row", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const start = readme.indexOf(TABLE_START);
+    const end = readme.indexOf(TABLE_END);
+    expect(start, "README.md has no rules table markers").toBeGreaterThanOrEqual(0);
+    expect(readme.slice(start + TABLE_START.length, end).trim(), "the README's rules table is out of date: run npm run rules-table").toBe(rulesTable());
+  });
+
+  it("has a header, a separator and one row per rule, linking to its page", () => {
+    const lines = rulesTable().split("\n");
+    expect(lines.slice(0, 2)).toEqual(["| rule | severity | family | can be turned off | what it catches |", "|---|---|---|---|---|"]);
+    expect(lines).toHaveLength(RULE_IDS.length + 2);
+    const expired = lines.find((l) => l.startsWith("| [`key-expired`]"));
+    expect(expired).toMatch(/^\| \[`key-expired`\]\(docs\/rules\/key-expired\.md\) \| error \| key \| (yes|no) \| [^|]+ \|$/);
+  });
+
+  it("is put between the markers, replacing what was there and keeping the rest", () => {
+    const readme = `# Title\n\n${TABLE_START}\nold rows\n${TABLE_END}\n\nAfter.\n`;
+    expect(withRulesTable(readme)).toBe(`# Title\n\n${TABLE_START}\n${rulesTable()}\n${TABLE_END}\n\nAfter.\n`);
+    // Made twice, it is the same.
+    expect(withRulesTable(withRulesTable(readme))).toBe(withRulesTable(readme));
+  });
+
+  it("needs both markers, in order, and says which to add", () => {
+    const message = `README.md has no rules table markers: put ${TABLE_START} and ${TABLE_END} where the table goes`;
+    expect(() => withRulesTable("# Title\n")).toThrow(message);
+    expect(() => withRulesTable(`${TABLE_START}\n`)).toThrow(message);
+    expect(() => withRulesTable(`${TABLE_END}\n${TABLE_START}\n`)).toThrow(message);
+    expect(() => withRulesTable(`${TABLE_END}\n`)).toThrow(message);
+  });
+});
