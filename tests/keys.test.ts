@@ -20,7 +20,7 @@ import {
 } from "openpgp";
 import { describe, expect, it } from "vitest";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
-import { inspectKey, type KeyReport } from "../src/rules/keys.ts";
+import { describeAlgorithm, inspectKey, type KeyReport } from "../src/rules/keys.ts";
 import type { Fingerprint } from "../src/types.ts";
 import type { KeyFixture } from "./fixtures/keys/make-keys.ts";
 
@@ -516,5 +516,38 @@ describe("the fingerprint rule of RFC 9580 agrees with inspectKey", () => {
     const body = primaryKeyPacketBody(fixture(file).armored);
     expect(rfcFingerprint(body)).toBe(report.fingerprint?.hex);
     expect(body[0]).toBe(report.fingerprint?.version);
+  });
+});
+
+describe("key algorithms as a reader knows them", () => {
+  it.each([
+    [{ algorithm: "rsaEncryptSign", bits: 4096 }, "RSA 4096"],
+    [{ algorithm: "rsaEncrypt", bits: 2048 }, "RSA 2048"],
+    [{ algorithm: "rsaSign", bits: 3072 }, "RSA 3072"],
+    [{ algorithm: "rsaSign" }, "RSA"],
+    [{ algorithm: "eddsaLegacy", curve: "ed25519Legacy" }, "Ed25519"],
+    [{ algorithm: "eddsaLegacy" }, "EdDSA"],
+    [{ algorithm: "ed25519" }, "Ed25519"],
+    [{ algorithm: "ed448" }, "Ed448"],
+    [{ algorithm: "x25519" }, "X25519"],
+    [{ algorithm: "x448" }, "X448"],
+    [{ algorithm: "ecdh", curve: "curve25519Legacy" }, "Curve25519"],
+    [{ algorithm: "ecdh", curve: "nistP256" }, "ECDH P-256"],
+    [{ algorithm: "ecdh", curve: "nistP384" }, "ECDH P-384"],
+    [{ algorithm: "ecdh", curve: "brainpoolP512r1" }, "ECDH brainpoolP512r1"],
+    [{ algorithm: "ecdh" }, "ECDH"],
+    [{ algorithm: "ecdsa", curve: "nistP521" }, "ECDSA P-521"],
+    [{ algorithm: "ecdsa", curve: "brainpoolP256r1" }, "ECDSA brainpoolP256r1"],
+    [{ algorithm: "ecdsa", curve: "brainpoolP384r1" }, "ECDSA brainpoolP384r1"],
+    [{ algorithm: "ecdsa", curve: "secp256k1" }, "ECDSA secp256k1"],
+    [{ algorithm: "ecdsa", curve: "aNewCurve" }, "ECDSA aNewCurve"],
+    [{ algorithm: "ecdsa" }, "ECDSA"],
+    [{ algorithm: "dsa", bits: 1024 }, "DSA 1024"],
+    [{ algorithm: "dsa" }, "DSA"],
+    [{ algorithm: "elgamal", bits: 2048 }, "ElGamal 2048"],
+    [{ algorithm: "elgamal" }, "ElGamal"],
+    [{ algorithm: "aedh" }, "aedh"],
+  ])("%j is %j", (info, name) => {
+    expect(describeAlgorithm(info)).toBe(name);
   });
 });

@@ -897,6 +897,83 @@ describe("isAddrSpec", () => {
   });
 });
 
+describe("isAddrSpec at the edges of each character range (RFC 5322 section 3.2.3, 3.2.4, 3.4.1; RFC 6532 section 3.2)", () => {
+  // Each character between "a" and "b" in a dot-atom local part, in a quoted local part, in a
+  // domain literal and in the domain: atext, qtext (with space), dtext, atext.
+  it.each([
+    [0x1f, false, false, false, false],
+    [0x20, false, true, false, false],
+    [0x21, true, true, true, true],
+    [0x22, false, false, true, false],
+    [0x2f, true, true, true, true],
+    [0x30, true, true, true, true],
+    [0x39, true, true, true, true],
+    [0x3a, false, true, true, false],
+    [0x40, false, true, true, false],
+    [0x41, true, true, true, true],
+    [0x5a, true, true, true, true],
+    [0x5b, false, true, false, false],
+    [0x5c, false, true, false, false],
+    [0x5d, false, true, false, false],
+    [0x5e, true, true, true, true],
+    [0x60, true, true, true, true],
+    [0x61, true, true, true, true],
+    [0x7a, true, true, true, true],
+    [0x7b, true, true, true, true],
+    [0x7e, true, true, true, true],
+    [0x7f, false, false, false, false],
+    [0x9f, false, false, false, false],
+    [0xa0, true, true, false, true],
+    [0xd800, false, false, false, false],
+    [0xdfff, false, false, false, false],
+    [0xe000, true, true, false, true],
+    [0x1f600, true, true, false, true],
+  ])("U+%s: dot-atom %s, quoted %s, domain literal %s, domain %s", (cp, dotAtom, quoted, literal, domain) => {
+    const c = String.fromCodePoint(cp);
+    expect(isAddrSpec(`a${c}b@example.org`)).toBe(dotAtom);
+    expect(isAddrSpec(`"a${c}b"@example.org`)).toBe(quoted);
+    expect(isAddrSpec(`ab@[1${c}2]`)).toBe(literal);
+    expect(isAddrSpec(`ab@ex${c}ample.org`)).toBe(domain);
+  });
+
+  it("reads a quoted pair as one character, and a character beyond U+FFFF as one", () => {
+    expect(isAddrSpec('"a\\"b"@example.org')).toBe(true);
+    expect(isAddrSpec('"a\\\\"@example.org')).toBe(true);
+    expect(isAddrSpec('"ab\\"@example.org')).toBe(false);
+    expect(isAddrSpec('"😀"@example.org')).toBe(true);
+    expect(isAddrSpec('"😀\u0001"@example.org')).toBe(false);
+    expect(isAddrSpec("😀\u0001@example.org")).toBe(false);
+    expect(isAddrSpec("ab@[😀]")).toBe(false);
+  });
+});
+
+describe("raw characters in a header value, at the edges of each range", () => {
+  it.each([
+    [0x1f, { code: "rawCharacter", values: { character: "control character U+001F", column: 38, escaped: "%1F" }, index: 37 }],
+    [0x20, { code: "rawCharacter", values: { character: "space", column: 38, escaped: "%20" }, index: 37 }],
+    [0x22, { code: "rawCharacter", values: { character: 'double quote (")', column: 38, escaped: "%22" }, index: 37 }],
+    [0x7f, { code: "rawCharacter", values: { character: "control character U+007F", column: 38, escaped: "%7F" }, index: 37 }],
+    [0x9f, { code: "rawCharacter", values: { character: "control character U+009F", column: 38, escaped: "%C2%9F" }, index: 37 }],
+    [0xa0, { code: "rawCharacter", values: { character: 'non-ASCII character "\u00a0"', column: 38, escaped: "%C2%A0" }, index: 37 }],
+    [0xd800, { code: "unpairedSurrogate", values: { codePoint: "U+D800", column: 38 }, index: 37 }],
+    [0xdfff, { code: "unpairedSurrogate", values: { codePoint: "U+DFFF", column: 38 }, index: 37 }],
+    [0xe000, { code: "rawCharacter", values: { character: 'non-ASCII character "\ue000"', column: 38, escaped: "%EE%80%80" }, index: 37 }],
+    [0x1f600, { code: "rawCharacter", values: { character: 'non-ASCII character "😀"', column: 38, escaped: "%F0%9F%98%80" }, index: 37 }],
+    [0x0a, { code: "rawLineBreak", values: { codePoint: "U+000A", column: 38, escaped: "%0A" }, index: 37 }],
+    [0x0d, { code: "rawLineBreak", values: { codePoint: "U+000D", column: 38, escaped: "%0D" }, index: 37 }],
+  ])("U+%s", (cp, problem) => {
+    expect(parseMailto(`mailto:security@example.org?subject=a${String.fromCodePoint(cp)}b`).problems).toEqual([problem]);
+  });
+
+  it("takes the unreserved characters and RFC 6068's some-delims as they are, and no other", () => {
+    expect(parseMailto("mailto:security@example.org?subject=AZaz09-._~!$'()*+,;:@").problems).toEqual([]);
+    // Not in qchar (RFC 6068 section 2): "/", and the "[" and "]" of RFC 3986's gen-delims.
+    for (const ch of ["/", "[", "]", "`", "{", "|", "}", "^", "<", ">", "\\"]) {
+      expect(parseMailto(`mailto:security@example.org?subject=${ch}`).problems.map((p) => p.code)).toEqual(["rawCharacter"]);
+    }
+  });
+});
+
 describe("parseMailto never throws", () => {
   it("every string yields either a mailto or problems, with offsets inside the string", () => {
     const pieces = [
