@@ -75,17 +75,18 @@ describe("the Eleventy internals the commands use", () => {
 
   it("the dev server's reload and error page hooks are there, and its reload client is where the development policy reads it", async () => {
     const { eleventy } = await smallEleventy("serve");
-    const server = devServer(eleventy);
+    const server = await devServer(eleventy);
     expect(() => server.quietErrorPages()).not.toThrow();
+    expect(() => server.listenOn("127.0.0.1")).not.toThrow();
     expect(existsSync(reloadClientFile()), `${reloadClientFile()} is gone: src/plugins/dev-server.ts allows that script by its hash`).toBe(true);
   });
 
-  it("a missing piece is an error that names it and says what to do", () => {
+  it("a missing piece is an error that names it and says what to do", async () => {
     expect(() => quietBenchmarks({} as UserConfig)).toThrow(
       /^Eleventy \d+\.\d+\.\d+ has no eleventyConfig\.benchmarkManager\.setVerboseOutput\(\), which security-policy-site uses \(src\/plugins\/eleventy-internals\.ts\): install the Eleventy version package\.json names, with npm ci$/,
     );
     expect(() => layoutAliases({} as UserConfig)).toThrow(/has no eleventyConfig\.layoutAliases,/);
-    expect(() => devServer({} as Eleventy)).toThrow(/has no eleventy\.eleventyServe\.reload\(\),/);
+    await expect(devServer({} as Eleventy)).rejects.toThrow(/has no eleventy\.eleventyServe\.reload\(\),/);
     expect(() => onEleventyError({} as Eleventy, () => {})).toThrow(/has no eleventy\.errorHandler\.error\(\),/);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { createServer, isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -21,7 +21,7 @@ import { applySuppressions } from "../rules/suppressions.ts";
  * run from here too, by bin/security-policy-site.mjs.
  */
 const USAGE = `usage: security-policy-site build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] [--config FILE]
-       security-policy-site serve [--strict] [--port 8080] [--output .dev] [--config FILE]
+       security-policy-site serve [--strict] [--port 8080] [--host 127.0.0.1] [--output .dev] [--config FILE]
        security-policy-site verify [--help for its options]
        security-policy-site nginx-config [--help for its options]`;
 
@@ -73,6 +73,8 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
         output: { type: "string" },
         config: { type: "string", default: COMPILED_CONFIG },
         port: { type: "string", default: "8080" },
+        host: { type: "string", default: "127.0.0.1" },
+        help: { type: "boolean", short: "h", default: false },
       },
     });
   } catch (error) {
@@ -81,6 +83,10 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
   }
   const { values, positionals } = parsed;
   const command = positionals[0] ?? "build";
+  if (values.help) {
+    stdout(`${USAGE}\n`);
+    return 0;
+  }
   // The command line is read here, once; the build gets plain options, never the environment.
   const strict = values.strict || io.env.POLICY_STRICT === "1";
   const format = values.format;
@@ -120,19 +126,23 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
       stderr(`--port ${values.port} is not a port: give a whole number from 1 to 65535\n${USAGE}\n`);
       return 2;
     }
-    return serve({ input: values.input, output, config: values.config, port, strict });
+    if (isIP(values.host) === 0 && values.host !== "localhost") {
+      stderr(`--host ${values.host} is not an IP address: give the address to listen on, such as 127.0.0.1 (the default, this machine only) or 0.0.0.0 (every interface)\n${USAGE}\n`);
+      return 2;
+    }
+    return serve({ input: values.input, output, config: values.config, port, host: values.host, strict });
   }
 
   stderr(`unknown command "${command}"\n${USAGE}\n`);
   return 2;
 }
 
-/** Whether something already listens on the port, on any address (as the dev server would listen). */
-async function portInUse(port: number): Promise<boolean> {
+/** Whether something already listens on the port, at the address the dev server would listen on. */
+async function portInUse(port: number, host: string): Promise<boolean> {
   return await new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? resolve(true) : reject(error)));
-    probe.listen(port, () => probe.close(() => resolve(false)));
+    probe.listen(port, host, () => probe.close(() => resolve(false)));
   });
 }
 
@@ -141,8 +151,8 @@ async function portInUse(port: number): Promise<boolean> {
  * after every rebuild and shown on every page; SIGINT or SIGTERM, or the end of the process
  * that started this one, stops the watcher and the server with it.
  */
-async function serve(options: { input: string; output: string; config: string; port: number; strict: boolean }): Promise<number> {
-  if (await portInUse(options.port)) {
+async function serve(options: { input: string; output: string; config: string; port: number; host: string; strict: boolean }): Promise<number> {
+  if (await portInUse(options.port, options.host)) {
     process.stderr.write(`port ${options.port} is in use: stop what listens there, or choose another port with npm start -- --port ${options.port + 1}\n`);
     return 2;
   }
@@ -157,7 +167,7 @@ async function serve(options: { input: string; output: string; config: string; p
       provideSiteRun(eleventyConfig, { findings, reportEachBuild: true, checkPages: true, dev: { port: options.port } });
     },
   });
-  let server: ReturnType<typeof devServer> | undefined;
+  let server: Awaited<ReturnType<typeof devServer>> | undefined;
   // A rebuild that Eleventy itself cannot finish is a finding too: printed as the checks' are, and shown on the pages of the last rebuild.
   onEleventyError(eleventy, (error: unknown) => {
     if (!stoppedByChecks(error)) {
@@ -170,10 +180,13 @@ async function serve(options: { input: string; output: string; config: string; p
     server?.reload();
   });
   await eleventy.init();
-  server = devServer(eleventy);
-  // The panel says it on the page; the reload client's own console message would only repeat it as an error.
-  server.quietErrorPages();
   await eleventy.watch();
+  const ready = await devServer(eleventy);
+  // The panel says it on the page; the reload client's own console message would only repeat it as an error.
+  ready.quietErrorPages();
+  // This machine only, unless --host says otherwise: a draft policy is nobody else's business.
+  ready.listenOn(options.host);
+  server = ready;
   await eleventy.serve(options.port);
 
   return await new Promise<number>((resolve) => {

@@ -79,17 +79,32 @@ export function onEleventyError(eleventy: Eleventy, handle: (error: unknown) => 
   handler!.fatal = handle;
 }
 
-/** The dev server of an initialized Eleventy: its reload, and its error messages to the page. */
-export function devServer(eleventy: Eleventy): { reload(): void; quietErrorPages(): void } {
-  const serve = (eleventy as unknown as { eleventyServe?: object }).eleventyServe;
+/**
+ * The dev server of an initialized Eleventy, made ready to serve: its reload, its error messages
+ * to the page, and the address it listens on.
+ */
+export async function devServer(eleventy: Eleventy): Promise<{ reload(): void; quietErrorPages(): void; listenOn(host: string): void }> {
+  const serve = (eleventy as unknown as { eleventyServe?: { server?: object } }).eleventyServe;
   const reload = method(serve, "reload", "eleventy.eleventyServe.reload()");
   method(serve, "sendError", "eleventy.eleventyServe.sendError()");
+  // What eleventy.serve() does first, and does once: the server exists from here on.
+  await method(serve, "init", "eleventy.eleventyServe.init()")();
+  await method(serve, "initServerInstance", "eleventy.eleventyServe.initServerInstance()")();
+  const server = serve!.server as { server?: { listen(options: object): void } };
+  method(server, "_serverListen", "eleventy.eleventyServe.server._serverListen()");
   return {
     // Tells every open page to reload.
     reload: () => void reload({ files: [] } as never),
     // Sends the reload client nothing for an error: the findings panel says it on the page.
     quietErrorPages: () => {
       (serve as { sendError: () => Promise<void> }).sendError = async () => {};
+    },
+    // Eleventy's dev server listens on every interface and has no option for the host: it calls
+    // _serverListen(port) to listen, and again with port + 1 when the port is taken.
+    listenOn: (host: string) => {
+      (server as { _serverListen: (port: number) => void })._serverListen = (port: number) => {
+        server.server!.listen({ port, host });
+      };
     },
   };
 }

@@ -19,10 +19,10 @@ import { BIN } from "../support/runtime.ts";
 const GROUPED = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91";
 const STRICT_POLICY = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(readFileSync(path.join(ROOT, "_includes/layouts/base.njk"), "utf8"))![1]!;
 
-/** Whether anything accepts a connection on the port, within a second. */
-async function listening(port: number): Promise<boolean> {
+/** Whether anything accepts a connection on the port of a loopback address, within a second. */
+async function listening(port: number, host = "127.0.0.1"): Promise<boolean> {
   return await new Promise((resolve) => {
-    const socket = connect({ port, host: "127.0.0.1" });
+    const socket = connect({ port, host });
     const done = (open: boolean) => {
       socket.destroy();
       resolve(open);
@@ -54,11 +54,11 @@ interface DevServer {
 const started: DevServer[] = [];
 
 /** Starts a dev server: `npm start -- --port N` in `cwd`, or the command it runs, for a fixture site. */
-async function startDevServer(cwd: string, options: { npm?: boolean } = {}): Promise<DevServer> {
+async function startDevServer(cwd: string, options: { npm?: boolean; args?: string[] } = {}): Promise<DevServer> {
   const port = await freePort();
   const child = options.npm
     ? spawn("npm", ["start", "--", "--port", String(port)], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] })
-    : spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
+    : spawn(process.execPath, [BIN, "serve", "--port", String(port), ...(options.args ?? [])], {
         cwd,
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],
@@ -97,6 +97,27 @@ afterEach(async () => {
   }
 });
 
+/**
+ * The local addresses of the sockets listening on a port, read from the kernel's tables
+ * (/proc/net/tcp and tcp6): "127.0.0.1", or "0.0.0.0" and "::" for every interface.
+ */
+function listeningAddresses(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  const addresses: string[] = [];
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      // State 0A is LISTEN.
+      if (!local?.endsWith(`:${hexPort}`) || state !== "0A") continue;
+      const hex = local.slice(0, -5);
+      if (hex.length === 8) addresses.push([3, 2, 1, 0].map((i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).join("."));
+      else addresses.push(/^0+$/.test(hex) ? "::" : hex === "00000000000000000000000001000000" ? "::1" : `ipv6 ${hex}`);
+    }
+  }
+  return addresses.sort();
+}
+
 /** The processes still running whose command line names the port. */
 function processesOn(port: number): string[] {
   const ps = spawnSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
@@ -108,6 +129,8 @@ describe("npm start", () => {
     const dir = layOutFixture("_base");
     cpSync(path.join(ROOT, "assets"), path.join(dir, "assets"), { recursive: true });
     const server = await startDevServer(dir);
+    // This machine only: a draft policy is served to nobody else.
+    expect(listeningAddresses(server.port)).toEqual(["127.0.0.1"]);
     const dev = readFileSync(path.join(dir, ".dev/security/index.html"), "utf8");
     expect(existsSync(path.join(dir, "public"))).toBe(false);
     const devPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(dev)?.[1];
@@ -121,6 +144,19 @@ describe("npm start", () => {
     const page = readFileSync(path.join(published.output, "security/index.html"), "utf8");
     expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)?.[1]).toBe(STRICT_POLICY);
     expect(page).not.toContain("dev-findings");
+  });
+
+  it("listens where --host says, and refuses a host that is not an IP address", async () => {
+    // Another loopback address, so the test serves nothing beyond this machine.
+    const server = await startDevServer(layOutFixture("_base"), { args: ["--host", "127.0.0.2"] });
+    expect(listeningAddresses(server.port)).toEqual(["127.0.0.2"]);
+    expect(await listening(server.port, "127.0.0.2")).toBe(true);
+    expect(await listening(server.port)).toBe(false);
+    expect((await server.signal("SIGTERM")).code).toBe(0);
+
+    const run = spawnSync(process.execPath, [BIN, "serve", "--host", "my laptop"], { cwd: layOutFixture("_base"), encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe("--host my laptop is not an IP address: give the address to listen on, such as 127.0.0.1 (the default, this machine only) or 0.0.0.0 (every interface)");
   });
 
   it("refuses to build into public/", () => {
