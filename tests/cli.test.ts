@@ -88,6 +88,16 @@ describe("the build command", () => {
     expect(run.stderr).toMatch(/usage: /);
   });
 
+  it("--help prints the usage of every command on standard output, builds nothing and exits 0", () => {
+    const dir = layOutFixture("_base");
+    const run = cli(dir, "--help");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^usage: security-policy-site build /);
+    expect(run.stdout).toMatch(/^ +security-policy-site serve .*\[--host 127\.0\.0\.1\]/m);
+    expect(existsSync(path.join(dir, "public"))).toBe(false);
+  });
+
   it("--format json prints the findings as one JSON array on standard output, and the outcome on standard error", () => {
     const run = cli(layOutFixture("mixed-findings"), "--format", "json");
     expect(run.code).toBe(1);

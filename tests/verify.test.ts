@@ -157,6 +157,20 @@ describe("npm run verify", () => {
     expect(run.stdout).toMatch(/notice: https:\/\/openpgpkey\.example\.org\/.*the advanced method's host is not there/);
   });
 
+  it("--offline asks no keyserver, says so, and still checks the site", () => {
+    deploy();
+    const run = verify("--offline");
+    expect(run.code, run.lines.join("\n")).toBe(0);
+    expect(run.lines).toContain("ok https://example.org/.well-known/security.txt");
+    expect(run.lines).toContain("ok https://example.org/security/");
+    expect(run.lines.filter((l) => /keys\.openpgp\.org|pgp\.example\.net/.test(l) && !l.includes("notice:"))).toEqual([]);
+    expect(run.stdout).toMatch(/notice: --offline: no keyserver was asked, neither keys\.openpgp\.org nor those the page links to/);
+
+    const both = verify("--offline", "--keyserver", "pgp.example.net");
+    expect(both.code).toBe(2);
+    expect(both.stderr.split("\n")[0]).toBe("--offline asks no keyserver, and --keyserver names one: give one or the other");
+  });
+
   it("a stale security.txt is a disagreement at its line: exit 1", () => {
     deploy((root) => {
       const file = path.join(root, ".well-known/security.txt");
@@ -395,3 +409,15 @@ describe("npm run verify", () => {
   });
 });
 
+
+describe("verify --help", () => {
+  it("prints the usage and every option, and exits 0", () => {
+    const run = spawnSync(process.execPath, [BIN, "verify", "--help"], { cwd: ROOT, encoding: "utf8", timeout: 30_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^usage: npm run verify -- /);
+    for (const option of ["--format", "--connect-to", "--keyserver", "--offline", "--security-md", "--timeout", "--deadline", "--input", "--help"]) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${option} `, "m"));
+    }
+  });
+});

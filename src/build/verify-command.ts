@@ -16,7 +16,25 @@ import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySecurityMd, verifySite } from "../verify/verify.ts";
 import { applySuppressions } from "../rules/suppressions.ts";
 
-const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--security-md PATH|URL]… [--timeout 10] [--deadline 60] [--input content]`;
+const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--offline] [--security-md PATH|URL]… [--timeout 10] [--deadline 60] [--input content]`;
+
+const HELP = `${USAGE}
+
+Checks the deployed site, its published keys, its Web Key Directory and the keyservers against
+the site data and keys that npm run build checks. Exit 0 when all agree, 1 when anything
+disagrees, 2 when something could not be checked.
+
+  --format text|json|github   how findings are printed (default text)
+  --connect-to H1:P1:H2:P2    connect to H2:P2 wherever H1:P1 is asked for, as curl does;
+                              repeatable (a staging server, or a preview before DNS)
+  --keyserver HOST            a keyserver to look each key up on; repeatable
+                              (default keys.openpgp.org)
+  --offline                   ask no keyserver; the site and its WKD are still checked
+  --security-md PATH|URL      also check a SECURITY.md against the site data; repeatable
+  --timeout SECONDS           for each request, 1 to 120 (default 10)
+  --deadline SECONDS          for the whole run, 1 to 600 (default 60)
+  --input FOLDER              the site's content folder (default content)
+  --help                      this text`;
 const STREAMS: Streams = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 /** `verify`: resolves with the exit code. */
@@ -42,10 +60,20 @@ async function verify(argv: string[]): Promise<number> {
         input: { type: "string", default: "content" },
         keyserver: { type: "string", multiple: true },
         "security-md": { type: "string", multiple: true, default: [] },
+        offline: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
       },
     }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.offline && values.keyserver !== undefined) {
+    process.stderr.write(`--offline asks no keyserver, and --keyserver names one: give one or the other\n${USAGE}\n`);
     return 2;
   }
   const format = values.format;
@@ -92,8 +120,9 @@ async function verify(argv: string[]): Promise<number> {
   });
   try {
     const keyservers = (values.keyserver ?? ["keys.openpgp.org"]).filter((k) => k !== "");
+    if (values.offline) findings.notice("--offline: no keyserver was asked, neither keys.openpgp.org nor those the page links to; run without it to check the keys they give out");
     const results = [
-      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, allowedHosts })),
+      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, allowedHosts })),
       ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
     ];
     for (const result of results) {

@@ -55,6 +55,8 @@ export interface VerifyInput {
   expiresWarningDays: number;
   /** Keyservers asked besides those the page links to; keys.openpgp.org is asked through its VKS API, others by HKP. */
   keyservers: string[];
+  /** Ask no keyserver at all, not even those the page links to (--offline). */
+  offline?: boolean;
   /** The hosts that may be asked: keyservers the deployed page links to are added to it. */
   allowedHosts: Set<string>;
 }
@@ -102,7 +104,7 @@ function text(answer: Answer): string {
 export async function verifySite(input: VerifyInput): Promise<SourceResult[]> {
   // The page first: the keyservers it links to are sources too.
   const page = verifyPolicyPage(input);
-  const keyservers = page.then(({ html }) => Promise.all(verifyKeyservers(input, html)));
+  const keyservers = input.offline ? Promise.resolve([]) : page.then(({ html }) => Promise.all(verifyKeyservers(input, html)));
   const results = await Promise.all([
     verifySecurityTxtAt(input, `${input.site.url}${SECURITY_TXT_PATH}`, true),
     verifySecurityTxtAt(input, `${input.site.url}/security.txt`, false),
