@@ -17,6 +17,8 @@ import { formatFingerprint } from "../src/formats/fingerprint.ts";
 import { makeCertificate, requireNginx, startNginx, type Nginx, type TestCa } from "./support/nginx.ts";
 import { requireSks, startSks, type Sks } from "./support/sks.ts";
 import { BIN } from "./support/runtime.ts";
+import { siteWithAdvisories } from "./support/advisory-site.ts";
+import { sourceVersion } from "../src/rules/translation.ts";
 import { WORK } from "./support/work.ts";
 
 const EMAIL = "security@example.org";
@@ -111,10 +113,10 @@ describe("npm run verify", () => {
     writeFileSync(path.join(vks, "vks/v1/by-email", EMAIL), byEmail);
   }
 
-  /** Serves the build as it is, then lets a test change what is deployed. */
-  function deploy(change?: (root: string) => void): void {
+  /** Serves the build as it is (or another build), then lets a test change what is deployed. */
+  function deploy(change?: (root: string) => void, build = pristine): void {
     rmSync(served, { recursive: true, force: true });
-    cpSync(pristine, served, { recursive: true });
+    cpSync(build, served, { recursive: true });
     change?.(served);
   }
 
@@ -122,10 +124,10 @@ describe("npm run verify", () => {
    * verify's own command, every host the site names reached on 127.0.0.1 (at one port, or each
    * at its own), the test CA trusted unless `env` says otherwise.
    */
-  function verifyVia(to: number | Record<string, number>, args: string[], env: NodeJS.ProcessEnv = { NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") }) {
+  function verifyVia(to: number | Record<string, number>, args: string[], env: NodeJS.ProcessEnv = { NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") }, cwd = dir) {
     const connect = ["example.org", "keys.openpgp.org", "pgp.example.net"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${typeof to === "number" ? to : to[host]}`]);
     const run = spawnSync(process.execPath, [BIN, "verify", ...connect, ...args], {
-      cwd: dir,
+      cwd,
       encoding: "utf8",
       timeout: 60_000,
       env: { ...process.env, ...env },
@@ -155,6 +157,39 @@ describe("npm run verify", () => {
     }
     // The advanced method's host does not exist here: a notice, not an error.
     expect(run.stdout).toMatch(/notice: https:\/\/openpgpkey\.example\.org\/.*the advanced method's host is not there/);
+  });
+
+  it("a site with a translation, advisories, a thanks page, CSAF and a signed security.txt, deployed as built, agrees: exit 0", async () => {
+    const site = siteWithAdvisories();
+    // The policy in Spanish too, made from the original as it is: the same facts, its body not yet translated.
+    const original = readFileSync(path.join(site.dir, "content/security.md"), "utf8");
+    const body = original.replace(/^---\n[\s\S]*?\n---\n/, "");
+    mkdirSync(path.join(site.dir, "content/es"), { recursive: true });
+    writeFileSync(path.join(site.dir, "content/es/security.md"), `---\ntitle: Política de seguridad\npermalink: /es/security/\ntranslatedFrom: ${sourceVersion(original)}\n---\n${body}`);
+    process.env.SECURITY_TXT_SIGNING_KEY = site.secret;
+    let build: Awaited<ReturnType<typeof buildDir>>;
+    try {
+      build = await buildDir(site.dir, { output: path.join(site.dir, "signed") });
+    } finally {
+      delete process.env.SECURITY_TXT_SIGNING_KEY;
+    }
+    expect(build.ok, build.lines.join("\n")).toBe(true);
+    const published = readFileSync(path.join(build.output, ".well-known/security.txt"), "utf8");
+    // What a second derivation of security.txt from the data alone got wrong.
+    expect(published).toMatch(/^-----BEGIN PGP SIGNED MESSAGE-----/);
+    expect(published).toMatch(/^Preferred-Languages: en, es$/m);
+    expect(published).toMatch(/^Acknowledgments: https:\/\/example\.org\/security\/thanks\/$/m);
+    expect(published).toMatch(/^CSAF: https:\/\/example\.org\/\.well-known\/csaf\/provider-metadata\.json$/m);
+    deploy(undefined, build.output);
+    try {
+      const run = verifyVia(port, ["--timeout", "5", "--offline"], undefined, site.dir);
+      expect(run.stderr, run.lines.join("\n")).not.toMatch(/: (error|warning): /);
+      expect(run.code, run.lines.join("\n")).toBe(0);
+      expect(run.lines).toContain("ok https://example.org/.well-known/security.txt");
+      expect(run.lines).toContain("ok https://example.org/security/");
+    } finally {
+      deploy();
+    }
   });
 
   it("--offline asks no keyserver, says so, and still checks the site", () => {

@@ -58,7 +58,7 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
   // The commands with options of their own are named first, and loaded only when named:
   // verify's network and OpenPGP code is no part of a build's start-up.
   const [first, ...rest] = argv;
-  if (first === "verify") return await (await import("./verify-command.ts")).verifyCommand(rest);
+  if (first === "verify") return await (await import("./verify-command.ts")).verifyCommand(rest, COMPILED_CONFIG);
   if (first === "nginx-config") return (await import("./nginx-config.ts")).nginxConfigCommand(rest);
   if (first === "rules-table") return (await import("./rules-table.ts")).rulesTableCommand();
   let parsed;

@@ -4,7 +4,8 @@
  * and keys the build checks. Exit 0 when all agree, 1 when anything disagrees, 2 when
  * something could not be checked (or the data itself does not pass the build's checks).
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadPolicyData, policyGlobal } from "../data/load.ts";
@@ -12,9 +13,11 @@ import { FindingCollector } from "../findings/collector.ts";
 import { isOutputFormat, OUTPUT_FORMATS, printReport, summarize, type Streams } from "../findings/report.ts";
 import { splitAddress } from "../formats/wkd.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
+import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySecurityMd, verifySite } from "../verify/verify.ts";
 import { applySuppressions } from "../rules/suppressions.ts";
+import { buildSite } from "./build.ts";
 
 const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--offline] [--security-md PATH|URL]… [--timeout 10] [--deadline 60] [--input content]`;
 
@@ -37,17 +40,17 @@ disagrees, 2 when something could not be checked.
   --help                      this text`;
 const STREAMS: Streams = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
-/** `verify`: resolves with the exit code. */
-export async function verifyCommand(argv: string[]): Promise<number> {
+/** `verify`: resolves with the exit code. `config` is the build's Eleventy config, with which verify builds what it expects. */
+export async function verifyCommand(argv: string[], config: string): Promise<number> {
   try {
-    return await verify(argv);
+    return await verify(argv, config);
   } catch (error) {
     process.stderr.write(`verify: ${(error as Error).message}\n`);
     return 2;
   }
 }
 
-async function verify(argv: string[]): Promise<number> {
+async function verify(argv: string[], config: string): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -103,6 +106,13 @@ async function verify(argv: string[]): Promise<number> {
     process.stderr.write("The site data or keys do not pass the build's checks: fix them (npm run build says how) before verifying the deployed site.\n");
     return 2;
   }
+  // What the deployed site must hold is what the build publishes from this content today:
+  // the build itself makes it, into a folder of its own, so verify never derives it a second way.
+  const built = await buildExpected(values.input, config);
+  if (typeof built !== "string") {
+    process.stderr.write(`${built.printed}The site does not build: fix it (npm run build says how) before verifying the deployed site.\n`);
+    return 2;
+  }
   const site = loaded.data;
   const contacts = policyGlobal(loaded).contacts;
   const host = new URL(site.url).hostname.toLowerCase();
@@ -122,7 +132,7 @@ async function verify(argv: string[]): Promise<number> {
     const keyservers = (values.keyserver ?? ["keys.openpgp.org"]).filter((k) => k !== "");
     if (values.offline) findings.notice("--offline: no keyserver was asked, neither keys.openpgp.org nor those the page links to; run without it to check the keys they give out");
     const results = [
-      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, allowedHosts })),
+      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, securityTxt: built, allowedHosts })),
       ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
     ];
     for (const result of results) {
@@ -146,5 +156,22 @@ async function verify(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await fetcher.close();
+  }
+}
+
+/**
+ * The security.txt the build publishes from the content folder today, made by the build itself
+ * in a temporary folder (removed after); or what the build printed, when it fails.
+ */
+async function buildExpected(input: string, config: string): Promise<string | { printed: string }> {
+  const output = mkdtempSync(path.join(tmpdir(), "security-policy-verify-"));
+  let printed = "";
+  const quiet: Streams = { stdout: () => true, stderr: (text) => ((printed += text), true) };
+  try {
+    const result = await buildSite({ input, output: path.join(output, "site"), configPath: config, strict: false, streams: quiet });
+    if (!result.ok) return { printed };
+    return readFileSync(path.join(output, "site", SECURITY_TXT_PATH.slice(1)), "utf8");
+  } finally {
+    rmSync(output, { recursive: true, force: true });
   }
 }

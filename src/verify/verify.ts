@@ -14,7 +14,7 @@ import { dayCount } from "../formats/date.ts";
 import { formatFingerprint, keyReferencesInUrl, sameFingerprint } from "../formats/fingerprint.ts";
 import { scanHtml } from "../formats/html-scan.ts";
 import { fingerprintOf, reasonOf } from "../formats/openpgp.ts";
-import { DEFAULT_EXPIRES, formatSecurityTxt, parseSecurityTxt, resolveExpires, SECURITY_TXT_PATH, securityTxtFields } from "../formats/security-txt.ts";
+import { parseSecurityTxt, SECURITY_TXT_PATH } from "../formats/security-txt.ts";
 import { hashLocalPart, splitAddress } from "../formats/wkd.ts";
 import { keyUrlPath } from "../formats/site-paths.ts";
 import { verifySecurityTxt } from "../publish/sign.ts";
@@ -57,6 +57,8 @@ export interface VerifyInput {
   keyservers: string[];
   /** Ask no keyserver at all, not even those the page links to (--offline). */
   offline?: boolean;
+  /** The security.txt the build publishes from the same content today: what the deployed one must say. */
+  securityTxt: string;
   /** The hosts that may be asked: keyservers the deployed page links to are added to it. */
   allowedHosts: Set<string>;
 }
@@ -202,31 +204,8 @@ function inSiteDomain(email: string, url: string): boolean {
   return splitAddress(email).domain.toLowerCase() === new URL(url).hostname.toLowerCase();
 }
 
-/** What judging a deployed security.txt needs: the data and keys the build publishes it from. */
-export type SecurityTxtInput = Pick<VerifyInput, "site" | "contacts" | "policyPath" | "keysPath" | "now" | "expiresWarningDays">;
-
-/** The security.txt the build would publish today, field by field. */
-function expectedFields(input: SecurityTxtInput): { fields: Array<[string, string]>; expires?: Date; problem?: string } {
-  const resolved = resolveExpires(input.site.expires ?? DEFAULT_EXPIRES, input.now, { reviewed: input.site.reviewed });
-  if (!resolved.expires) return { fields: [], problem: resolved.problem };
-  const text = formatSecurityTxt(
-    securityTxtFields({
-      url: input.site.url,
-      contacts: input.contacts.map((c) => ({
-        email: c.email,
-        fingerprint: c.fingerprint,
-        ...(c.key?.publicArmored ? { keyUrl: `${input.site.url}${keyUrlPath(input.keysPath, c.email)}` } : {}),
-      })),
-      expires: resolved.expires,
-      policyUrl: `${input.site.url}${input.policyPath}`,
-      preferredLanguages: input.site.preferredLanguages ?? [input.site.language],
-      ...(input.site.acknowledgments ? { acknowledgments: input.site.acknowledgments } : {}),
-      ...(input.site.hiring ? { hiring: input.site.hiring } : {}),
-      ...(input.site.csaf ? { csaf: input.site.csaf } : {}),
-    }),
-  );
-  return { fields: parseSecurityTxt(text).fields.map((f) => [f.name, f.value]), expires: resolved.expires };
-}
+/** What judging a deployed security.txt needs: the keys that may sign it, and the file the build publishes. */
+export type SecurityTxtInput = Pick<VerifyInput, "contacts" | "now" | "expiresWarningDays" | "securityTxt">;
 
 async function verifySecurityTxtAt(input: VerifyInput, url: string, required: boolean): Promise<SourceResult | undefined> {
   const fetched = await input.fetcher.get(url);
@@ -234,7 +213,7 @@ async function verifySecurityTxtAt(input: VerifyInput, url: string, required: bo
 }
 
 /**
- * A deployed security.txt against the one the build would publish today: served as RFC 9116
+ * A deployed security.txt against the one the build publishes today: served as RFC 9116
  * asks, signed by a declared key if signed, every field the build's, not expired. A file that
  * is not `required` (the legacy /security.txt) is judged only when it is there: undefined on 404.
  */
@@ -254,7 +233,7 @@ export async function judgeSecurityTxt(input: SecurityTxtInput, url: string, ans
     const verified = await Promise.all(keys.map((k) => verifySecurityTxt(deployedText, k, input.now).then(() => true, () => false)));
     if (!verified.some(Boolean)) findings.push(deployedSecuritytxt.finding("signature", {}, url, FIRST));
   }
-  const expected = expectedFields(input);
+  const expected = { fields: parseSecurityTxt(input.securityTxt).fields.map((f): [string, string] => [f.name, f.value]) };
   const deployed = parsed.fields.map((f): [string, string] => [f.name, f.value]);
   const key = ([name, value]: [string, string]) => `${name.toLowerCase()}: ${value}`;
   const lineOf = (name: string) => ({ line: parsed.fields.find((f) => f.name.toLowerCase() === name.toLowerCase())?.line ?? 1, column: 1 });

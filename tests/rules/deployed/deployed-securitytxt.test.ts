@@ -5,6 +5,8 @@ import { otherRule } from "./answers.ts";
 import { BUILT, edited, FILE, judge, signed } from "./security-txt-site.ts";
 
 const SIGNED = await signed(FILE, "declared");
+/** A build that also publishes Hiring, Acknowledgments (its thanks page) and CSAF. */
+const WITH_MORE = edited(3, BUILT[2]!, "Acknowledgments: https://example.org/thanks").replace(/\n$/, "\nHiring: https://example.org/jobs\nCSAF: https://example.org/.well-known/csaf/provider-metadata.json\n");
 const SIGNED_BY_OTHER = await signed(FILE, "other");
 
 testRule(deployedSecuritytxt, judge, {
@@ -15,7 +17,8 @@ testRule(deployedSecuritytxt, judge, {
     { name: "comments and blank lines between the fields", input: { body: `# Our policy\n\n${FILE}` } },
     { name: "no legacy /security.txt (404): it is optional", input: { legacy: true, status: 404 } },
     { name: "the file signed with the declared key", input: { body: SIGNED } },
-    { name: "the site data's Hiring, Acknowledgments and CSAF published as the build writes them", input: { site: { hiring: ["https://example.org/jobs"], acknowledgments: ["https://example.org/thanks"], csaf: ["https://example.org/.well-known/csaf/provider-metadata.json"] }, body: edited(3, BUILT[2]!, "Acknowledgments: https://example.org/thanks").replace(/\n$/, "\nHiring: https://example.org/jobs\nCSAF: https://example.org/.well-known/csaf/provider-metadata.json\n") } },
+    { name: "Hiring, Acknowledgments and CSAF, where the build publishes them", input: { built: WITH_MORE, body: WITH_MORE } },
+    { name: "the same fields in another order", input: { built: WITH_MORE, body: `${[...WITH_MORE.trim().split("\n")].reverse().join("\n")}\n` } },
   ],
   invalid: [
     {
@@ -91,9 +94,18 @@ testRule(deployedSecuritytxt, judge, {
       findings: [{ messageId: "fieldMissing", line: 1, column: 1, message: "Policy should be https://example.org/security/, but the deployed file has no such line: deploy a fresh build" }],
     },
     {
-      name: "a field the site data asks for missing",
-      input: { site: { preferredLanguages: ["en", "de"] } },
+      name: "a language the build now publishes, as after a translation is added, missing",
+      input: { built: edited(4, "Preferred-Languages: en, de") },
       findings: [{ messageId: "fieldDiffers", line: 4, column: 1, message: "Preferred-Languages should be en, de, but the deployed file says en: deploy a fresh build" }],
+    },
+    {
+      name: "a thanks page the build now publishes, missing from the deployed file",
+      input: { built: WITH_MORE },
+      findings: [
+        { messageId: "fieldMissing", line: 1, column: 1, message: "Acknowledgments should be https://example.org/thanks, but the deployed file has no such line: deploy a fresh build" },
+        { messageId: "fieldMissing", line: 1, column: 1 },
+        { messageId: "fieldMissing", line: 1, column: 1 },
+      ],
     },
     {
       name: "a field the build does not publish",

@@ -4,7 +4,6 @@
  */
 import { createCleartextMessage, generateKey, readKey, readPrivateKey, sign } from "openpgp";
 import type { SiteData } from "../../../src/data/site-data.ts";
-import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../../../src/formats/site-paths.ts";
 import { judgeSecurityTxt, type SecurityTxtInput } from "../../../src/verify/verify.ts";
 import { answer, contact, NOW } from "./answers.ts";
 
@@ -26,8 +25,6 @@ const owner = await contact(declared.publicKey, EMAIL, [{ version: 4, hex: (awai
 /** Reviewed 2026-01-10: with the default 180 days, Expires is 2026-07-09. */
 export const SITE: SiteData = { url: "https://example.org", name: "Example", language: "en", contacts: [owner], reviewed: "2026-01-10" };
 
-export const BASE: SecurityTxtInput = { site: SITE, contacts: [owner], policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: NOW, expiresWarningDays: 30 };
-
 /** The file the build publishes for SITE, a line each. */
 export const BUILT = [
   "Contact: mailto:security@example.org",
@@ -45,6 +42,8 @@ export function edited(n: number, ...lines: string[]): string {
 
 export const FILE = edited(1, BUILT[0]!);
 
+export const BASE: SecurityTxtInput = { contacts: [owner], now: NOW, expiresWarningDays: 30, securityTxt: FILE };
+
 /** `text`, cleartext-signed by the declared key, or by the other one. */
 export async function signed(text: string, by: "declared" | "other"): Promise<string> {
   const privateKey = await readPrivateKey({ armoredKey: (by === "declared" ? declared : other).privateKey });
@@ -61,13 +60,14 @@ export interface SecurityTxtCase {
   legacy?: boolean;
   now?: Date;
   expiresWarningDays?: number;
-  site?: Partial<SiteData>;
+  /** The file the build publishes (default: FILE). */
+  built?: string;
 }
 
 /** verify's judgement of a deployed security.txt. */
 export async function judge(c: SecurityTxtCase) {
   const type = c.type === undefined ? "text/plain; charset=utf-8" : c.type;
-  const input: SecurityTxtInput = { ...BASE, site: { ...SITE, ...c.site }, now: c.now ?? NOW, expiresWarningDays: c.expiresWarningDays ?? 30 };
+  const input: SecurityTxtInput = { ...BASE, now: c.now ?? NOW, expiresWarningDays: c.expiresWarningDays ?? 30, securityTxt: c.built ?? FILE };
   const result = await judgeSecurityTxt(input, URL, answer(c.status ?? 200, c.body ?? FILE, type === null ? {} : { "content-type": type }), !c.legacy);
   return result?.findings ?? [];
 }
