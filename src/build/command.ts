@@ -22,6 +22,7 @@ import { applySuppressions } from "../rules/suppressions.ts";
  */
 const USAGE = `usage: security-policy-site build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] [--config FILE]
        security-policy-site serve [--strict] [--port 8080] [--host 127.0.0.1] [--output .dev] [--config FILE]
+       security-policy-site init [--help for its options]
        security-policy-site verify [--help for its options]
        security-policy-site nginx-config [--help for its options]`;
 
@@ -60,6 +61,7 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
   const [first, ...rest] = argv;
   if (first === "verify") return await (await import("./verify-command.ts")).verifyCommand(rest, COMPILED_CONFIG);
   if (first === "nginx-config") return (await import("./nginx-config.ts")).nginxConfigCommand(rest);
+  if (first === "init") return await (await import("./init/init-command.ts")).runInit(rest, io.cwd);
   if (first === "rules-table") return (await import("./rules-table.ts")).rulesTableCommand();
   let parsed;
   try {
