@@ -1,5 +1,5 @@
 /**
- * The dev server's feedback time on the real site: from writing content/en/security.md to the
+ * The dev server's feedback time on the real site: from writing content/<language>/security.md to the
  * findings line (an edit that breaks the fingerprint) and to the live reload's signal (an
  * edit that fixes it). The server is `npm start`'s own command in a copy of the site, on a
  * free port of 127.0.0.1; the signal is read as the browser's reload client reads it, from
@@ -51,10 +51,12 @@ export async function measureDevServer(edits: number, tmp: string): Promise<DevT
   const dir = path.join(tmp, "dev-site");
   mkdirSync(dir, { recursive: true });
   for (const folder of ["content", "_includes", "assets"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
-  const page = path.join(dir, "content/en/security.md");
+  // The policy in the site's own language, whatever content/ holds.
+  const language = (JSON.parse(readFileSync(path.join(dir, "content/_data/security.json"), "utf8")) as { language: string }).language;
+  const page = path.join(dir, "content", language, "security.md");
   const good = readFileSync(page, "utf8");
   const shown = /\b[0-9A-F]{4}(?: [0-9A-F]{4}){9}\b/.exec(good)?.[0];
-  if (!shown) throw new Error("bench: content/en/security.md shows no fingerprint to break");
+  if (!shown) throw new Error(`bench: content/${language}/security.md shows no fingerprint to break`);
   const broken = good.replace(shown, `${shown.slice(0, -1)}${shown.endsWith("0") ? "1" : "0"}`);
 
   const port = await freePort();

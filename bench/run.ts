@@ -416,8 +416,8 @@ async function main(): Promise<void> {
     say();
     say("The real site built and served by nginx over HTTPS on 127.0.0.1 with a test CA's certificate, the keyservers its page links to");
     say("served by sks behind the same nginx, and keys.openpgp.org's answers as files; `npm run verify`'s own command (bin/security-policy-site.mjs verify) in a");
-    say("fresh process each run, reaching them under their real names through --connect-to, timed from spawn to exit. The real Ballerina key is");
-    say("not in the repository, so the keyservers are asked for a key they do not have: the run ends in a disagreement, having asked every source.");
+    say("fresh process each run, reaching them under their real names through --connect-to, timed from spawn to exit. Where a contact's key");
+    say("is not in content/keys/, the keyservers are asked for a key they do not have: the run ends in a disagreement, having asked every source.");
     say();
     if (typeof verify === "string") say(verify);
     else say(table(["runs", "sources", "median ms", "range ms", "exit code"], [[String(verify.ms.length), String(verify.sources), String(Math.round(median(verify.ms))), `${Math.round(Math.min(...verify.ms))}–${Math.round(Math.max(...verify.ms))}`, String(verify.code)]]));

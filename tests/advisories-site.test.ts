@@ -166,7 +166,7 @@ describe("CSAF 2.0", () => {
 describe("a site with no advisories", () => {
   it("says so on the policy and the list, builds no thanks page, and security.txt names none", async () => {
     const dir = layOutFixture("_base");
-    for (const file of ADVISORY_PAGES) cpSync(path.join(ROOT, "content/en/security", file), path.join(dir, "content/security", file));
+    for (const file of ADVISORY_PAGES) cpSync(path.join(ROOT, "tests/fixtures/site-pages/en/security", file), path.join(dir, "content/security", file));
     const empty = await buildDir(dir);
     expect(empty.ok, empty.lines.join("\n")).toBe(true);
     const read = (file: string) => readFileSync(path.join(empty.output, file), "utf8");

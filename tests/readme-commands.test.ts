@@ -4,14 +4,17 @@
  * fresh clone fails here first.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
 import { wkdKeyPath } from "../src/formats/wkd.ts";
 import { ROOT, WORK } from "./support/fixture-site.ts";
+import { shippedSite } from "./support/shipped-site.ts";
 
-const EMAIL = "security@ballerina.io";
+/** The site in content/, whatever project it is for: its first contact gets the new key. */
+const shipped = shippedSite();
+const EMAIL = shipped.contacts[0]!.email;
 
 /** The ```sh blocks of one README section, in order. */
 function shellCommands(section: string): string[] {
@@ -34,6 +37,11 @@ function freshClone(): string {
     copyFileSync(path.join(ROOT, file), path.join(dir, file));
   }
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  // The site tested (POLICY_SITE, when it is not this repository's own) brings its own content.
+  if (shipped.dir !== ROOT) {
+    rmSync(path.join(dir, "content"), { recursive: true, force: true });
+    cpSync(path.join(shipped.dir, "content"), path.join(dir, "content"), { recursive: true });
+  }
   return dir;
 }
 
@@ -79,10 +87,16 @@ describe("the README's steps for adding a key", () => {
     writeFileSync(data, readFileSync(data, "utf8").replace(old, shown));
 
     // Step 3: the fingerprint on the page and its translations, and the keyserver link's key ID.
-    const pages = [path.join(clone, "content/en/security.md"), path.join(clone, "content/es/security.md")];
-    const oldHex = old.replace(/\s/g, "");
+    const pages = shipped.policies.map((p) => path.join(clone, "content", p.file));
+    const oldHex = old.replace(/\s/g, "").toUpperCase();
     for (const page of pages) {
-      writeFileSync(page, readFileSync(page, "utf8").replace(formatFingerprint({ version: 4, hex: oldHex }), formatFingerprint({ version: 4, hex: fingerprint })).replace(`0x${oldHex.slice(-16)}`, `0x${fingerprint.slice(-16)}`));
+      writeFileSync(
+        page,
+        readFileSync(page, "utf8")
+          .replaceAll(formatFingerprint({ version: 4, hex: oldHex }), formatFingerprint({ version: 4, hex: fingerprint }))
+          .replaceAll(oldHex, fingerprint)
+          .replaceAll(`0x${oldHex.slice(-16)}`, `0x${fingerprint.slice(-16)}`),
+      );
     }
 
     // Step 4, as written: the build passes with nothing to say about the key, and publishes it.
@@ -90,7 +104,9 @@ describe("the README's steps for adding a key", () => {
     expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
     expect(built.stderr).not.toMatch(/: (error|warning): /);
     expect(existsSync(path.join(clone, `public/security/keys/${EMAIL}.asc`))).toBe(true);
-    expect(existsSync(path.join(clone, `public${wkdKeyPath(EMAIL)}`))).toBe(true);
+    // The Web Key Directory is the site's to serve where the address is at the site's own host.
+    const sameHost = new URL(shipped.url).hostname === EMAIL.split("@")[1]!.toLowerCase();
+    expect(existsSync(path.join(clone, `public${wkdKeyPath(EMAIL)}`))).toBe(sameHost);
 
     // Then a rotation, as the next section says, from the key just added to a new one.
     const rotation = shellCommands("Rotating a key");
@@ -109,20 +125,29 @@ describe("the README's steps for adding a key", () => {
     }
     // Step 4: both listed, the new one first, and both shown on the page.
     writeFileSync(data, readFileSync(data, "utf8").replace(JSON.stringify(shown), JSON.stringify([formatFingerprint({ version: 4, hex: current }), shown])));
-    const [english, spanish] = pages as [string, string];
-    writeFileSync(english, readFileSync(english, "utf8").replace(/^(> security@ballerina\.io: .*)$/m, `> security@ballerina.io: ${formatFingerprint({ version: 4, hex: current })}\n>\n> The previous key, $1`));
-    writeFileSync(spanish, readFileSync(spanish, "utf8").replace(/^(> security@ballerina\.io: .*)$/m, `> security@ballerina.io: ${formatFingerprint({ version: 4, hex: current })}\n>\n> La clave anterior, $1`));
+    // Each page's key line for the address gets the new key before the old one, in a paragraph of its own.
+    const keyLine = new RegExp(`^(> ${EMAIL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: .*)$`, "m");
+    for (const page of pages) {
+      const text = readFileSync(page, "utf8");
+      expect(text, `${page} has no line "> ${EMAIL}: <fingerprint>" for the new key to go before`).toMatch(keyLine);
+      writeFileSync(page, text.replace(keyLine, `> ${EMAIL}: ${formatFingerprint({ version: 4, hex: current })}\n>\n> $1`));
+    }
     const rotated = run(rotation[4]!);
     expect(rotated.status, `${rotated.stdout}${rotated.stderr}`).toBe(0);
-    // The words around the keys changed: the translation is out of date until it records the version the build names.
-    const stale = [...rotated.stderr.matchAll(/^content\/es\/security\.md:\d+:\d+: warning: .* then set "translatedFrom: ([0-9a-f]{12})" \[translation-stale\]$/gm)];
-    expect(stale, rotated.stderr).toHaveLength(1);
-    writeFileSync(spanish, readFileSync(spanish, "utf8").replace(/^translatedFrom: .*$/m, `translatedFrom: ${stale[0]![1]}`));
+    // The original changed: each translation is out of date until it records the version the build names.
+    for (const translation of shipped.policies.slice(1)) {
+      const file = `content/${translation.file}`;
+      const stale = [...rotated.stderr.matchAll(/^(content\/[^:]+):\d+:\d+: warning: .* then set "translatedFrom: ([0-9a-f]{12})" \[translation-stale\]$/gm)].filter((m) => m[1] === file);
+      expect(stale, rotated.stderr).toHaveLength(1);
+      writeFileSync(path.join(clone, file), readFileSync(path.join(clone, file), "utf8").replace(/^translatedFrom: .*$/m, `translatedFrom: ${stale[0]![2]}`));
+    }
     const recorded = run(rotation[4]!);
     expect(recorded.status, `${recorded.stdout}${recorded.stderr}`).toBe(0);
     expect(recorded.stderr).not.toMatch(/: (error|warning): /);
-    expect(readFileSync(path.join(clone, "public/security/index.html"), "utf8")).toContain("Previous key, do not use:");
-    expect(readFileSync(path.join(clone, "public/es/security/index.html"), "utf8")).toContain("Clave anterior, no la use:");
+    for (const policy of shipped.policies) {
+      const html = readFileSync(path.join(clone, "public", policy.url, "index.html"), "utf8");
+      expect(html, policy.url).toContain(shipped.strings(policy.lang).previousKey);
+    }
   });
 });
 

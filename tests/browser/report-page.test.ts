@@ -73,9 +73,9 @@ beforeAll(async () => {
   if (missing) return;
   const dir = layOutFixture("_base");
   cpSync(path.join(ROOT, "assets"), path.join(dir, "assets"), { recursive: true });
-  // The site's own report pages, as content/en/security/ and content/es/security/ hold them.
-  cpSync(path.join(ROOT, "content/en/security"), path.join(dir, "content/security"), { recursive: true });
-  cpSync(path.join(ROOT, "content/es/security"), path.join(dir, "content/es/security"), { recursive: true });
+  // The report pages as the site's content/<lang>/security/ folders hold them (a copy of the test's own, so that a site that replaces content/ keeps this test).
+  cpSync(path.join(ROOT, "tests/fixtures/site-pages/en/security"), path.join(dir, "content/security"), { recursive: true });
+  cpSync(path.join(ROOT, "tests/fixtures/site-pages/es/security"), path.join(dir, "content/es/security"), { recursive: true });
   const contacts = [];
   for (const [i, email] of CONTACTS.entries()) {
     const key = makeKey(email, i === 0 ? "curve25519" : "rsa");

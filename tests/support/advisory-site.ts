@@ -9,7 +9,7 @@ import path from "node:path";
 import { formatFingerprint } from "../../src/formats/fingerprint.ts";
 import { layOutFixture, ROOT, WORK } from "./fixture-site.ts";
 
-/** The site's advisory pages, as content/en/security/ holds them. */
+/** The advisory pages, as a site's content/<lang>/security/ holds them: the test's own copy (tests/fixtures/site-pages/). */
 export const ADVISORY_PAGES = ["advisories.njk", "advisories-feed.njk", "thanks.njk", "thanks.11tydata.mjs"];
 const BASE_FINGERPRINT = "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91";
 const BASE_HEX = "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91";
@@ -18,7 +18,7 @@ export function siteWithAdvisories(): { dir: string; secret: string; home: strin
   const dir = layOutFixture("_base");
   const advisories = path.join(ROOT, "tests/fixtures/advisories");
   for (const file of readdirSync(advisories)) cpSync(path.join(advisories, file), path.join(dir, "content/advisories", file));
-  for (const file of ADVISORY_PAGES) cpSync(path.join(ROOT, "content/en/security", file), path.join(dir, "content/security", file));
+  for (const file of ADVISORY_PAGES) cpSync(path.join(ROOT, "tests/fixtures/site-pages/en/security", file), path.join(dir, "content/security", file));
   const home = mkdtempSync(path.join(WORK, "advisories-gpg-"));
   const gpg = (args: string[]) => {
     const run = spawnSync("gpg", ["--homedir", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", ...args], { encoding: "utf8" });
