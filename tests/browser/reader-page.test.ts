@@ -245,10 +245,14 @@ describe("the three jobs on the first screen", () => {
     expect(seen).toHaveLength(16);
   });
 
-  it("the glance labels each keyserver lookup with its host, and the lookup is by full fingerprint", async () => {
-    const { page } = await visit(site, "/security/");
-    const lookups = await page.locator(".glance-links a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
-    expect(lookups).toEqual([["Look up on keys.openpgp.org", `https://keys.openpgp.org/search?q=${FINGERPRINT}`]]);
+  it("the glance looks the key up on the keyserver the policy's body links to, labelled with its host, by full fingerprint", async () => {
+    for (const urlPath of ["/security/", "/es/security/"]) {
+      const { page } = await visit(site, urlPath);
+      const body = await page.locator("main a[href*='/pks/lookup']:not(.glance a)").evaluateAll((links) => links.map((a) => new URL(a.getAttribute("href")!).host));
+      expect(body, urlPath).toEqual(["pgp.surfnet.nl"]);
+      const lookups = await page.locator(".glance-links a:not(.key-link)").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+      expect(lookups, urlPath).toEqual([[urlPath === "/security/" ? "Look up on pgp.surfnet.nl" : "Buscar en pgp.surfnet.nl", `https://pgp.surfnet.nl/pks/lookup?op=index&fingerprint=on&search=0x${FINGERPRINT}`]]);
+    }
   });
 });
 
