@@ -204,6 +204,18 @@ describe("the report link", () => {
     const tokens = md.parse("- **A:** x\n  - **not a field:** y\n- **B:** z\n", {});
     expect(findReportTemplate(tokens)?.fields).toEqual(["A:", "B:"]);
   });
+
+  it("findReportTemplate reads each item's hint as plain text: the rest of the item, its later paragraphs too, without a leading dash or a nested list", () => {
+    const md = markdownIt();
+    const markdown =
+      "- **Vulnerable artifact(s) and version(s):** list of the *artifacts* and `versions`\n  that are vulnerable\n" +
+      "- **Overview:** — high-level overview\n\n  and [self-assessed](https://example.org/cvss) severity\n" +
+      "- **Description:** the steps\n  - **not a field:** nor a hint\n" +
+      "- **Solution:**\n";
+    const template = findReportTemplate(md.parse(markdown, {}));
+    expect(template?.fields).toEqual(["Vulnerable artifact(s) and version(s):", "Overview:", "Description:", "Solution:"]);
+    expect(template?.hints).toEqual(["list of the artifacts and versions that are vulnerable", "high-level overview and self-assessed severity", "the steps", ""]);
+  });
 });
 
 describe("at a glance", () => {
@@ -255,6 +267,34 @@ describe("at a glance", () => {
     const html = render(TEMPLATE, undefined, { keyservers: ["keyserver.ubuntu.com"] }, "./content/security.md", { url: "/security/" });
     expect(html).toContain(`<a href="https://keyserver.ubuntu.com/pks/lookup?op=index&amp;fingerprint=on&amp;search=0x${HEX}" rel="noopener noreferrer">Look up on keyserver.ubuntu.com</a>`);
     expect(html).not.toContain("keys.openpgp.org");
+  });
+
+  it("looks each key up on the keyserver the policy itself links to for it, by full fingerprint; a key the page links nowhere keeps the keyservers option", () => {
+    const surfnet = `https://pgp.surfnet.nl/pks/lookup?op=vindex&fingerprint=on&search=0x${HEX.slice(-16)}`;
+    const markdown = `${TEMPLATE}\nsecurity@example.org: ${GROUPED} [pgp.surfnet.nl](${surfnet})\n`;
+    const html = onPolicy(markdown, policy(contact("security@example.org", HEX), contact("v6@example.org", V6)));
+    const glance = scanHtml(html.slice(0, html.indexOf("</section>")));
+    expect(glance.links.filter((l) => l.text.startsWith("Look up on")).map((l) => [l.text, l.href])).toEqual([
+      ["Look up on pgp.surfnet.nl", `https://pgp.surfnet.nl/pks/lookup?op=index&fingerprint=on&search=0x${HEX}`],
+      ["Look up on keys.openpgp.org", `https://keys.openpgp.org/search?q=${V6}`],
+    ]);
+    expect(checkPage(scanHtml(html), [contact("security@example.org", HEX), contact("v6@example.org", V6)])).toEqual([]);
+  });
+
+  it("follows every keyserver the page links to for the key, once each and in the page's order, and a link for another key or to no keyserver changes nothing", () => {
+    const links = [
+      `[keyserver.ubuntu.com](https://keyserver.ubuntu.com/pks/lookup?op=get&search=0x${HEX})`,
+      `[keys.openpgp.org](https://keys.openpgp.org/vks/v1/by-fingerprint/${HEX})`,
+      `[again](https://keyserver.ubuntu.com/pks/lookup?op=index&search=0x${HEX.slice(-16)})`,
+      `[the other key](https://pgp.example.net/pks/lookup?op=get&search=0x${V6})`,
+      `[a mirror of the key file](https://example.org/keys/${HEX}.asc)`,
+    ];
+    const html = onPolicy(`${TEMPLATE}\n${links.join("\n")}\n`, policy(contact("security@example.org", HEX)));
+    const glance = scanHtml(html.slice(0, html.indexOf("</section>")));
+    expect(glance.links.filter((l) => l.text.startsWith("Look up on")).map((l) => l.href)).toEqual([
+      `https://keyserver.ubuntu.com/pks/lookup?op=index&fingerprint=on&search=0x${HEX}`,
+      `https://keys.openpgp.org/search?q=${HEX}`,
+    ]);
   });
 
   it("is on the policy page only; a page without a template still gets it, with a report link without a body", () => {

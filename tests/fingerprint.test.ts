@@ -5,7 +5,9 @@ import {
   formatFingerprint,
   keyIdOf,
   keyReferencesInUrl,
+  keyserverLookupHost,
   parseFingerprint,
+  referencesKey,
 } from "../src/formats/fingerprint.ts";
 import fingerprintMalformed, { checkFingerprint } from "../src/rules/page/fingerprint-malformed.ts";
 
@@ -123,5 +125,42 @@ describe("keyReferencesInUrl", () => {
 
   it("leaves a commit hash on a code host alone", () => {
     expect(keyReferencesInUrl(`https://github.com/example/repo/commit/${SEED.toLowerCase()}`)).toEqual([]);
+  });
+});
+
+describe("keyserverLookupHost", () => {
+  it.each([
+    ["https://pgp.surfnet.nl/pks/lookup?op=vindex&fingerprint=on&search=0xE683061E2F85C381", "pgp.surfnet.nl"],
+    [`https://Keyserver.Ubuntu.com/pks/lookup?op=get&search=0x${SEED}`, "keyserver.ubuntu.com"],
+    [`https://keys.openpgp.org/search?q=${SEED}`, "keys.openpgp.org"],
+    [`https://keys.openpgp.org/vks/v1/by-fingerprint/${SEED}`, "keys.openpgp.org"],
+  ])("names the keyserver of a lookup: %s", (href, host) => {
+    expect(keyserverLookupHost(href)).toBe(host);
+  });
+
+  it.each([
+    `http://pgp.surfnet.nl/pks/lookup?search=0x${SEED}`,
+    `https://pgp.surfnet.nl:11371/pks/lookup?search=0x${SEED}`,
+    `https://pgp.surfnet.nl/pks/lookup/extra?search=0x${SEED}`,
+    `https://keys.openpgp.org/about`,
+    `https://example.org/keys/${SEED}.asc`,
+    "/pks/lookup?search=0xE683061E2F85C381",
+    "not a url",
+  ])("is no keyserver lookup it can ask by full fingerprint: %s", (href) => {
+    expect(keyserverLookupHost(href)).toBeUndefined();
+  });
+});
+
+describe("referencesKey", () => {
+  const v4 = { version: 4, hex: SEED } as const;
+  const v6 = { version: 6, hex: "F6DCBD9A9F48C5F103E522D947CEDD5FA33D2B1BA61196F26A2CDBE987789F8F" } as const;
+  it("a fingerprint names its key only; a long key ID names a v4 key by its last 16 digits, a v6 one by its first or last 16", () => {
+    expect(referencesKey({ kind: "fingerprint", hex: SEED }, v4)).toBe(true);
+    expect(referencesKey({ kind: "fingerprint", hex: SEED.replace(/.$/, "0") }, v4)).toBe(false);
+    expect(referencesKey({ kind: "key-id", hex: SEED.slice(-16) }, v4)).toBe(true);
+    expect(referencesKey({ kind: "key-id", hex: SEED.slice(0, 16) }, v4)).toBe(false);
+    expect(referencesKey({ kind: "key-id", hex: v6.hex.slice(0, 16) }, v6)).toBe(true);
+    expect(referencesKey({ kind: "key-id", hex: v6.hex.slice(-16) }, v6)).toBe(true);
+    expect(referencesKey({ kind: "short-key-id", hex: SEED.slice(-8) }, v4)).toBe(false);
   });
 });

@@ -175,6 +175,26 @@ export function keyReferencesInUrl(href: string): UrlKeyReference[] {
   return refs;
 }
 
+/**
+ * The host of a keyserver lookup link, or undefined for any other link: an HKP lookup
+ * (`https://host/pks/lookup?…`, which SKS-style servers answer) or keys.openpgp.org's search and
+ * VKS paths, over https on the default port, so that the same host can be asked by full fingerprint.
+ */
+export function keyserverLookupHost(href: string): string | undefined {
+  if (!URL.canParse(href)) return undefined;
+  const url = new URL(href);
+  if (url.protocol !== "https:" || url.port !== "" || url.username !== "" || url.password !== "") return undefined;
+  const host = url.hostname.toLowerCase();
+  if (url.pathname === "/pks/lookup") return host;
+  return host === "keys.openpgp.org" && (url.pathname === "/search" || url.pathname.startsWith("/vks/v1/by-")) ? host : undefined;
+}
+
+/** Whether a key reference in a link names this key: its fingerprint, or its long key ID (v4: the last 16 digits; v6: the first 16, or the last). */
+export function referencesKey(ref: UrlKeyReference, fp: Fingerprint): boolean {
+  if (ref.kind === "fingerprint") return ref.hex === fp.hex;
+  return ref.kind === "key-id" && (keyIdOf(fp) === ref.hex || fp.hex.endsWith(ref.hex));
+}
+
 export function isHex(text: string): boolean {
   return HEX.test(text);
 }

@@ -14,8 +14,8 @@ import type { FindingSink } from "../findings/collector.ts";
 import { placed, type Finding, type Problem } from "../findings/finding.ts";
 import linkInsecure from "../rules/source/link-insecure.ts";
 import { locateInBody } from "../findings/locate.ts";
-import { findFingerprints, formatFingerprint, sameFingerprint, type FingerprintMention } from "../formats/fingerprint.ts";
-import { fingerprintsOf, type Fingerprint } from "../types.ts";
+import { findFingerprints, formatFingerprint, keyReferencesInUrl, keyserverLookupHost, referencesKey, sameFingerprint, type FingerprintMention } from "../formats/fingerprint.ts";
+import { fingerprintsOf, type Contact, type Fingerprint } from "../types.ts";
 import { formatMailto } from "../formats/mailto.ts";
 import { TextMemo } from "../formats/text-memo.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH, keyUrlPath } from "../formats/site-paths.ts";
@@ -32,7 +32,7 @@ export interface DecorateOptions {
   defaultLanguage: string;
   /** Whether a page is the policy or a translation of it: those open with the contacts at a glance. */
   isPolicyPage: (page: { url?: string; inputPath?: string }) => boolean;
-  /** The keyservers the glance offers to look each key up on, by host. */
+  /** The keyservers the glance offers to look each key up on, by host, where the page links to no keyserver for that key (then the glance uses the page's). */
   keyservers: string[];
   /** The report page for a page in `lang`, where the site has one (it has the first contact's key): the report calls to action link to it. */
   reportPage: (lang: string) => string | undefined;
@@ -156,6 +156,8 @@ export interface GlanceContact {
   reportHref: string;
   keyLink?: string;
   facts?: KeyFacts;
+  /** The keyservers to look the key up on, by host. */
+  keyservers: string[];
 }
 
 /**
@@ -163,11 +165,11 @@ export interface GlanceContact {
  * address, as a link that opens the prefilled report), the key's fingerprint to copy, and
  * the key itself (download, or look it up on a keyserver).
  */
-export function glanceHtml(contacts: GlanceContact[], say: Say, keyservers: string[], note: "reportNoteTop" | undefined, reportPage?: string): string {
+export function glanceHtml(contacts: GlanceContact[], say: Say, note: "reportNoteTop" | undefined, reportPage?: string): string {
   const blocks = contacts.map((c) => {
     const links = [
       ...(c.keyLink === undefined ? [] : [`<a class="key-link" href="${escapeHtml(c.keyLink)}" download>${escapeHtml(say("downloadKey"))}</a>`]),
-      ...keyservers.map((host) => `<a href="${escapeHtml(keyLookupUrl(host, c.hex))}" rel="noopener noreferrer">${escapeHtml(say("lookUpOn", { host }))}</a>`),
+      ...c.keyservers.map((host) => `<a href="${escapeHtml(keyLookupUrl(host, c.hex))}" rel="noopener noreferrer">${escapeHtml(say("lookUpOn", { host }))}</a>`),
     ];
     return (
       `<dl class="glance-contact">` +
@@ -206,10 +208,31 @@ export function leadingLabel(children: Token[]): string | undefined {
 export interface ReportTemplate {
   /** The labels, in order: "Overview:", "Description:", … */
   fields: string[];
+  /** What each item says after its label, in the same order: "high-level overview of the issue", or "" where it says nothing. */
+  hints: string[];
   /** Index of the list's closing token. */
   end: number;
   /** The list's lines in the Markdown body. */
   map: [number, number] | null;
+}
+
+/** The plain text of inline children: what a reader sees, without the markup. */
+function inlineText(children: Token[]): string {
+  return children.map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? " " : c.type === "image" ? inlineText(c.children ?? []) : "")).join("");
+}
+
+/**
+ * What a template item says after its bold label, as plain text: the rest of its first paragraph
+ * and any paragraph after it (`level`: the item's own paragraphs; a nested list is not its hint).
+ * A dash between the label and the text is not part of it.
+ */
+function itemHint(item: Token[], level: number): string {
+  const paragraphs = item.filter((t) => t.type === "inline" && t.level === level);
+  const text = paragraphs.map((inline, n) => {
+    const children = inline.children ?? [];
+    return inlineText(n === 0 ? children.slice(children.findIndex((c) => c.type === "strong_close") + 1) : children);
+  });
+  return text.join(" ").replace(/\s+/g, " ").trim().replace(/^[-\u2013\u2014]\s*/, "");
 }
 
 /**
@@ -223,15 +246,21 @@ export function findReportTemplate(tokens: Token[]): ReportTemplate | undefined 
     const end = tokens.findIndex((t, i) => i > start && t.type === closeType && t.level === open.level);
     if (end < 0) continue;
     const fields: string[] = [];
+    const hints: string[] = [];
     let all = true;
     for (let i = start + 1; i < end && all; i++) {
       if (tokens[i]?.type !== "list_item_open" || tokens[i]?.level !== open.level + 1) continue;
-      const inline = tokens.slice(i + 1, end).find((t) => t.type === "inline");
+      const close = tokens.findIndex((t, j) => j > i && t.type === "list_item_close" && t.level === open.level + 1);
+      const item = tokens.slice(i + 1, close < 0 ? end : close);
+      const inline = item.find((t) => t.type === "inline");
       const label = leadingLabel(inline?.children ?? []);
       if (label === undefined) all = false;
-      else fields.push(label);
+      else {
+        fields.push(label);
+        hints.push(itemHint(item, open.level + 3));
+      }
     }
-    if (all && fields.length >= 2) return { fields, end, map: open.map };
+    if (all && fields.length >= 2) return { fields, hints, end, map: open.map };
   }
   return undefined;
 }
@@ -265,6 +294,20 @@ function keyFactsOf(contact: PolicyContact, fingerprint: Fingerprint): KeyFacts 
   const key = at === 0 ? contact.key : contact.key?.previous?.find((p) => p.fingerprint !== undefined && sameFingerprint(p.fingerprint, fingerprint));
   if (key?.algorithm === undefined) return undefined;
   return { algorithm: key.algorithm, ...(key.expires ? { expires: key.expires } : {}), ...(listed.length > 1 ? { role: at === 0 ? "current" : "previous", revoked: key.revoked === true } : {}) };
+}
+
+/**
+ * The keyservers the page itself sends a reader to for this contact's key, by host, in the order
+ * it links them: each keyserver lookup link (src/formats/fingerprint.ts, keyserverLookupHost)
+ * whose key ID or fingerprint is one of the contact's keys.
+ */
+export function linkedKeyservers(hrefs: string[], contact: Contact): string[] {
+  const keys = fingerprintsOf(contact);
+  const hosts = hrefs.flatMap((href) => {
+    const host = keyserverLookupHost(href);
+    return host !== undefined && keyReferencesInUrl(href).some((ref) => keys.some((fp) => referencesKey(ref, fp))) ? [host] : [];
+  });
+  return [...new Set(hosts)];
 }
 
 /** Splits text tokens at each declared fingerprint and puts the decorated HTML in its place. */
@@ -375,8 +418,11 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
       state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(reportHref(to, subject, fields), to, say, "reportNoteTemplate", reportPage), template.map));
     }
     if (env.page && opts.isPolicyPage(env.page) && contacts.length > 0) {
+      const hrefs = state.tokens.flatMap((block) => (block.children ?? []).flatMap((t) => (t.type === "link_open" ? [t.attrGet("href") ?? ""] : [])));
       const glance = contacts.map((c) => {
         const facts = keyFactsOf(c, c.fingerprint);
+        // Where the policy itself sends readers to look the key up, the glance sends them too; else to the option's keyservers.
+        const linked = linkedKeyservers(hrefs, c);
         return {
           email: c.email,
           grouped: formatFingerprint(c.fingerprint),
@@ -384,9 +430,10 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
           reportHref: reportHref(c.email, subject, fields),
           ...(c.key?.publicArmored === undefined ? {} : { keyLink: keyUrlPath(opts.keysUrl, c.email) }),
           ...(facts ? { facts } : {}),
+          keyservers: linked.length > 0 ? linked : opts.keyservers,
         };
       });
-      state.tokens.unshift(htmlBlock(state, glanceHtml(glance, say, opts.keyservers, template ? "reportNoteTop" : undefined, reportPage), null));
+      state.tokens.unshift(htmlBlock(state, glanceHtml(glance, say, template ? "reportNoteTop" : undefined, reportPage), null));
     } else if (template && contacts[0] !== undefined) {
       const to = contacts[0].email;
       state.tokens.unshift(htmlBlock(state, reportHtml(reportHref(to, subject, fields), to, say, "reportNoteTop", reportPage), template.map));

@@ -12,7 +12,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import MarkdownIt from "markdown-it";
 import { frontMatterLines } from "../findings/locate.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
-import { findReportTemplate, reportMailto } from "../markdown/decorate.ts";
+import { findReportTemplate, fingerprintHtml, reportMailto } from "../markdown/decorate.ts";
 import { OPENPGP_ASSETS_PATH } from "../publish/headers.ts";
 import { DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import type { Languages } from "./languages.ts";
@@ -29,15 +29,27 @@ export interface ReportKey {
   armored: string;
 }
 
+/** One field of the report form, from one item of the policy's template. */
+export interface ReportField {
+  /** As the template writes it, "Overview:": the report's plain text and the prefilled mail name the field so. */
+  name: string;
+  /** What the form's label shows: the name without its closing colon, "Overview". */
+  label: string;
+  /** What the template says after the name, "high-level overview of the issue", shown as the field's description; "" where it says nothing. */
+  hint: string;
+}
+
 /** The fields of a policy page's report template, read from its Markdown as the decoration reads them. */
-export function templateFields(markdown: string): string[] {
+export function templateFields(markdown: string): ReportField[] {
   const body = markdown.replace(/^\uFEFF/, "").split(/\r?\n/).slice(frontMatterLines(markdown)).join("\n");
-  return findReportTemplate(new MarkdownIt({ html: true }).parse(body, {}))?.fields ?? [];
+  const template = findReportTemplate(new MarkdownIt({ html: true }).parse(body, {}));
+  // A label ends in ":" (findReportTemplate reads no other), which a form's label does without.
+  return (template?.fields ?? []).map((name, i) => ({ name, label: name.replace(/\s*:$/, ""), hint: template?.hints[i] ?? "" }));
 }
 
 export default function reportPage(eleventyConfig: UserConfig, options: { run?: SiteRun; checked: CheckedData; languages: Languages; policyPath?: string }): void {
   const { checked, languages, policyPath = DEFAULT_POLICY_PATH } = options;
-  let fields = new Map<string, string[]>();
+  let fields = new Map<string, ReportField[]>();
   eleventyConfig.on("eleventy.before", () => {
     fields = new Map();
   });
@@ -45,7 +57,7 @@ export default function reportPage(eleventyConfig: UserConfig, options: { run?: 
   /** The policy page in `lang`, else the original. */
   const policyIn = (lang: string) => languages.pageAt(languages.localeUrl(policyPath, lang));
 
-  const fieldsIn = (lang: string): string[] => {
+  const fieldsIn = (lang: string): ReportField[] => {
     const cached = fields.get(lang);
     if (cached) return cached;
     const page = policyIn(lang);
@@ -61,11 +73,13 @@ export default function reportPage(eleventyConfig: UserConfig, options: { run?: 
   eleventyConfig.addFilter("reportFields", (lang: string) => fieldsIn(lang));
   // The keys the form encrypts to.
   eleventyConfig.addFilter("reportKeys", () => keys());
+  // A key's fingerprint as the policy shows one: in groups of four, with its Copy button, in the page's language.
+  eleventyConfig.addFilter("reportFingerprint", (key: ReportKey, lang: string) => fingerprintHtml(key.grouped, (k, values) => languages.text(lang, k, values)));
   // The prefilled mail to the first contact, for a reader without JavaScript.
   eleventyConfig.addFilter("reportMail", (lang: string) => {
     const to = checked.global().contacts[0]?.email;
     const name = checked.global().site?.name ?? "";
-    return to === undefined ? "" : reportMailto(to, languages.text(lang, "reportSubject", { name }), fieldsIn(lang));
+    return to === undefined ? "" : reportMailto(to, languages.text(lang, "reportSubject", { name }), fieldsIn(lang).map((f) => f.name));
   });
 
   // openpgp.js's lightweight build, served by the site itself, and only by a site that has a report

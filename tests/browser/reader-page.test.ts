@@ -250,10 +250,17 @@ describe("the three jobs on the first screen", () => {
     expect(seen).toHaveLength(8 * shipped.policies.length);
   });
 
-  it("the glance labels each keyserver lookup with its host, and the lookup is by full fingerprint", async () => {
-    const { page } = await visit(site, POLICY.url);
-    const lookups = await page.locator(".glance-links a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
-    expect(lookups).toEqual([["Look up on keys.openpgp.org", `https://keys.openpgp.org/search?q=${FINGERPRINT}`]]);
+  it("the glance looks the key up on the keyserver the policy's body links to (else keys.openpgp.org), labelled with its host, by full fingerprint", async () => {
+    for (const policy of shipped.policies) {
+      const { page } = await visit(site, policy.url);
+      const body = await page
+        .locator("main a[href^='https:']:not(.glance a)")
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href")!).filter((href) => /\/pks\/lookup|^https:\/\/keys\.openpgp\.org\/(search|vks)/.test(href)).map((href) => new URL(href).host));
+      const host = body[0] ?? "keys.openpgp.org";
+      const href = host === "keys.openpgp.org" ? `https://keys.openpgp.org/search?q=${FINGERPRINT}` : `https://${host}/pks/lookup?op=index&fingerprint=on&search=0x${FINGERPRINT}`;
+      const lookups = await page.locator(".glance-links a:not(.key-link)").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+      expect(lookups[0], policy.url).toEqual([fill(shipped.strings(policy.lang).lookUpOn!, { host }), href]);
+    }
   });
 });
 

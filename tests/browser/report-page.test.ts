@@ -21,6 +21,14 @@ const SCREENSHOTS = path.join(ROOT, "screenshots");
 const CONTACTS = ["security@example.org", "second@example.org"];
 const FIELDS = ["Affected version(s):", "Overview:", "Steps to reproduce:"];
 const FIELDS_ES = ["Versiones afectadas:", "Resumen:", "Pasos para reproducirlo:"];
+/** What the template says after each label: the field's hint. The last field has none; one hint holds markup-like text, to be shown as written. */
+const HINTS = ["the versions you tested, e.g. 2.3.0", "what goes wrong (a `<script>` & co. in a name, say) and how bad you judge it", ""];
+const HINTS_ES = ["las versiones que probó, p. ej. 2.3.0", "qué falla (un `<script>` & cía. en un nombre, por ejemplo) y cuán grave lo estima", ""];
+/** The hints as the page shows them: plain text, code marks gone. */
+const shown = (hint: string) => hint.replace(/`/g, "");
+/** The form's labels: the template's names without their closing colon. */
+const LABELS = FIELDS.map((f) => f.replace(/:$/, ""));
+const LABELS_ES = FIELDS_ES.map((f) => f.replace(/:$/, ""));
 /** What a researcher types: several lines, indentation, non-ASCII letters, characters HTML and mail links treat specially. */
 const ANSWERS = ["2.3.0 – 2.4.1", "Déjà vu: «crafted» input & <script> in the name field\nsecond line, ünïcödé, 日本語", "  1. send it\n  2. watch it fail"];
 const REPORTER = "researcher@example.net";
@@ -55,7 +63,7 @@ function makeKey(email: string, kind: "curve25519" | "rsa", expires = "1y"): { h
 }
 
 /** The policy page with the report template, in English or Spanish: the same facts, the fields in the page's language. */
-function policyMarkdown(lang: "en" | "es", fields: string[]): string {
+function policyMarkdown(lang: "en" | "es", fields: string[], hints: string[]): string {
   const front =
     lang === "en"
       ? "title: Security Policy\nintro: How to report a vulnerability in Example.\npermalink: /security/"
@@ -64,7 +72,7 @@ function policyMarkdown(lang: "en" | "es", fields: string[]): string {
     `---\n${front}\n---\n\n## ${lang === "en" ? "Reporting a vulnerability" : "Cómo informar de una vulnerabilidad"}\n\n` +
     CONTACTS.map((email) => `${email}: ${formatFingerprint({ version: 4, hex: fingerprints[email]! })}`).join("\n\n") +
     `\n\n${lang === "en" ? "Until the rotation ends, the previous key" : "Hasta que termine el cambio, la clave anterior"}: ${CONTACTS[0]}: ${formatFingerprint({ version: 4, hex: fingerprints.previous! })}` +
-    `\n\n${lang === "en" ? "Use this template:" : "Use esta plantilla:"}\n\n${fields.map((f) => `- **${f}** …`).join("\n")}\n`
+    `\n\n${lang === "en" ? "Use this template:" : "Use esta plantilla:"}\n\n${fields.map((f, i) => `- **${f}** ${hints[i]}`.trimEnd()).join("\n")}\n`
   );
 }
 
@@ -96,9 +104,9 @@ beforeAll(async () => {
   }
   const data = path.join(dir, "content/_data/security.json");
   writeFileSync(data, JSON.stringify({ ...(JSON.parse(readFileSync(data, "utf8")) as object), contacts }, null, 2));
-  writeFileSync(path.join(dir, "content/security.md"), policyMarkdown("en", FIELDS));
+  writeFileSync(path.join(dir, "content/security.md"), policyMarkdown("en", FIELDS, HINTS));
   const original = readFileSync(path.join(dir, "content/security.md"), "utf8");
-  const spanish = policyMarkdown("es", FIELDS_ES).replace("\n---\n", `\ntranslatedFrom: ${sourceVersion(original)}\n---\n`);
+  const spanish = policyMarkdown("es", FIELDS_ES, HINTS_ES).replace("\n---\n", `\ntranslatedFrom: ${sourceVersion(original)}\n---\n`);
   writeFileSync(path.join(dir, "content/es/security.md"), spanish);
   const built = await buildDir(dir);
   expect(built.ok, built.lines.join("\n")).toBe(true);
@@ -152,7 +160,7 @@ async function visit(urlPath: string, options: BrowserContextOptions = {}): Prom
 }
 
 async function fill(page: Page): Promise<void> {
-  for (const [i, field] of FIELDS.entries()) await page.getByLabel(field).fill(ANSWERS[i]!);
+  for (const [i, label] of LABELS.entries()) await page.getByLabel(label, { exact: true }).fill(ANSWERS[i]!);
   await page.getByLabel("Your email address (optional)").fill(REPORTER);
 }
 
@@ -184,6 +192,66 @@ describe("the report page", () => {
     expect(previous.status, previous.stderr).not.toBe(0);
     expect(previous.stdout).toBe("");
     expect(errors).toEqual([]);
+  });
+
+  it("labels each field with the template's name, no colon, and describes it with the template's hint and the help for every field, kept in the fields' group", async () => {
+    const { page } = await visit("/security/report/");
+    const labels = await page.locator("form label").allTextContents();
+    expect(labels).toEqual([...LABELS, "Your email address (optional)"]);
+    expect(labels.filter((l) => l.trim().endsWith(":"))).toEqual([]);
+    // Each field's description, read as a screen reader reads it: the elements aria-describedby names, in order.
+    const fields = await page.locator("form textarea, form input").evaluateAll((inputs) =>
+      inputs.map((input) => ({
+        label: document.querySelector(`label[for="${input.id}"]`)?.textContent,
+        described: (input.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent),
+        // A field's own hint sits in its own group, between its label and the field.
+        hintInGroup: (input.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id !== "report-field-help").every((id) => {
+          const hint = document.getElementById(id);
+          const label = document.querySelector(`label[for="${input.id}"]`);
+          return hint?.parentElement === input.parentElement && !!label && !!(label.compareDocumentPosition(hint) & Node.DOCUMENT_POSITION_FOLLOWING) && !!(hint.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }),
+      })),
+    );
+    const help = "Answer in plain text; every field is encrypted together, in this page.";
+    expect(fields).toEqual([
+      { label: LABELS[0], described: [shown(HINTS[0]!), help], hintInGroup: true },
+      { label: LABELS[1], described: [shown(HINTS[1]!), help], hintInGroup: true },
+      { label: LABELS[2], described: [help], hintInGroup: true },
+      { label: "Your email address (optional)", described: ["So that the team can answer you. It is encrypted with the rest."], hintInGroup: true },
+    ]);
+    // The help for every template field is in their group, under its legend, and not loose in the form above the first field.
+    const group = await page.locator("#report-field-help").evaluate((p) => {
+      const fieldset = p.closest("fieldset");
+      return {
+        legend: fieldset?.querySelector("legend")?.textContent,
+        describes: fieldset?.getAttribute("aria-describedby"),
+        fields: [...(fieldset?.querySelectorAll("textarea") ?? [])].map((t) => t.id),
+        parent: p.parentElement?.tagName,
+      };
+    });
+    expect(group).toEqual({ legend: "Your report", describes: "report-field-help", fields: ["report-field-1", "report-field-2", "report-field-3"], parent: "FIELDSET" });
+    expect(await page.getByRole("group", { name: "Your report" }).count()).toBe(1);
+  });
+
+  it("shows the keys it encrypts to above the first field, each address with its current fingerprint in groups of four and Copy", async () => {
+    const { page } = await visit("/security/report/", { permissions: ["clipboard-read", "clipboard-write"] });
+    const recipients = page.locator("form .report-recipients");
+    expect(await recipients.locator("dt").allTextContents()).toEqual(["Encrypted to"]);
+    expect(await recipients.locator("dd").evaluateAll((dds) => dds.map((dd) => [dd.querySelector(".report-recipient")?.textContent, dd.querySelector(".fingerprint-digits")?.textContent]))).toEqual(
+      CONTACTS.map((email) => [email, formatFingerprint({ version: 4, hex: fingerprints[email]! })]),
+    );
+    // Above the form's first field, on the page and in reading order; the previous key of the rotation is not among them.
+    const above = await page.evaluate(() => {
+      const box = document.querySelector(".report-recipients")!;
+      const first = document.querySelector("form textarea")!;
+      return { before: !!(box.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING), bottom: box.getBoundingClientRect().bottom, firstTop: first.getBoundingClientRect().top };
+    });
+    expect(above.before).toBe(true);
+    expect(above.bottom).toBeLessThan(above.firstTop);
+    expect(await page.locator("form").textContent()).not.toContain(formatFingerprint({ version: 4, hex: fingerprints.previous! }));
+    // Copy copies the unbroken fingerprint, as on the policy.
+    await page.locator(".report-recipients .copy-button").first().click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprints[CONTACTS[0]!]);
   });
 
   it("loads openpgp.js only when the form is first used, and makes no other request; the CSP holds", async () => {
@@ -228,7 +296,7 @@ describe("the report page", () => {
     expect(short.mailto?.subject).toBe("Vulnerability report for Example");
     expect(short.mailto?.body).toBe(armored);
     // A long one does not: the mail says to paste or attach it.
-    await page.getByLabel(FIELDS[1]!).fill("The parser overflows. ".repeat(150));
+    await page.getByLabel(LABELS[1]!, { exact: true }).fill("The parser overflows. ".repeat(150));
     const long = await encrypt(page);
     expect(long).not.toBe(armored);
     const href = (await mailLink.getAttribute("href")) ?? "";
@@ -301,7 +369,10 @@ describe("the report page", () => {
     expect(new Set(await policy.page.locator("a.report-page-link").evaluateAll((links) => links.map((a) => a.getAttribute("href"))))).toEqual(new Set(["/es/security/report/"]));
     const { page, errors } = await visit("/es/security/report/");
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
-    for (const [i, field] of FIELDS_ES.entries()) await page.getByLabel(field).fill(ANSWERS[i]!);
+    expect(await page.locator("form label").allTextContents()).toEqual([...LABELS_ES, "Su dirección de correo (opcional)"]);
+    expect(await page.locator(".report-hint").allTextContents()).toEqual([shown(HINTS_ES[0]!), shown(HINTS_ES[1]!), "Para que el equipo pueda responderle. Se cifra con el resto."]);
+    expect(await page.locator(".report-recipients dt").textContent()).toBe("Cifrado para");
+    for (const [i, label] of LABELS_ES.entries()) await page.getByLabel(label, { exact: true }).fill(ANSWERS[i]!);
     await page.getByLabel("Su dirección de correo (opcional)").fill(REPORTER);
     await page.getByRole("button", { name: "Cifrar", exact: true }).click();
     const armored = page.locator("#report-armored");

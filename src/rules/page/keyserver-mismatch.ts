@@ -1,5 +1,5 @@
 import type { Problem } from "../../findings/finding.ts";
-import { keyIdOf, keyReferencesInUrl } from "../../formats/fingerprint.ts";
+import { keyIdOf, keyReferencesInUrl, referencesKey } from "../../formats/fingerprint.ts";
 import { fingerprintsOf, type Contact } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
@@ -33,10 +33,10 @@ export function checkKeyserverLink(href: string, contacts: Contact[]): Problem[]
       return problems;
     }
     if (ref.kind === "key-id") {
-      if (declared.some((f) => keyIdOf(f) === ref.hex || f.hex.endsWith(ref.hex))) continue;
+      if (declared.some((f) => referencesKey(ref, f))) continue;
       problems.push(keyserverMismatch.problem("keyIdNotDeclared", { keyId: ref.hex, expected: declared.map((f) => `0x${keyIdOf(f)}`).join(" or ") }));
     } else {
-      if (declared.some((f) => f.hex === ref.hex)) continue;
+      if (declared.some((f) => referencesKey(ref, f))) continue;
       problems.push(keyserverMismatch.problem("fingerprintNotDeclared", { fingerprint: ref.hex, expected: declared.map((f) => f.hex).join(" or ") }));
     }
   }
