@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { RULE_IDS } from "../src/rules/registry.ts";
+import { RULE_IDS, RULES } from "../src/rules/registry.ts";
 import { rulesTable, TABLE_END, TABLE_START, withRulesTable } from "../src/rules/table.ts";
 import { ROOT } from "./support/fixture-site.ts";
 
@@ -35,5 +35,26 @@ describe("the README's table of rules", () => {
     expect(() => withRulesTable(`${TABLE_START}\n`)).toThrow(message);
     expect(() => withRulesTable(`${TABLE_END}\n${TABLE_START}\n`)).toThrow(message);
     expect(() => withRulesTable(`${TABLE_END}\n`)).toThrow(message);
+  });
+});
+
+describe("what the documentation says of a rule's severity", () => {
+  /** "is a warning (`key-unused`)", "is an error (`key-private`)": each such sentence of the README and the keys folder's note. */
+  const claims = (text: string) => [...text.matchAll(/\bis (?:a|an) (warning|error|notice)\b[^.`]*?\(`([a-z0-9-]+)`\)/g)].map((m) => ({ severity: m[1]!, id: m[2]! }));
+
+  it("finds such sentences, so that the check reads something", () => {
+    expect(claims("A file named after no contact is an error (`key-unused`). One is a warning (`x`).")).toEqual([
+      { severity: "error", id: "key-unused" },
+      { severity: "warning", id: "x" },
+    ]);
+  });
+
+  // The keys folder's note is content's own: a site that replaced content/ may have none.
+  it.each(["README.md", "content/keys/README.md"].filter((file) => existsSync(path.join(ROOT, file))))("%s names each rule with its own default severity", (file) => {
+    const text = readFileSync(path.join(ROOT, file), "utf8");
+    for (const { id, severity } of claims(text)) {
+      expect(RULE_IDS, `${file} names a rule ${id} that does not exist`).toContain(id);
+      expect(`${id} is a(n) ${severity}`, file).toBe(`${id} is a(n) ${RULES[id as keyof typeof RULES]!.severity}`);
+    }
   });
 });
