@@ -49,6 +49,8 @@ describe("npm run verify", () => {
   let pristine: string;
   let ca: TestCa;
   let port: number;
+  /** The same build served over plain http, as a local preview. */
+  let httpPort: number;
   let sksPort: number;
   let nginx: Nginx | undefined;
   let sks: Sks | undefined;
@@ -79,6 +81,7 @@ describe("npm run verify", () => {
     cpSync(pristine, served, { recursive: true });
     ca = makeCertificate(["example.org", "openpgpkey.example.org", "keys.openpgp.org", "pgp.example.net"]);
     port = await freePort();
+    httpPort = await freePort();
     sksPort = await freePort();
     sks = await startSks([key.armored], sksPort);
     // No server of keys.openpgp.org's kind is packaged: its VKS answers are files laid out as its API has them.
@@ -96,7 +99,8 @@ describe("npm run verify", () => {
     const tls = [`    listen 127.0.0.1:${port} ssl;`, `    ssl_certificate ${ca.cert};`, `    ssl_certificate_key ${ca.key};`];
     const vksServer = ["server {", ...tls, "    server_name keys.openpgp.org;", `    root ${vks};`, "    default_type application/pgp-keys;", "}"].join("\n");
     const hkpServer = ["server {", ...tls, "    server_name pgp.example.net;", `    location /pks/ { proxy_pass http://127.0.0.1:${sksPort}; }`, "}"].join("\n");
-    nginx = await startNginx([config.server, vksServer, hkpServer], port);
+    const preview = nginxConfig(parseHeadersFile(readFileSync(path.join(pristine, "_headers"), "utf8")), { serverName: "example.org", root: served, snippetPath: snippet, listen: [`127.0.0.1:${httpPort}`] });
+    nginx = await startNginx([config.server, vksServer, hkpServer, preview.server], port);
   });
 
   afterAll(async () => {
@@ -282,11 +286,65 @@ describe("npm run verify", () => {
     expect(found.filter((r) => r !== "deployed-unreachable")).toEqual([]);
   });
 
-  it("a certificate the machine does not trust is a clear line, not a stack trace: exit 2", () => {
+  it("a certificate the machine does not trust is a clear line that says why, not a stack trace: exit 2", () => {
     deploy();
     const run = verifyVia(port, ["--timeout", "5"], { NODE_EXTRA_CA_CERTS: "" });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/could not be checked: TLS to example\.org failed \(\w+\): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS/);
+    expect(run.stderr).toMatch(
+      /^https:\/\/example\.org\/\.well-known\/security\.txt:1:1: error: could not be checked: the TLS certificate of example\.org is issued by a CA this machine does not know \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\): serve the full chain \(the intermediate certificates too\); for a private CA, give its certificate in NODE_EXTRA_CA_CERTS \[deployed-unreachable\]$/m,
+    );
+    expect(run.lines.join("\n")).not.toMatch(/^\s+at /m);
+  });
+
+  it("an https URL answered in plain HTTP says so, and suggests --site for this machine: exit 2", () => {
+    deploy();
+    const run = verifyVia(httpPort, ["--timeout", "5", "--offline"]);
+    expect(run.code, run.lines.join("\n")).toBe(2);
+    expect(run.stderr).toMatch(
+      new RegExp(`^https://example\\.org/\\.well-known/security\\.txt:1:1: error: could not be checked: example\\.org answered in plain HTTP, not TLS: the server at 127\\.0\\.0\\.1:${httpPort} speaks http where the URL asks for https; to check a local preview served over http, give --site http://127\\.0\\.0\\.1:${httpPort}/ \\[deployed-unreachable\\]$`, "m"),
+    );
+    expect(run.stderr).not.toMatch(/NODE_EXTRA_CA_CERTS/);
+  });
+
+  it("--site http://127.0.0.1:PORT checks a local preview against the site's own URL, and says so first and last: exit 0", () => {
+    deploy();
+    const origin = `http://127.0.0.1:${httpPort}`;
+    const run = verify("--site", origin, "--offline");
+    expect(run.stderr, run.stdout).not.toMatch(/: (error|warning): /);
+    expect(run.code, run.lines.join("\n")).toBe(0);
+    const said = `a local preview at ${origin}/, not the deployed site: security.txt's Canonical and the pages' URLs are compared with https://example.org/; TLS, the advanced Web Key Directory host and contacts' domains other than the site's host are not asked`;
+    expect(run.stdout.split("\n")[0]).toBe(`checking ${said}`);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`checked ${said}`);
+    for (const file of ["/.well-known/security.txt", "/security/", "/security/keys/security@example.org.asc", `/.well-known/openpgpkey/hu/${hashLocalPart("security")}?l=security`]) {
+      expect(run.lines).toContain(`ok ${origin}${file}`);
+    }
+    expect(run.lines).toContain(`not asked https://openpgpkey.example.org/.well-known/openpgpkey/example.org/hu/${hashLocalPart("security")}?l=security: the advanced method's host openpgpkey.example.org: a copy of the site serves only the site's own host: verify the deployed site to check it`);
+    expect(run.stdout).toMatch(new RegExp(`^notice: --site ${origin}/: TLS is not checked, as the preview is served over plain http; verify the deployed site to check its certificate$`, "m"));
+  });
+
+  it("a preview is held to the site's URL: a security.txt whose Canonical names the preview differs", () => {
+    const origin = `http://127.0.0.1:${httpPort}`;
+    deploy((root) => {
+      const file = path.join(root, ".well-known/security.txt");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^Canonical: .*$/m, `Canonical: ${origin}/.well-known/security.txt`));
+    });
+    const run = verify("--site", origin, "--offline");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^${origin.replace(/[.]/g, "\\.")}/\\.well-known/security\\.txt:\\d+:1: error: Canonical should be https://example\\.org/\\.well-known/security\\.txt, but the deployed file says ${origin.replace(/[.]/g, "\\.")}/\\.well-known/security\\.txt: deploy a fresh build \\[deployed-securitytxt\\]$`, "m"));
+  });
+
+  it("--site with plain http to another machine is refused before anything is asked: exit 2", () => {
+    for (const site of ["http://192.0.2.7:8080", "http://example.org", "http://127.0.0.1.example.net:8080"]) {
+      const run = verify("--site", site, "--offline");
+      expect(run.code, site).toBe(2);
+      expect(run.stderr.split("\n")[0]).toBe(
+        `--site ${site} is plain http to ${new URL(site).hostname}, which is not this machine: a deployed policy must be served over https (RFC 9116, section 3), so verify it at its https URL; plain http is taken only for a local preview on 127.0.0.0/8, ::1 or localhost`,
+      );
+      expect(run.stdout).toBe("");
+    }
+    const withPath = verify("--site", `http://127.0.0.1:${httpPort}/security/`);
+    expect(withPath.code).toBe(2);
+    expect(withPath.stderr.split("\n")[0]).toBe(`--site http://127.0.0.1:${httpPort}/security/ is more than an origin: give the scheme, host and port only (e.g. --site http://127.0.0.1:${httpPort}); the site's own paths are added to it`);
   });
 
   it("keys.openpgp.org giving another key for the address is a disagreement", () => {
@@ -415,7 +473,7 @@ describe("npm run verify", () => {
     try {
       const run = verifyVia(otherPort, ["--timeout", "5"], { NODE_EXTRA_CA_CERTS: path.join(other.dir, "ca.pem") });
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/security\.txt:1:1: error: could not be checked: the TLS certificate of example\.org is not for example\.org \[deployed-unreachable\]/);
+      expect(run.stderr).toMatch(/security\.txt:1:1: error: could not be checked: the TLS certificate of example\.org is not for example\.org: serve a certificate whose names include example\.org \[deployed-unreachable\]/);
     } finally {
       await wrong.stop();
     }
@@ -451,7 +509,7 @@ describe("verify --help", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^usage: npm run verify -- /);
-    for (const option of ["--format", "--connect-to", "--keyserver", "--offline", "--security-md", "--timeout", "--deadline", "--input", "--help"]) {
+    for (const option of ["--format", "--site", "--connect-to", "--keyserver", "--offline", "--security-md", "--timeout", "--deadline", "--input", "--help"]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${option} `, "m"));
     }
   });
