@@ -514,3 +514,114 @@ describe("verify --help", () => {
     }
   });
 });
+
+describe("npm run verify, for an address whose domain is not the site's host", () => {
+  // The site at www.example.org, its contact at example.org: the build writes the contact's
+  // directory into public-wkd/, one folder per host, and nginx serves each folder under its host.
+  let dir: string;
+  let hosts: string;
+  let served: string;
+  let ca: TestCa;
+  let port: number;
+  let nginx: Nginx | undefined;
+  const hash = hashLocalPart("security");
+  const direct = `https://example.org/.well-known/openpgpkey/hu/${hash}?l=security`;
+  const advanced = `https://openpgpkey.example.org/.well-known/openpgpkey/example.org/hu/${hash}?l=security`;
+
+  beforeAll(async () => {
+    requireNginx();
+    dir = layOutFixture("publish-other-host");
+    const build = await buildDir(dir);
+    expect(build.ok, build.lines.join("\n")).toBe(true);
+    hosts = path.join(dir, "served-wkd");
+    served = path.join(dir, "served");
+    cpSync(build.output, served, { recursive: true });
+    ca = makeCertificate(["www.example.org", "example.org", "openpgpkey.example.org"]);
+    port = await freePort();
+    // Each host served as the README says: nginx-config made from the _headers of its folder.
+    const blocks = [
+      { host: "www.example.org", root: served },
+      { host: "example.org", root: path.join(hosts, "example.org") },
+      { host: "openpgpkey.example.org", root: path.join(hosts, "openpgpkey.example.org") },
+    ].map(({ host, root }, n) => {
+      const headers = path.join(host === "www.example.org" ? build.output : path.join(`${build.output}-wkd`, host), "_headers");
+      const snippet = path.join(ca.dir, `headers-${n}.conf`);
+      const config = nginxConfig(parseHeadersFile(readFileSync(headers, "utf8")), { serverName: host, root, snippetPath: snippet, listen: [`127.0.0.1:${port} ssl`], certificate: { cert: ca.cert, key: ca.key } });
+      writeFileSync(snippet, config.snippet);
+      return config.server;
+    });
+    deployHosts();
+    nginx = await startNginx(blocks, port);
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+  });
+
+  /** Deploys the build's public-wkd/ as it is, then lets a test change it. */
+  function deployHosts(change?: (root: string) => void): void {
+    rmSync(hosts, { recursive: true, force: true });
+    cpSync(path.join(dir, "public-wkd"), hosts, { recursive: true });
+    change?.(hosts);
+  }
+
+  function verify(...args: string[]) {
+    const connect = ["www.example.org", "example.org", "openpgpkey.example.org"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${port}`]);
+    const run = spawnSync(process.execPath, [BIN, "verify", ...connect, "--timeout", "5", "--offline", ...args], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") },
+    });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr, lines: `${run.stdout}${run.stderr}`.split("\n").filter(Boolean) };
+  }
+
+  it("both methods served from the build's folders, on the contact's domain and on openpgpkey.<domain>: ok for each, exit 0", () => {
+    deployHosts();
+    const run = verify();
+    expect(run.stderr, run.stdout).not.toMatch(/: (error|warning): /);
+    expect(run.code, run.lines.join("\n")).toBe(0);
+    expect(run.lines).toContain(`ok ${direct}`);
+    expect(run.lines).toContain(`ok ${advanced}`);
+    expect(run.lines).toContain("ok https://www.example.org/.well-known/security.txt");
+  });
+
+  it("no directory on the contact's domain is a disagreement that names the folder to deploy there: exit 1", () => {
+    deployHosts((root) => rmSync(path.join(root, "example.org/.well-known"), { recursive: true }));
+    const run = verify();
+    expect(run.code, run.lines.join("\n")).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^${direct.replace(/[.?]/g, "\\$&")}:1:1: error: answers 404, not the key: security@example\\.org is not in the site's host www\\.example\\.org, so clients ask example\\.org; deploy the build's public-wkd/example\\.org/ at https://example\\.org/ \\[deployed-wkd\\]$`,
+        "m",
+      ),
+    );
+    expect(run.lines).toContain(`differs ${direct}: 1 error, 0 warnings`);
+    expect(run.lines).toContain(`ok ${advanced}`);
+  });
+
+  it("another key at the advanced method's host is a disagreement there, as clients ask it first", () => {
+    deployHosts((root) => writeFileSync(path.join(root, `openpgpkey.example.org/.well-known/openpgpkey/example.org/hu/${hash}`), readFileSync(path.join(dir, "public/security/keys/security@example.org.asc"), "utf8")));
+    const run = verify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^${advanced.replace(/[.?]/g, "\\$&")}:1:1: error: holds an armored key`, "m"));
+    expect(run.lines).toContain(`ok ${direct}`);
+  });
+
+  it("a copy of the site (--site) does not serve the contact's domain: both methods are named as not asked, and nothing disagrees", () => {
+    deployHosts((root) => rmSync(path.join(root, "example.org/.well-known"), { recursive: true }));
+    const run = verify("--site", "https://www.example.org");
+    expect(run.code, run.lines.join("\n")).toBe(0);
+    const why = "a copy of the site serves only the site's own host: verify the deployed site to check it";
+    expect(run.lines).toContain(`not asked ${direct}: example.org is security@example.org's domain, not the site's host; ${why}`);
+    expect(run.lines).toContain(`not asked ${advanced}: the advanced method's host openpgpkey.example.org: ${why}`);
+    expect(run.stdout.split("\n")[0]).toMatch(/^checking a copy of the site at https:\/\/www\.example\.org\/, not the deployed site: /);
+  });
+
+  it("a missing policy file on the contact's domain names the folder to deploy there", () => {
+    deployHosts((root) => rmSync(path.join(root, "example.org/.well-known/openpgpkey/policy")));
+    const run = verify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^https:\/\/example\.org\/\.well-known\/openpgpkey\/policy:1:1: error: the directory's policy file is not there \(answered with 404\): deploy the build's public-wkd\/example\.org\/ at https:\/\/example\.org\/ \[deployed-wkd\]$/m);
+  });
+});
