@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateKey, readKey, readPrivateKey } from "openpgp";
@@ -14,6 +14,7 @@ import { checkSecurityTxt, DEFAULT_EXPIRES, formatExpires, parseSecurityTxt, res
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE, verifySecurityTxt } from "../src/publish/sign.ts";
 import type { Fingerprint } from "../src/types.ts";
 import { hashLocalPart } from "../src/formats/wkd.ts";
+import { parseHeadersFile } from "../src/formats/headers-file.ts";
 import { buildDir, buildFixture, type FixtureBuild, layOutFixture, ROOT, snapshot } from "./support/fixture-site.ts";
 
 const DAY = 86_400_000;
@@ -367,12 +368,57 @@ describe("what other sites publish", () => {
     expect(v6.getFingerprint().toUpperCase()).toBe("F6DCBD9A9F48C5F103E522D947CEDD5FA33D2B1BA61196F26A2CDBE987789F8F");
   });
 
-  it("an address outside the site's own host is not published in the Web Key Directory, though its key still is", async () => {
+  it("an address outside the site's own host is not in the site's Web Key Directory, though its key still is; its hosts' directories are written beside the output", async () => {
     const build = await buildFixture("publish-other-host");
     expect(build.ok, build.lines.join("\n")).toBe(true);
     expect(existsSync(path.join(build.output, ".well-known/openpgpkey"))).toBe(false);
     expect(existsSync(path.join(build.output, "security/keys/security@example.org.asc"))).toBe(true);
     expect(field(read(build, ".well-known/security.txt"), "Canonical")).toEqual(["https://www.example.org/.well-known/security.txt"]);
+
+    // One folder per host that must serve the directory, never inside the site's own output.
+    const hosts = `${build.output}-wkd`;
+    const hash = hashLocalPart("security");
+    const files = (root: string) => readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => !statSync(path.join(root, f)).isDirectory()).sort();
+    expect(readdirSync(hosts).sort()).toEqual(["example.org", "openpgpkey.example.org"]);
+    expect(files(path.join(hosts, "example.org"))).toEqual(["_headers", ".well-known/openpgpkey/hu/" + hash, ".well-known/openpgpkey/policy"].sort());
+    expect(files(path.join(hosts, "openpgpkey.example.org"))).toEqual(["_headers", `.well-known/openpgpkey/example.org/hu/${hash}`, ".well-known/openpgpkey/example.org/policy"].sort());
+    for (const policy of ["example.org/.well-known/openpgpkey/policy", "openpgpkey.example.org/.well-known/openpgpkey/example.org/policy"]) expect(readFileSync(path.join(hosts, policy))).toHaveLength(0);
+    // GnuPG reads each method's file as the declared key, and names the advanced method's file as the build does.
+    expect(gpgImport(path.join(hosts, "example.org/.well-known/openpgpkey/hu", hash))).toEqual([BASE_FINGERPRINT]);
+    expect(gpgImport(path.join(hosts, "openpgpkey.example.org/.well-known/openpgpkey/example.org/hu", hash))).toEqual([BASE_FINGERPRINT]);
+    const url = new URL(spawnSync(wksClient(), ["--print-wkd-url", "security@example.org"], { encoding: "utf8" }).stdout.trim());
+    expect(existsSync(path.join(hosts, url.hostname, url.pathname))).toBe(true);
+    // Each folder's _headers serves the directory as clients read it.
+    const rules = parseHeadersFile(readFileSync(path.join(hosts, "example.org/_headers"), "utf8"));
+    expect(rules.find((r) => r.pattern === "/.well-known/openpgpkey/*")?.headers).toEqual([["Content-Type", "application/octet-stream"], ["Access-Control-Allow-Origin", "*"]]);
+    expect(rules.map((r) => r.pattern)).toEqual(["/*", "/.well-known/openpgpkey/*"]);
+
+    // The build says which hosts must serve it, and from which folder.
+    const folder = path.relative(build.dir, hosts);
+    expect(build.lines).toContain(
+      `notice: security@example.org is not in the site's host www.example.org, so its Web Key Directory is served by other hosts (draft-koch-openpgp-webkey-service, section 3.1): deploy ${folder}/example.org/ at https://example.org/ (direct method, https://example.org/.well-known/openpgpkey/hu/${hash}?l=security) and ${folder}/openpgpkey.example.org/ at https://openpgpkey.example.org/ (advanced method, https://openpgpkey.example.org/.well-known/openpgpkey/example.org/hu/${hash}?l=security), or leave openpgpkey.example.org out of DNS so that clients use the direct method`,
+    );
+  });
+
+  it("the other hosts' folder follows the site's output: kept by a failed build, removed by one that writes none", async () => {
+    const build = await buildFixture("publish-other-host");
+    expect(build.ok, build.lines.join("\n")).toBe(true);
+    const hosts = `${build.output}-wkd`;
+    const before = snapshot(hosts);
+    const data = path.join(build.dir, "content/_data/security.json");
+    const good = readFileSync(data, "utf8");
+    writeFileSync(data, "{ broken");
+    expect((await buildDir(build.dir)).ok).toBe(false);
+    expect(snapshot(hosts)).toEqual(before);
+    expect(readdirSync(build.dir).filter((name) => name.startsWith(".public-staging-"))).toEqual([]);
+    // The site moves to the address's own host: no other host serves a directory now.
+    writeFileSync(data, good.replace("https://www.example.org", "https://example.org"));
+    const own = await buildDir(build.dir);
+    expect(own.ok, own.lines.join("\n")).toBe(true);
+    expect(existsSync(hosts)).toBe(false);
+    expect(existsSync(path.join(own.output, BASE_WKD))).toBe(true);
+    // Neither the folder nor a staging copy of it is left: an old one is moved aside as …-wkd-old, to be removed.
+    expect(readdirSync(build.dir).filter((name) => name.endsWith("-wkd"))).toEqual([]);
   });
 
   it("a key file with comments and CR LF is published as the key alone, not copied", async () => {

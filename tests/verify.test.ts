@@ -49,6 +49,8 @@ describe("npm run verify", () => {
   let pristine: string;
   let ca: TestCa;
   let port: number;
+  /** The same build served over plain http, as a local preview. */
+  let httpPort: number;
   let sksPort: number;
   let nginx: Nginx | undefined;
   let sks: Sks | undefined;
@@ -79,6 +81,7 @@ describe("npm run verify", () => {
     cpSync(pristine, served, { recursive: true });
     ca = makeCertificate(["example.org", "openpgpkey.example.org", "keys.openpgp.org", "pgp.example.net"]);
     port = await freePort();
+    httpPort = await freePort();
     sksPort = await freePort();
     sks = await startSks([key.armored], sksPort);
     // No server of keys.openpgp.org's kind is packaged: its VKS answers are files laid out as its API has them.
@@ -96,7 +99,8 @@ describe("npm run verify", () => {
     const tls = [`    listen 127.0.0.1:${port} ssl;`, `    ssl_certificate ${ca.cert};`, `    ssl_certificate_key ${ca.key};`];
     const vksServer = ["server {", ...tls, "    server_name keys.openpgp.org;", `    root ${vks};`, "    default_type application/pgp-keys;", "}"].join("\n");
     const hkpServer = ["server {", ...tls, "    server_name pgp.example.net;", `    location /pks/ { proxy_pass http://127.0.0.1:${sksPort}; }`, "}"].join("\n");
-    nginx = await startNginx([config.server, vksServer, hkpServer], port);
+    const preview = nginxConfig(parseHeadersFile(readFileSync(path.join(pristine, "_headers"), "utf8")), { serverName: "example.org", root: served, snippetPath: snippet, listen: [`127.0.0.1:${httpPort}`] });
+    nginx = await startNginx([config.server, vksServer, hkpServer, preview.server], port);
   });
 
   afterAll(async () => {
@@ -282,11 +286,65 @@ describe("npm run verify", () => {
     expect(found.filter((r) => r !== "deployed-unreachable")).toEqual([]);
   });
 
-  it("a certificate the machine does not trust is a clear line, not a stack trace: exit 2", () => {
+  it("a certificate the machine does not trust is a clear line that says why, not a stack trace: exit 2", () => {
     deploy();
     const run = verifyVia(port, ["--timeout", "5"], { NODE_EXTRA_CA_CERTS: "" });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/could not be checked: TLS to example\.org failed \(\w+\): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS/);
+    expect(run.stderr).toMatch(
+      /^https:\/\/example\.org\/\.well-known\/security\.txt:1:1: error: could not be checked: the TLS certificate of example\.org is issued by a CA this machine does not know \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\): serve the full chain \(the intermediate certificates too\); for a private CA, give its certificate in NODE_EXTRA_CA_CERTS \[deployed-unreachable\]$/m,
+    );
+    expect(run.lines.join("\n")).not.toMatch(/^\s+at /m);
+  });
+
+  it("an https URL answered in plain HTTP says so, and suggests --site for this machine: exit 2", () => {
+    deploy();
+    const run = verifyVia(httpPort, ["--timeout", "5", "--offline"]);
+    expect(run.code, run.lines.join("\n")).toBe(2);
+    expect(run.stderr).toMatch(
+      new RegExp(`^https://example\\.org/\\.well-known/security\\.txt:1:1: error: could not be checked: example\\.org answered in plain HTTP, not TLS: the server at 127\\.0\\.0\\.1:${httpPort} speaks http where the URL asks for https; to check a local preview served over http, give --site http://127\\.0\\.0\\.1:${httpPort}/ \\[deployed-unreachable\\]$`, "m"),
+    );
+    expect(run.stderr).not.toMatch(/NODE_EXTRA_CA_CERTS/);
+  });
+
+  it("--site http://127.0.0.1:PORT checks a local preview against the site's own URL, and says so first and last: exit 0", () => {
+    deploy();
+    const origin = `http://127.0.0.1:${httpPort}`;
+    const run = verify("--site", origin, "--offline");
+    expect(run.stderr, run.stdout).not.toMatch(/: (error|warning): /);
+    expect(run.code, run.lines.join("\n")).toBe(0);
+    const said = `a local preview at ${origin}/, not the deployed site: security.txt's Canonical and the pages' URLs are compared with https://example.org/; TLS, the advanced Web Key Directory host and contacts' domains other than the site's host are not asked`;
+    expect(run.stdout.split("\n")[0]).toBe(`checking ${said}`);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`checked ${said}`);
+    for (const file of ["/.well-known/security.txt", "/security/", "/security/keys/security@example.org.asc", `/.well-known/openpgpkey/hu/${hashLocalPart("security")}?l=security`]) {
+      expect(run.lines).toContain(`ok ${origin}${file}`);
+    }
+    expect(run.lines).toContain(`not asked https://openpgpkey.example.org/.well-known/openpgpkey/example.org/hu/${hashLocalPart("security")}?l=security: the advanced method's host openpgpkey.example.org: a copy of the site serves only the site's own host: verify the deployed site to check it`);
+    expect(run.stdout).toMatch(new RegExp(`^notice: --site ${origin}/: TLS is not checked, as the preview is served over plain http; verify the deployed site to check its certificate$`, "m"));
+  });
+
+  it("a preview is held to the site's URL: a security.txt whose Canonical names the preview differs", () => {
+    const origin = `http://127.0.0.1:${httpPort}`;
+    deploy((root) => {
+      const file = path.join(root, ".well-known/security.txt");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^Canonical: .*$/m, `Canonical: ${origin}/.well-known/security.txt`));
+    });
+    const run = verify("--site", origin, "--offline");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^${origin.replace(/[.]/g, "\\.")}/\\.well-known/security\\.txt:\\d+:1: error: Canonical should be https://example\\.org/\\.well-known/security\\.txt, but the deployed file says ${origin.replace(/[.]/g, "\\.")}/\\.well-known/security\\.txt: deploy a fresh build \\[deployed-securitytxt\\]$`, "m"));
+  });
+
+  it("--site with plain http to another machine is refused before anything is asked: exit 2", () => {
+    for (const site of ["http://192.0.2.7:8080", "http://example.org", "http://127.0.0.1.example.net:8080"]) {
+      const run = verify("--site", site, "--offline");
+      expect(run.code, site).toBe(2);
+      expect(run.stderr.split("\n")[0]).toBe(
+        `--site ${site} is plain http to ${new URL(site).hostname}, which is not this machine: a deployed policy must be served over https (RFC 9116, section 3), so verify it at its https URL; plain http is taken only for a local preview on 127.0.0.0/8, ::1 or localhost`,
+      );
+      expect(run.stdout).toBe("");
+    }
+    const withPath = verify("--site", `http://127.0.0.1:${httpPort}/security/`);
+    expect(withPath.code).toBe(2);
+    expect(withPath.stderr.split("\n")[0]).toBe(`--site http://127.0.0.1:${httpPort}/security/ is more than an origin: give the scheme, host and port only (e.g. --site http://127.0.0.1:${httpPort}); the site's own paths are added to it`);
   });
 
   it("keys.openpgp.org giving another key for the address is a disagreement", () => {
@@ -415,7 +473,7 @@ describe("npm run verify", () => {
     try {
       const run = verifyVia(otherPort, ["--timeout", "5"], { NODE_EXTRA_CA_CERTS: path.join(other.dir, "ca.pem") });
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/security\.txt:1:1: error: could not be checked: the TLS certificate of example\.org is not for example\.org \[deployed-unreachable\]/);
+      expect(run.stderr).toMatch(/security\.txt:1:1: error: could not be checked: the TLS certificate of example\.org is not for example\.org: serve a certificate whose names include example\.org \[deployed-unreachable\]/);
     } finally {
       await wrong.stop();
     }
@@ -451,8 +509,119 @@ describe("verify --help", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^usage: npm run verify -- /);
-    for (const option of ["--format", "--connect-to", "--keyserver", "--offline", "--security-md", "--timeout", "--deadline", "--input", "--help"]) {
+    for (const option of ["--format", "--site", "--connect-to", "--keyserver", "--offline", "--security-md", "--timeout", "--deadline", "--input", "--help"]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${option} `, "m"));
     }
+  });
+});
+
+describe("npm run verify, for an address whose domain is not the site's host", () => {
+  // The site at www.example.org, its contact at example.org: the build writes the contact's
+  // directory into public-wkd/, one folder per host, and nginx serves each folder under its host.
+  let dir: string;
+  let hosts: string;
+  let served: string;
+  let ca: TestCa;
+  let port: number;
+  let nginx: Nginx | undefined;
+  const hash = hashLocalPart("security");
+  const direct = `https://example.org/.well-known/openpgpkey/hu/${hash}?l=security`;
+  const advanced = `https://openpgpkey.example.org/.well-known/openpgpkey/example.org/hu/${hash}?l=security`;
+
+  beforeAll(async () => {
+    requireNginx();
+    dir = layOutFixture("publish-other-host");
+    const build = await buildDir(dir);
+    expect(build.ok, build.lines.join("\n")).toBe(true);
+    hosts = path.join(dir, "served-wkd");
+    served = path.join(dir, "served");
+    cpSync(build.output, served, { recursive: true });
+    ca = makeCertificate(["www.example.org", "example.org", "openpgpkey.example.org"]);
+    port = await freePort();
+    // Each host served as the README says: nginx-config made from the _headers of its folder.
+    const blocks = [
+      { host: "www.example.org", root: served },
+      { host: "example.org", root: path.join(hosts, "example.org") },
+      { host: "openpgpkey.example.org", root: path.join(hosts, "openpgpkey.example.org") },
+    ].map(({ host, root }, n) => {
+      const headers = path.join(host === "www.example.org" ? build.output : path.join(`${build.output}-wkd`, host), "_headers");
+      const snippet = path.join(ca.dir, `headers-${n}.conf`);
+      const config = nginxConfig(parseHeadersFile(readFileSync(headers, "utf8")), { serverName: host, root, snippetPath: snippet, listen: [`127.0.0.1:${port} ssl`], certificate: { cert: ca.cert, key: ca.key } });
+      writeFileSync(snippet, config.snippet);
+      return config.server;
+    });
+    deployHosts();
+    nginx = await startNginx(blocks, port);
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+  });
+
+  /** Deploys the build's public-wkd/ as it is, then lets a test change it. */
+  function deployHosts(change?: (root: string) => void): void {
+    rmSync(hosts, { recursive: true, force: true });
+    cpSync(path.join(dir, "public-wkd"), hosts, { recursive: true });
+    change?.(hosts);
+  }
+
+  function verify(...args: string[]) {
+    const connect = ["www.example.org", "example.org", "openpgpkey.example.org"].flatMap((host) => ["--connect-to", `${host}:443:127.0.0.1:${port}`]);
+    const run = spawnSync(process.execPath, [BIN, "verify", ...connect, "--timeout", "5", "--offline", ...args], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ca.dir, "ca.pem") },
+    });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr, lines: `${run.stdout}${run.stderr}`.split("\n").filter(Boolean) };
+  }
+
+  it("both methods served from the build's folders, on the contact's domain and on openpgpkey.<domain>: ok for each, exit 0", () => {
+    deployHosts();
+    const run = verify();
+    expect(run.stderr, run.stdout).not.toMatch(/: (error|warning): /);
+    expect(run.code, run.lines.join("\n")).toBe(0);
+    expect(run.lines).toContain(`ok ${direct}`);
+    expect(run.lines).toContain(`ok ${advanced}`);
+    expect(run.lines).toContain("ok https://www.example.org/.well-known/security.txt");
+  });
+
+  it("no directory on the contact's domain is a disagreement that names the folder to deploy there: exit 1", () => {
+    deployHosts((root) => rmSync(path.join(root, "example.org/.well-known"), { recursive: true }));
+    const run = verify();
+    expect(run.code, run.lines.join("\n")).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^${direct.replace(/[.?]/g, "\\$&")}:1:1: error: answers 404, not the key: security@example\\.org is not in the site's host www\\.example\\.org, so clients ask example\\.org; deploy the build's public-wkd/example\\.org/ at https://example\\.org/ \\[deployed-wkd\\]$`,
+        "m",
+      ),
+    );
+    expect(run.lines).toContain(`differs ${direct}: 1 error, 0 warnings`);
+    expect(run.lines).toContain(`ok ${advanced}`);
+  });
+
+  it("another key at the advanced method's host is a disagreement there, as clients ask it first", () => {
+    deployHosts((root) => writeFileSync(path.join(root, `openpgpkey.example.org/.well-known/openpgpkey/example.org/hu/${hash}`), readFileSync(path.join(dir, "public/security/keys/security@example.org.asc"), "utf8")));
+    const run = verify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^${advanced.replace(/[.?]/g, "\\$&")}:1:1: error: holds an armored key`, "m"));
+    expect(run.lines).toContain(`ok ${direct}`);
+  });
+
+  it("a copy of the site (--site) does not serve the contact's domain: both methods are named as not asked, and nothing disagrees", () => {
+    deployHosts((root) => rmSync(path.join(root, "example.org/.well-known"), { recursive: true }));
+    const run = verify("--site", "https://www.example.org");
+    expect(run.code, run.lines.join("\n")).toBe(0);
+    const why = "a copy of the site serves only the site's own host: verify the deployed site to check it";
+    expect(run.lines).toContain(`not asked ${direct}: example.org is security@example.org's domain, not the site's host; ${why}`);
+    expect(run.lines).toContain(`not asked ${advanced}: the advanced method's host openpgpkey.example.org: ${why}`);
+    expect(run.stdout.split("\n")[0]).toMatch(/^checking a copy of the site at https:\/\/www\.example\.org\/, not the deployed site: /);
+  });
+
+  it("a missing policy file on the contact's domain names the folder to deploy there", () => {
+    deployHosts((root) => rmSync(path.join(root, "example.org/.well-known/openpgpkey/policy")));
+    const run = verify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^https:\/\/example\.org\/\.well-known\/openpgpkey\/policy:1:1: error: the directory's policy file is not there \(answered with 404\): deploy the build's public-wkd\/example\.org\/ at https:\/\/example\.org\/ \[deployed-wkd\]$/m);
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hashLocalPart, inDomain, splitAddress, wkdKeyPath, zBase32 } from "../src/formats/wkd.ts";
+import { wkdElsewhere } from "../src/publish/wkd-hosts.ts";
 
 describe("zBase32", () => {
   it("encodes five bits a character, most significant first", () => {
@@ -59,5 +60,35 @@ describe("inDomain", () => {
   it("splits at the last @, so a quoted local part with an @ keeps its domain", () => {
     expect(splitAddress('"a@b"@example.org')).toEqual({ localPart: '"a@b"', domain: "example.org" });
     expect(() => splitAddress("no-at-sign")).toThrow(/not an email address/);
+  });
+});
+
+describe("wkdElsewhere", () => {
+  const key = (n: number) => ({ publicBinary: new Uint8Array([n]) });
+
+  it("writes both methods' trees for an address outside the site's host, each with its policy file and _headers", () => {
+    const { hosts, notices } = wkdElsewhere([{ email: "Security@Acme.Example", key: key(1) }], "security.acme.example", "public-wkd");
+    const hash = hashLocalPart("Security");
+    expect(hosts.map((h) => [h.host, h.files.map((f) => f.file)])).toEqual([
+      ["acme.example", [`.well-known/openpgpkey/hu/${hash}`, ".well-known/openpgpkey/policy", "_headers"]],
+      ["openpgpkey.acme.example", [`.well-known/openpgpkey/acme.example/hu/${hash}`, ".well-known/openpgpkey/acme.example/policy", "_headers"]],
+    ]);
+    expect(hosts[0]!.files[0]!.content).toEqual(new Uint8Array([1]));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(`https://openpgpkey.acme.example/.well-known/openpgpkey/acme.example/hu/${hash}?l=Security`);
+    expect(notices[0]).toContain("deploy public-wkd/acme.example/ at https://acme.example/");
+  });
+
+  it("leaves out the site's own host (in any case) and contacts without a key", () => {
+    expect(wkdElsewhere([{ email: "security@Example.ORG", key: key(1) }, { email: "nokey@acme.example" }], "example.org", "public-wkd")).toEqual({ hosts: [], notices: [] });
+  });
+
+  it("puts two addresses of one domain in one folder per host, and two whose local parts hash alike in one file", () => {
+    const { hosts } = wkdElsewhere([{ email: "a@acme.example", key: key(1) }, { email: "b@acme.example", key: key(2) }, { email: "A@acme.example", key: key(3) }], "example.org", "public-wkd");
+    expect(hosts.map((h) => h.host)).toEqual(["acme.example", "openpgpkey.acme.example"]);
+    const direct = hosts[0]!.files;
+    expect(direct.filter((f) => f.file.endsWith("/policy"))).toHaveLength(1);
+    expect(direct.find((f) => f.file.endsWith(hashLocalPart("a")))!.content).toEqual(new Uint8Array([1, 3]));
+    expect(direct.find((f) => f.file.endsWith(hashLocalPart("b")))!.content).toEqual(new Uint8Array([2]));
   });
 });

@@ -9,6 +9,7 @@ import { provideSiteRun } from "../plugins/site-run.ts";
 import { ChecksStopped } from "../plugins/page-checks.ts";
 import { errorChain, explainBuildError, layoutLookup } from "./build-errors.ts";
 import { applySuppressions } from "../rules/suppressions.ts";
+import { wkdHostsFolder } from "../formats/wkd.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -64,7 +65,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         // where only findings belong; `npm run bench` measures the build instead.
         quietBenchmarks(config as UserConfig);
         // The build prints the findings itself, once, after Eleventy's own errors are among them.
-        provideSiteRun(config as UserConfig, { findings, reportEachBuild: false, checkPages: options.checkPages ?? true });
+        provideSiteRun(config as UserConfig, { findings, reportEachBuild: false, checkPages: options.checkPages ?? true, output: findings.relative(output) });
       },
     });
     silenceEleventy(eleventy);
@@ -88,38 +89,46 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   printReport(report, options.format ?? "text", options.streams ?? PROCESS_STREAMS);
   if (report.errors > 0) {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(wkdHostsFolder(staging), { recursive: true, force: true });
     return { ok: false, report };
   }
-  swapIn(staging, output);
+  const old = swapIn(staging, output);
+  // The other hosts' directories (public-wkd/) follow the site: this build's, or none when it wrote none.
+  const oldHosts = swapIn(wkdHostsFolder(staging), wkdHostsFolder(output));
+  removeLater([old, oldHosts].filter((f): f is string => f !== undefined));
   return { ok: true, report };
 }
 
 /**
- * Two renames in one folder: the old site moves aside, the new one takes its name. Removing the
+ * Two renames in one folder: the old site moves aside, the new one takes its name (a folder the
+ * build did not write leaves none in its place); the old one, if any, is returned. Removing the
  * old site is left to a process of its own, off the build's path: it took a tenth of a second
  * at 1,000 pages and seconds at 4,000, and the new site is in place before it starts.
  */
-function swapIn(staging: string, output: string): void {
+function swapIn(staging: string, output: string): string | undefined {
   const old = `${staging}-old`;
   if (existsSync(output)) renameSync(output, old);
-  renameSync(staging, output);
-  if (existsSync(old)) removeLater(old);
+  if (existsSync(staging)) renameSync(staging, output);
+  return existsSync(old) ? old : undefined;
 }
 
 /**
- * Removes a folder from a detached process that outlives the build's. One left behind (the
+ * Removes folders from a detached process that outlives the build's. One left behind (the
  * machine stopped first) is named `.<output>-staging-…-old`, ignored by git, and removed by the
  * next build the same way.
  */
-function removeLater(folder: string): void {
-  const parent = path.dirname(folder);
-  const prefix = `${path.basename(folder).split("-staging-")[0]}-staging-`;
+function removeLater(folders: string[]): void {
+  if (folders.length === 0) return;
+  const parent = path.dirname(folders[0]!);
+  const prefix = `${path.basename(folders[0]!).split("-staging-")[0]}-staging-`;
   const leftovers = readdirSync(parent).filter((name) => name.startsWith(prefix) && name.endsWith("-old")).map((name) => path.join(parent, name));
-  const remover = spawn(process.execPath, ["-e", "for (const f of process.argv.slice(1)) require('node:fs').rmSync(f, { recursive: true, force: true })", ...new Set([folder, ...leftovers])], {
+  const remover = spawn(process.execPath, ["-e", "for (const f of process.argv.slice(1)) require('node:fs').rmSync(f, { recursive: true, force: true })", ...new Set([...folders, ...leftovers])], {
     detached: true,
     stdio: "ignore",
   });
-  remover.on("error", () => rmSync(folder, { recursive: true, force: true }));
+  remover.on("error", () => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
   remover.unref();
 }
 

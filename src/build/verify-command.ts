@@ -14,12 +14,13 @@ import { isOutputFormat, OUTPUT_FORMATS, printReport, summarize, type Streams } 
 import { splitAddress } from "../formats/wkd.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
+import { isLoopback } from "../verify/faults.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySecurityMd, verifySite } from "../verify/verify.ts";
 import { applySuppressions } from "../rules/suppressions.ts";
 import { buildSite } from "./build.ts";
 
-const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--offline] [--security-md PATH|URL]… [--timeout 10] [--deadline 60] [--input content]`;
+const USAGE = `usage: npm run verify -- [--format ${OUTPUT_FORMATS.join("|")}] [--site URL] [--connect-to HOST1:PORT1:HOST2:PORT2]… [--keyserver keys.openpgp.org]… [--offline] [--security-md PATH|URL]… [--timeout 10] [--deadline 60] [--input content]`;
 
 const HELP = `${USAGE}
 
@@ -28,6 +29,10 @@ the site data and keys that npm run build checks. Exit 0 when all agree, 1 when 
 disagrees, 2 when something could not be checked.
 
   --format text|json|github   how findings are printed (default text)
+  --site URL                  fetch the site's own files from this origin instead of the
+                              site data's url: a local preview (http://127.0.0.1:8080; plain
+                              http only on 127.0.0.0/8, ::1 or localhost) or a staging copy
+                              over https; what they say is still compared with the data's url
   --connect-to H1:P1:H2:P2    connect to H2:P2 wherever H1:P1 is asked for, as curl does;
                               repeatable (a staging server, or a preview before DNS)
   --keyserver HOST            a keyserver to look each key up on; repeatable
@@ -57,6 +62,7 @@ async function verify(argv: string[], config: string): Promise<number> {
       args: argv,
       options: {
         format: { type: "string", default: "text" },
+        site: { type: "string" },
         "connect-to": { type: "string", multiple: true, default: [] },
         timeout: { type: "string", default: "10" },
         deadline: { type: "string", default: "60" },
@@ -95,6 +101,15 @@ async function verify(argv: string[], config: string): Promise<number> {
     return 2;
   }
   const connectTo = values["connect-to"].map(parseConnectTo);
+  let copy: SiteCopy | undefined;
+  if (values.site !== undefined) {
+    try {
+      copy = parseSiteOption(values.site);
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+  }
 
   // The same data and keys as the build, checked the same way: a build error stops the verification.
   const findings = new FindingCollector({ root: process.cwd(), strict: false, suppress: applySuppressions });
@@ -118,6 +133,10 @@ async function verify(argv: string[], config: string): Promise<number> {
   const host = new URL(site.url).hostname.toLowerCase();
   const domains = contacts.map((c) => splitAddress(c.email).domain.toLowerCase());
   const allowedHosts = new Set([host, ...domains, ...domains.map((d) => `openpgpkey.${d}`)]);
+  if (copy) allowedHosts.add(new URL(copy.origin).hostname.toLowerCase());
+  // Said first, and again last: every ok below is about the copy, not about what researchers meet.
+  const status = format === "text" ? STREAMS.stdout : STREAMS.stderr;
+  if (copy) status(`${copyLine(copy, site.url, "checking")}\n`);
 
   const fetcher = createFetcher({
     connectTo,
@@ -127,12 +146,14 @@ async function verify(argv: string[], config: string): Promise<number> {
     allowedHosts,
     concurrency: 8,
     deadline: new Date(Date.now() + deadline * 1000),
+    ...(copy?.preview ? { plainHttpOrigin: copy.origin } : {}),
   });
   try {
     const keyservers = (values.keyserver ?? ["keys.openpgp.org"]).filter((k) => k !== "");
     if (values.offline) findings.notice("--offline: no keyserver was asked, neither keys.openpgp.org nor those the page links to; run without it to check the keys they give out");
+    if (copy?.preview) findings.notice(`--site ${copy.origin}/: TLS is not checked, as the preview is served over plain http; verify the deployed site to check its certificate`);
     const results = [
-      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, securityTxt: built, allowedHosts })),
+      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, securityTxt: built, allowedHosts, ...(copy ? { copyAt: copy.origin } : {}) })),
       ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
     ];
     for (const result of results) {
@@ -144,12 +165,14 @@ async function verify(argv: string[], config: string): Promise<number> {
     // One line per source: ok, or what is wrong there.
     const summary = results
       .map((r) => {
+        if (r.notAsked !== undefined) return `not asked ${r.source}: ${r.notAsked}`;
         const own = report.findings.filter((f) => f.file === r.source);
         const errors = own.filter((f) => f.severity === "error").length;
         return own.length === 0 ? `ok ${r.source}` : `${r.unreachable ? "not checked" : "differs"} ${r.source}: ${summarize({ errors, warnings: own.length - errors })}`;
       })
       .join("\n");
-    (format === "text" ? STREAMS.stdout : STREAMS.stderr)(`${summary}\n`);
+    status(`${summary}\n`);
+    if (copy) status(`${copyLine(copy, site.url, "checked")}\n`);
     const disagree = results.some((r) => !r.unreachable && r.findings.some((f) => f.severity === "error"));
     if (disagree) return 1;
     if (results.some((r) => r.unreachable)) return 2;
@@ -157,6 +180,42 @@ async function verify(argv: string[], config: string): Promise<number> {
   } finally {
     await fetcher.close();
   }
+}
+
+/** What --site names: the origin the site's own files are fetched from, and whether it is a local preview over plain http. */
+export interface SiteCopy {
+  /** Scheme, host and port, without a trailing slash, as the site data's url is written. */
+  origin: string;
+  preview: boolean;
+}
+
+/**
+ * --site's URL: https anywhere, plain http only on this machine (a deployed policy must be
+ * served over https, RFC 9116 section 3), and an origin only, as the site data's url is.
+ */
+export function parseSiteOption(text: string): SiteCopy {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`--site ${text} is not a URL: give the origin that serves the copy, e.g. --site http://127.0.0.1:8080`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`--site ${text} is not http or https: give the origin that serves the copy, e.g. --site http://127.0.0.1:8080`);
+  if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    throw new Error(`--site ${text} is more than an origin: give the scheme, host and port only (e.g. --site ${url.origin}); the site's own paths are added to it`);
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    throw new Error(
+      `--site ${text} is plain http to ${url.hostname}, which is not this machine: a deployed policy must be served over https (RFC 9116, section 3), so verify it at its https URL; plain http is taken only for a local preview on 127.0.0.0/8, ::1 or localhost`,
+    );
+  }
+  return { origin: url.origin, preview: url.protocol === "http:" };
+}
+
+/** The line said before and after the checks, when they are of a copy. */
+function copyLine(copy: SiteCopy, siteUrl: string, verb: "checking" | "checked"): string {
+  const what = copy.preview ? "a local preview" : "a copy of the site";
+  return `${verb} ${what} at ${copy.origin}/, not the deployed site: security.txt's Canonical and the pages' URLs are compared with ${siteUrl}/; ${copy.preview ? "TLS, " : ""}the advanced Web Key Directory host and contacts' domains other than the site's host are not asked`;
 }
 
 /**

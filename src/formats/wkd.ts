@@ -10,6 +10,18 @@ const Z_BASE_32 = "ybndrfg8ejkmcpqxot1uwisza345h769";
 /** The folder of the direct method, under the site's root. */
 export const WKD_DIRECT_PATH = "/.well-known/openpgpkey/";
 
+/**
+ * The build's folder for the directories of addresses whose domain is not the site's host: one
+ * folder per host that must serve them, beside the site's output (public/ → public-wkd/), so that
+ * the site's own host never serves them.
+ */
+export function wkdHostsFolder(output: string): string {
+  return `${output.replace(/[/\\]+$/, "")}-wkd`;
+}
+
+/** wkdHostsFolder of the build's default output, public/: what verify's messages name. */
+export const WKD_HOSTS_FOLDER = wkdHostsFolder("public");
+
 /** z-base-32 of the bytes, five bits a character, most significant first; the last group is padded with zero bits. */
 export function zBase32(bytes: Uint8Array): string {
   let out = "";

@@ -2,19 +2,21 @@
  * Publishes what researchers' tools look for, from the same checked data the pages are
  * checked against: `/.well-known/security.txt` (signed where a key is supplied), each
  * contact's public key at `/security/keys/<email>.asc`, a Web Key Directory (direct method)
- * for the addresses in the site's own domain, and a `_headers` file for Netlify and
+ * for the addresses in the site's own domain (and, for any other address, a folder per host
+ * that must serve its directory, in `<output>-wkd/` beside the output), and a `_headers` file for Netlify and
  * Cloudflare Pages. Then it makes sure no file about to be published holds a private key.
  *
  * Everything is planned and verified in memory (src/publish/plan.ts) after the pages are
  * built, and written into Eleventy's output folder only when the plan has no finding: the
  * staging folder that `npm run build` swaps in when the whole build passes.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BuildEvent, UserConfig } from "@11ty/eleventy";
 import type { Finding } from "../findings/finding.ts";
 import outputSecret from "../rules/publish/output-secret.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
+import { wkdHostsFolder } from "../formats/wkd.ts";
 import { planPublication, type PlanOptions } from "../publish/plan.ts";
 import { filesWithSecrets } from "../publish/secrets.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "../publish/signing-key.ts";
@@ -65,6 +67,8 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
   eleventyConfig.on("eleventy.after", async (event: BuildEvent) => {
     if (event.outputMode !== "fs") return;
     const outputDir = path.resolve(event.directories.output);
+    // `npm run build` swaps this folder in beside the output with the site itself (src/build/build.ts).
+    const hostsDir = wkdHostsFolder(outputDir);
     const pages = event.results ?? [];
     const { data, dataFile, locate } = checked.get();
     // Without valid data the data findings say why; there is nothing to publish from.
@@ -82,6 +86,7 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
         readPage: (inputPath) => (existsSync(inputPath) ? readFileSync(inputPath, "utf8") : undefined),
         translations: (url) => languages.alternates(url),
         advisories: advisories?.list ?? [],
+        hostsFolder: wkdHostsFolder(run.output ?? findings.relative(outputDir)),
       });
       findings.add(...plan.findings);
       for (const line of plan.notices) findings.notice(line);
@@ -90,10 +95,20 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
         mkdirSync(path.dirname(target), { recursive: true });
         writeFileSync(target, content);
       }
+      // The other hosts' folders, beside the output and never in it; what an earlier build of this folder left there goes first.
+      rmSync(hostsDir, { recursive: true, force: true });
+      for (const { host, files } of plan.hosts) {
+        for (const { file, content } of files) {
+          const target = path.join(hostsDir, host, file);
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileSync(target, content);
+        }
+      }
     }
 
     // Whatever wrote them, no file about to be published may hold a private key.
     findings.add(...secretsInOutput(outputDir, pages, (file) => findings.relative(file)));
+    findings.add(...secretsInOutput(hostsDir, [], (file) => findings.relative(file)));
   });
 }
 

@@ -22,6 +22,11 @@ export interface SiteRun {
   checkPages: boolean;
   /** Set by `npm start`: the dev server's port, for its live reload and its findings panel. */
   dev?: { port: number };
+  /**
+   * The output folder as the command names it (public), when Eleventy writes elsewhere first (the
+   * build's staging folder): what notices call the folders beside it, such as public-wkd/.
+   */
+  output?: string;
 }
 
 /**

@@ -112,6 +112,23 @@ export function formatHeaders(h: { contentSecurityPolicy: string; referrerPolicy
   ].join("\n\n")}\n`;
 }
 
+/**
+ * `_headers` for a host that serves only a Web Key Directory (the folders of public-wkd/): the
+ * security headers, a policy that lets nothing load, and the directory's type and CORS header.
+ * Its `/*` rule lets `npm run nginx-config -- --headers` read it as it reads the site's.
+ */
+export function formatWkdHostHeaders(): string {
+  const block = (pattern: string, headers: Array<[string, string]>) => [pattern, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join("\n");
+  return `${[
+    "# Written by the build: the headers of a host that serves only a Web Key Directory.",
+    block("/*", [["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"], ["Referrer-Policy", "no-referrer"], ...COMMON_HEADERS]),
+    block(`${WKD_DIRECT_PATH}*`, [
+      ["Content-Type", "application/octet-stream"],
+      ["Access-Control-Allow-Origin", "*"],
+    ]),
+  ].join("\n\n")}\n`;
+}
+
 /** `_headers` from the built pages, whose Content-Security-Policy `<meta>` must all agree: one header serves them all. */
 /** A page as Eleventy wrote it: what the publisher and the headers read. */
 export interface BuiltPage {

@@ -1,8 +1,8 @@
 /**
  * Everything the build publishes from the site data and keys, made and verified in memory
  * before anything is written: security.txt (signed where a key is supplied), each contact's
- * public key, the Web Key Directory, _headers, and the advisories as OSV and CSAF; or the
- * findings that stop it. Pure apart
+ * public key, the Web Key Directory (and, for addresses elsewhere, their hosts' folders),
+ * _headers, and the advisories as OSV and CSAF; or the findings that stop it. Pure apart
  * from openpgp.js: no Eleventy, no file system.
  */
 import path from "node:path";
@@ -27,10 +27,11 @@ import {
   securityTxtFields,
   type PublishedContact,
 } from "../formats/security-txt.ts";
-import { inDomain, WKD_DIRECT_PATH, wkdKeyPath } from "../formats/wkd.ts";
+import { inDomain, WKD_DIRECT_PATH, WKD_HOSTS_FOLDER, wkdKeyPath } from "../formats/wkd.ts";
 import { keyLifetimeFindings } from "../rules/key-lifetime.ts";
 import { robotsTxt, sitemapPages, sitemapXml } from "./discovery.ts";
 import { headersFor, type BuiltPage } from "./headers.ts";
+import { wkdElsewhere, type HostFolder } from "./wkd-hosts.ts";
 import { osvRecord } from "./osv.ts";
 import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "../formats/site-paths.ts";
 import type { Advisory } from "../formats/advisory.ts";
@@ -81,10 +82,14 @@ export interface PublicationInput {
   translations?: (url: string) => Array<{ url: string; lang: string }>;
   /** The checked advisories, newest first: each published as OSV beside its page, and as CSAF where the data sets `csafProvider`. */
   advisories?: Advisory[];
+  /** How notices name the folder the other hosts' directories are written to (default public-wkd). */
+  hostsFolder?: string;
 }
 
 export interface Publication {
   files: PublishedFile[];
+  /** The Web Key Directories of addresses outside the site's host: one folder per host that must serve them, never written in the site's output. */
+  hosts: HostFolder[];
   findings: Finding[];
   notices: string[];
 }
@@ -146,6 +151,9 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const wkd = contacts.filter((c) => c.key?.publicBinary !== undefined && inDomain(c.email, siteUrl.hostname));
   for (const contact of wkd) files.push({ file: wkdKeyPath(contact.email).slice(1), content: contact.key!.publicBinary! });
   if (wkd.length > 0) files.push({ file: `${WKD_DIRECT_PATH.slice(1)}policy`, content: "" });
+  // Every other address with a key: its directory on the hosts clients ask for its domain, in folders of their own.
+  const elsewhere = wkdElsewhere(contacts, siteUrl.hostname, input.hostsFolder ?? WKD_HOSTS_FOLDER);
+  notices.push(...elsewhere.notices);
 
   // What search engines look for, from the pages that exist.
   files.push({ file: "robots.txt", content: robotsTxt(site.url) });
@@ -210,7 +218,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   findings.push(...conflicts(files, input.pages, input.outputDir, relative, input.readPage));
   // Errors stop the publishing; a warning is reported, and the files are written.
   findings.push(...keyErrors);
-  return findings.length > 0 ? { files: [], findings: [...findings, ...warnings], notices: [] } : { files, findings: warnings, notices };
+  return findings.length > 0 ? { files: [], hosts: [], findings: [...findings, ...warnings], notices: [] } : { files, hosts: elsewhere.hosts, findings: warnings, notices };
 }
 
 /** Where each refusal to sign is fixed: in the site data, or in the key supplied through the environment. */

@@ -6,8 +6,7 @@
  * server name stay HOST1, the connection goes to HOST2:PORT2.
  */
 import { Agent, buildConnector } from "undici";
-import { FAULTS } from "../rules/deployed/deployed-unreachable.ts";
-import { fill, type Values } from "../rules/rule.ts";
+import { faultOf, faultText, type Fault, type FaultId } from "./faults.ts";
 
 export interface ConnectTo {
   from: { host: string; port: number };
@@ -32,17 +31,12 @@ export interface FetchOptions {
   concurrency: number;
   /** The moment after which no request is made or waited for, whatever its own timeout. */
   deadline: Date;
+  /** The one origin that may be asked over plain http: a local preview (--site http://127.0.0.1:8080). */
+  plainHttpOrigin?: string;
 }
 
-export type FaultId = keyof typeof FAULTS;
-
-/** Why a URL could not be had: one of deployed-unreachable's situations, with its values. */
-export type Fault = { [Id in FaultId]: { id: Id; values: Values<(typeof FAULTS)[Id]> } }[FaultId];
-
-/** A fault in a few words, as a finding or a notice quotes it. */
-export function faultText(fault: Fault): string {
-  return fill(FAULTS[fault.id], fault.values, `fault ${fault.id}`);
-}
+export type { Fault, FaultId };
+export { faultText };
 
 export type Fetched =
   | { ok: true; url: string; status: number; headers: Headers; body: Uint8Array; redirects: string[] }
@@ -54,29 +48,19 @@ export interface Fetcher {
   close(): Promise<void>;
 }
 
-/** One fault, as a reader of the report needs it: what happened, in a few words. */
-function describeFault(error: unknown, url: URL, timeoutMs: number): { fault: Fault; unreachable: boolean } {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? (error as { code?: string }).code;
-  const name = (error as Error).name;
-  if (name === "TimeoutError" || name === "AbortError" || code === "UND_ERR_CONNECT_TIMEOUT") {
-    return { fault: timeoutMs < 0 ? { id: "deadline", values: {} } : { id: "timeout", values: { seconds: timeoutMs / 1000 } }, unreachable: true };
-  }
-  if (code === "ECONNREFUSED") return { fault: { id: "refused", values: { host: url.host } }, unreachable: true };
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { fault: { id: "unresolved", values: { hostname: url.hostname } }, unreachable: true };
-  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return { fault: { id: "certificateName", values: { host: url.host, hostname: url.hostname } }, unreachable: true };
-  if (code && /CERT|SSL|TLS|VERIFY|SIGNATURE|SELF_SIGNED|ISSUER/.test(code)) return { fault: { id: "certificateUntrusted", values: { host: url.host, code } }, unreachable: true };
-  return { fault: { id: "fetchFailed", values: { reason: code ?? cause?.message ?? (error as Error).message } }, unreachable: true };
-}
-
 export function createFetcher(options: FetchOptions): Fetcher {
   // The connection itself gets the request's time limit too: a host that accepts and never speaks must not hold the command.
   const connector = buildConnector({ timeout: Math.max(1, Math.min(options.timeoutMs, options.deadline.getTime() - Date.now())) });
+  /** Where a connection for the host and port goes: another address with --connect-to. */
+  const mapped = (hostname: string, port: number) => options.connectTo.find((c) => c.from.host === hostname.toLowerCase() && c.from.port === port)?.to;
+  const connectedTo = (url: URL) => {
+    const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+    return mapped(url.hostname, port) ?? { host: url.hostname.replace(/^\[(.*)\]$/, "$1"), port };
+  };
   const dispatcher = new Agent({
     connect: (opts, callback) => {
-      const port = Number(opts.port || (opts.protocol === "https:" ? 443 : 80));
-      const rule = options.connectTo.find((c) => c.from.host === opts.hostname.toLowerCase() && c.from.port === port);
-      const target = rule ? { hostname: rule.to.host, host: `${rule.to.host}:${rule.to.port}`, port: String(rule.to.port) } : {};
+      const rule = mapped(opts.hostname, Number(opts.port || (opts.protocol === "https:" ? 443 : 80)));
+      const target = rule ? { hostname: rule.host, host: `${rule.host}:${rule.port}`, port: String(rule.port) } : {};
       connector({ ...opts, ...target, servername: opts.servername ?? opts.hostname }, callback);
     },
   });
@@ -112,17 +96,17 @@ export function createFetcher(options: FetchOptions): Fetcher {
         if (!options.allowedHosts.has(url.hostname.toLowerCase())) {
           return { ok: false, url: url.href, fault: { id: "hostNotAllowed", values: { hostname: url.hostname } }, unreachable: false, redirects };
         }
-        if (url.protocol !== "https:") return { ok: false, url: url.href, fault: { id: "notHttps", values: { url: url.href } }, unreachable: false, redirects };
+        if (url.protocol !== "https:" && url.origin !== options.plainHttpOrigin) return { ok: false, url: url.href, fault: { id: "notHttps", values: { url: url.href } }, unreachable: false, redirects };
         let response: Response;
         await turn();
-        // Cut short by the deadline rather than by its own timeout: said so (a negative limit tells describeFault).
+        // Cut short by the deadline rather than by its own timeout: said so (a negative limit tells faultOf).
         const limit = options.deadline.getTime() - Date.now() < options.timeoutMs ? -1 : options.timeoutMs;
         try {
           response = await once(url);
         } catch (error) {
           done();
           if ((error as Error).name === "DeadlineError") return { ok: false, url: url.href, fault: { id: "deadlinePassed", values: {} }, unreachable: true, redirects };
-          return { ok: false, url: url.href, ...describeFault(error, url, limit), redirects };
+          return { ok: false, url: url.href, fault: faultOf(error, { url, connected: connectedTo(url), timeoutMs: limit }), unreachable: true, redirects };
         }
         const location = response.headers.get("location");
         if (response.status >= 300 && response.status < 400 && location) {

@@ -15,7 +15,7 @@ import { formatFingerprint, keyReferencesInUrl, sameFingerprint } from "../forma
 import { scanHtml } from "../formats/html-scan.ts";
 import { fingerprintOf, reasonOf } from "../formats/openpgp.ts";
 import { parseSecurityTxt, SECURITY_TXT_PATH } from "../formats/security-txt.ts";
-import { hashLocalPart, splitAddress } from "../formats/wkd.ts";
+import { hashLocalPart, splitAddress, WKD_HOSTS_FOLDER } from "../formats/wkd.ts";
 import { keyUrlPath } from "../formats/site-paths.ts";
 import { verifySecurityTxt } from "../publish/sign.ts";
 import deployedKey from "../rules/deployed/deployed-key.ts";
@@ -42,6 +42,8 @@ export interface SourceResult {
   notices: string[];
   /** It could not be checked at all: neither agreement nor disagreement. */
   unreachable: boolean;
+  /** Not asked, and why (a host that is no part of a preview): neither agreement nor disagreement. */
+  notAsked?: string;
 }
 
 export interface VerifyInput {
@@ -61,6 +63,13 @@ export interface VerifyInput {
   securityTxt: string;
   /** The hosts that may be asked: keyservers the deployed page links to are added to it. */
   allowedHosts: Set<string>;
+  /**
+   * Where the site's own files are fetched from instead of `site.url` (--site): a local preview
+   * or a staging copy, which serves the same files under another origin. What they say is still
+   * compared with `site.url`; other hosts (the advanced WKD host, a contact's domain) are no part
+   * of such a copy, and are not asked.
+   */
+  copyAt?: string;
 }
 
 /** A server's answer, of whatever status. */
@@ -103,16 +112,27 @@ function text(answer: Answer): string {
   return new TextDecoder().decode(answer.body);
 }
 
+/** Where the site's own files are fetched from: its URL, or the copy --site names. */
+function siteBase(input: Pick<VerifyInput, "site" | "copyAt">): string {
+  return input.copyAt ?? input.site.url;
+}
+
+/** A source a copy of the site does not serve: named in the summary, never silently left out. */
+function notAsked(source: string, why: string): SourceResult {
+  return { source, findings: [], notices: [], unreachable: false, notAsked: why };
+}
+
 export async function verifySite(input: VerifyInput): Promise<SourceResult[]> {
   // The page first: the keyservers it links to are sources too.
   const page = verifyPolicyPage(input);
   const keyservers = input.offline ? Promise.resolve([]) : page.then(({ html }) => Promise.all(verifyKeyservers(input, html)));
+  const base = siteBase(input);
   const results = await Promise.all([
-    verifySecurityTxtAt(input, `${input.site.url}${SECURITY_TXT_PATH}`, true),
-    verifySecurityTxtAt(input, `${input.site.url}/security.txt`, false),
+    verifySecurityTxtAt(input, `${base}${SECURITY_TXT_PATH}`, true),
+    verifySecurityTxtAt(input, `${base}/security.txt`, false),
     page.then(({ result }) => result),
     ...input.contacts.filter((c) => c.key?.publicArmored !== undefined).map((c) => verifyPublishedKey(input, c)),
-    ...input.contacts.filter((c) => c.key?.publicBinary !== undefined && inSiteDomain(c.email, input.site.url)).flatMap((c) => verifyWkd(input, c)),
+    ...input.contacts.filter((c) => c.key?.publicBinary !== undefined).flatMap((c) => verifyWkd(input, c)),
   ]);
   return [...results, ...(await keyservers)].filter((r): r is SourceResult => r !== undefined);
 }
@@ -200,10 +220,6 @@ export async function judgeKeyserverEmail(contact: PolicyContact, url: string, a
   return answered(url, answer, findings);
 }
 
-function inSiteDomain(email: string, url: string): boolean {
-  return splitAddress(email).domain.toLowerCase() === new URL(url).hostname.toLowerCase();
-}
-
 /** What judging a deployed security.txt needs: the keys that may sign it, and the file the build publishes. */
 export type SecurityTxtInput = Pick<VerifyInput, "contacts" | "now" | "expiresWarningDays" | "securityTxt">;
 
@@ -265,7 +281,7 @@ export async function judgeSecurityTxt(input: SecurityTxtInput, url: string, ans
 }
 
 async function verifyPolicyPage(input: VerifyInput): Promise<{ result: SourceResult; html?: string }> {
-  const url = `${input.site.url}${input.policyPath}`;
+  const url = `${siteBase(input)}${input.policyPath}`;
   const fetched = await input.fetcher.get(url);
   return fetched.ok ? judgePolicyPage(input, url, fetched) : { result: unreachable(url, fetched) };
 }
@@ -290,7 +306,7 @@ export function judgePolicyPage(input: Pick<VerifyInput, "contacts" | "policyPat
 }
 
 async function verifyPublishedKey(input: VerifyInput, contact: PolicyContact): Promise<SourceResult> {
-  const url = `${input.site.url}${keyUrlPath(input.keysPath, contact.email)}`;
+  const url = `${siteBase(input)}${keyUrlPath(input.keysPath, contact.email)}`;
   const fetched = await input.fetcher.get(url);
   return fetched.ok ? await judgePublishedKey(input, contact, url, fetched) : unreachable(url, fetched);
 }
@@ -312,28 +328,49 @@ export async function judgePublishedKey(input: Pick<VerifyInput, "keysPath" | "n
   return answered(url, answer, findings);
 }
 
-/** Both Web Key Directory methods as clients use them: the advanced one first, then the direct one. */
+/**
+ * Both Web Key Directory methods as clients use them (draft-koch-openpgp-webkey-service,
+ * section 3.1): the advanced one at openpgpkey.<domain>, then the direct one at the address's
+ * domain, which is the site's host or, for an address elsewhere, a host of its own.
+ */
 function verifyWkd(input: VerifyInput, contact: PolicyContact): Array<Promise<SourceResult>> {
-  const { localPart, domain } = splitAddress(contact.email);
+  const { localPart } = splitAddress(contact.email);
+  const domain = splitAddress(contact.email).domain.toLowerCase();
+  const siteHost = new URL(input.site.url).hostname.toLowerCase();
+  const own = domain === siteHost;
   const hash = hashLocalPart(localPart);
   const query = `?l=${encodeURIComponent(localPart)}`;
-  const direct = `https://${domain}/.well-known/openpgpkey/hu/${hash}${query}`;
+  const directBase = own ? siteBase(input) : `https://${domain}`;
+  const direct = `${directBase}/.well-known/openpgpkey/hu/${hash}${query}`;
   const advanced = `https://openpgpkey.${domain}/.well-known/openpgpkey/${domain}/hu/${hash}${query}`;
-  return [checkWkd(input, contact, direct, `https://${domain}/.well-known/openpgpkey/policy`, false), checkWkd(input, contact, advanced, `https://openpgpkey.${domain}/.well-known/openpgpkey/${domain}/policy`, true)];
+  const elsewhere = own ? undefined : { siteHost, domain };
+  const copy = input.copyAt === undefined ? undefined : "a copy of the site serves only the site's own host: verify the deployed site to check it";
+  return [
+    copy && !own ? Promise.resolve(notAsked(direct, `${domain} is ${contact.email}'s domain, not the site's host; ${copy}`)) : checkWkd(input, contact, direct, `${directBase}/.well-known/openpgpkey/policy`, false, elsewhere),
+    copy ? Promise.resolve(notAsked(advanced, `the advanced method's host openpgpkey.${domain}: ${copy}`)) : checkWkd(input, contact, advanced, `https://openpgpkey.${domain}/.well-known/openpgpkey/${domain}/policy`, true, elsewhere),
+  ];
 }
 
-async function checkWkd(input: VerifyInput, contact: PolicyContact, url: string, policyUrl: string, advanced: boolean): Promise<SourceResult> {
-  const { result, askPolicy } = await judgeWkdKey(contact, url, await input.fetcher.get(url), advanced);
-  if (askPolicy) result.findings.push(...judgeWkdPolicy(policyUrl, await input.fetcher.get(policyUrl)));
+/** An address whose domain is not the site's host: its directory is on hosts of its own, which the build writes to a folder beside the site's. */
+export interface Elsewhere {
+  siteHost: string;
+  /** The address's domain, in lower case. */
+  domain: string;
+}
+
+async function checkWkd(input: VerifyInput, contact: PolicyContact, url: string, policyUrl: string, advanced: boolean, elsewhere?: Elsewhere): Promise<SourceResult> {
+  const { result, askPolicy } = await judgeWkdKey(contact, url, await input.fetcher.get(url), advanced, elsewhere);
+  if (askPolicy) result.findings.push(...judgeWkdPolicy(policyUrl, await input.fetcher.get(policyUrl), elsewhere && new URL(policyUrl).hostname));
   return result;
 }
 
 /**
  * A Web Key Directory's answer for the contact: the declared binary key carrying the address,
  * served as clients read it. `askPolicy`: the key was there, so the directory's policy file is
- * asked next (judgeWkdPolicy).
+ * asked next (judgeWkdPolicy). `elsewhere`: the address is not in the site's host, so a missing
+ * key says which host must serve the folder the build wrote for it.
  */
-export async function judgeWkdKey(contact: PolicyContact, url: string, fetched: Fetched, advanced: boolean): Promise<{ result: SourceResult; askPolicy: boolean }> {
+export async function judgeWkdKey(contact: PolicyContact, url: string, fetched: Fetched, advanced: boolean, elsewhere?: Elsewhere): Promise<{ result: SourceResult; askPolicy: boolean }> {
   if (!fetched.ok) {
     // Clients fall back to the direct method when the advanced host is not there at all.
     if (advanced && fetched.unreachable) return { result: { source: url, findings: [], notices: [`the advanced method's host is not there (${faultText(fetched.fault)}); clients use the direct method`], unreachable: false }, askPolicy: false };
@@ -342,7 +379,11 @@ export async function judgeWkdKey(contact: PolicyContact, url: string, fetched: 
   const findings: Finding[] = [];
   if (fetched.status !== 200) {
     if (advanced && fetched.status === 404) return { result: { source: url, findings, notices: ["the advanced method's host has no key for the address; clients then use the direct method"], unreachable: false }, askPolicy: false };
-    findings.push(deployedWkd.finding("status", { status: fetched.status }, url, FIRST));
+    findings.push(
+      elsewhere
+        ? deployedWkd.finding("statusElsewhere", { status: fetched.status, email: contact.email, siteHost: elsewhere.siteHost, host: new URL(url).hostname, folder: `${WKD_HOSTS_FOLDER}/${new URL(url).hostname}/` }, url, FIRST)
+        : deployedWkd.finding("status", { status: fetched.status }, url, FIRST),
+    );
     return { result: answered(url, fetched, findings), askPolicy: false };
   }
   const type = fetched.headers.get("content-type") ?? "(none)";
@@ -373,10 +414,14 @@ export async function judgeWkdKey(contact: PolicyContact, url: string, fetched: 
   return { result: answered(url, fetched, findings), askPolicy: true };
 }
 
-/** The directory's policy file: clients ask for it before they trust the directory. */
-export function judgeWkdPolicy(policyUrl: string, policy: Fetched): Finding[] {
-  if (!policy.ok) return [deployedWkd.finding("policyUnreachable", { fault: faultText(policy.fault) }, policyUrl, FIRST)];
-  if (policy.status !== 200) return [deployedWkd.finding("policyStatus", { status: policy.status }, policyUrl, FIRST)];
+/**
+ * The directory's policy file: clients ask for it before they trust the directory. `elsewhere`:
+ * the host, when it is not the site's, whose folder the build wrote beside the site's.
+ */
+export function judgeWkdPolicy(policyUrl: string, policy: Fetched, elsewhere?: string): Finding[] {
+  const missing = (why: string) => deployedWkd.finding("policyElsewhere", { why, host: elsewhere!, folder: `${WKD_HOSTS_FOLDER}/${elsewhere}/` }, policyUrl, FIRST);
+  if (!policy.ok) return [elsewhere ? missing(faultText(policy.fault)) : deployedWkd.finding("policyUnreachable", { fault: faultText(policy.fault) }, policyUrl, FIRST)];
+  if (policy.status !== 200) return [elsewhere ? missing(`answered with ${policy.status}`) : deployedWkd.finding("policyStatus", { status: policy.status }, policyUrl, FIRST)];
   return [];
 }
 

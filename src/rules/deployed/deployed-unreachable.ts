@@ -10,7 +10,16 @@ export const FAULTS = {
   deadlinePassed: "not asked: the verification's deadline had passed",
   refused: "connection refused by {{host}}",
   unresolved: "{{hostname}} does not resolve",
-  certificateName: "the TLS certificate of {{host}} is not for {{hostname}}",
+  /** `connected`: the address verify connected to, HOST:PORT (another than the URL's with --connect-to). */
+  plainHttp: "{{host}} answered in plain HTTP, not TLS: the server at {{connected}} speaks http where the URL asks for https; serve the site over TLS on that port",
+  plainHttpLoopback: "{{host}} answered in plain HTTP, not TLS: the server at {{connected}} speaks http where the URL asks for https; to check a local preview served over http, give --site http://{{connected}}/",
+  certificateName: "the TLS certificate of {{host}} is not for {{hostname}}: serve a certificate whose names include {{hostname}}",
+  certificateSelfSigned: "the TLS certificate of {{host}} is self-signed ({{code}}), so nothing vouches for it: serve one from a public CA; for a test certificate, give it in NODE_EXTRA_CA_CERTS",
+  certificateUnknownIssuer: "the TLS certificate of {{host}} is issued by a CA this machine does not know ({{code}}): serve the full chain (the intermediate certificates too); for a private CA, give its certificate in NODE_EXTRA_CA_CERTS",
+  certificatePrivateRoot: "the TLS certificate chain of {{host}} ends in a root CA this machine does not trust ({{code}}): a deployed site needs a public CA; for a private CA, give its certificate in NODE_EXTRA_CA_CERTS",
+  certificateExpired: "the TLS certificate of {{host}} has expired ({{code}}): renew it on the server",
+  certificateNotYetValid: "the TLS certificate of {{host}} is not valid yet ({{code}}): check its dates, and this machine's clock",
+  /** Any other TLS failure: `code` is Node's, e.g. ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE. */
   certificateUntrusted: "TLS to {{host}} failed ({{code}}): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS",
   fetchFailed: "could not fetch it ({{reason}})",
   hostNotAllowed: "{{hostname}} is not a host the site data, its pages or the options name, so it is not asked",

@@ -8,6 +8,8 @@ export default defineRule({
   disable: "no",
   messages: {
     status: "answers {{status}}, not the key: deploy the build's public/.well-known/openpgpkey/",
+    /** An address whose domain is not the site's host: `host` serves its directory, from the build's `folder` (public-wkd/<host>/). */
+    statusElsewhere: "answers {{status}}, not the key: {{email}} is not in the site's host {{siteHost}}, so clients ask {{host}}; deploy the build's {{folder}} at https://{{host}}/",
     contentType: "is served as {{type}}, not application/octet-stream: set the Content-Type (see _headers, or npm run nginx-config)",
     noCors: "is served without Access-Control-Allow-Origin: *, so web mail clients cannot read it: set the header (see _headers, or npm run nginx-config)",
     armored: "holds an armored key; the Web Key Directory serves the binary key: deploy the build's file",
@@ -20,5 +22,7 @@ export default defineRule({
     policyStatus: "the directory's policy file is answered with {{status}}: deploy the build's public/.well-known/openpgpkey/policy",
     /** `fault`: what the fetcher met, in deployed-unreachable's words. */
     policyUnreachable: "the directory's policy file is unreachable ({{fault}}): deploy the build's public/.well-known/openpgpkey/policy",
+    /** On a host that is not the site's: `why` is the status or the fault. */
+    policyElsewhere: "the directory's policy file is not there ({{why}}): deploy the build's {{folder}} at https://{{host}}/",
   },
 });

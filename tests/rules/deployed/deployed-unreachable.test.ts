@@ -1,13 +1,15 @@
 /**
  * deployed-unreachable: a source verify could not judge. The faults a test can make on this
  * machine are made for real, through verify's own fetcher (a refused port, a server that never
- * speaks, a certificate no one trusts, a host or scheme it does not ask, a deadline); the ones
+ * speaks, a certificate no one trusts, plain HTTP on an https URL, a host or scheme it does not
+ * ask, a deadline); the ones
  * that need a trusted certificate (a wrong name, a redirect loop, an oversized answer) are the
  * fetcher's faults as it reports them. tests/verify.test.ts makes those for real, with nginx.
  */
 import { readFileSync } from "node:fs";
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
 import { createServer as createTlsServer } from "node:tls";
+import { createServer as createHttpServer } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../../bench/dev-server.ts";
@@ -25,6 +27,7 @@ const URL = "https://example.org/.well-known/security.txt";
 let closedPort: number;
 let silentPort: number;
 let tlsPort: number;
+let httpPort: number;
 const servers: Server[] = [];
 const sockets: Socket[] = [];
 
@@ -33,12 +36,14 @@ beforeAll(async () => {
   const silent = createTcpServer((socket) => sockets.push(socket));
   const ca = makeCertificate(["example.org"]);
   const tls = createTlsServer({ cert: readFileSync(ca.cert), key: readFileSync(ca.key) }, (socket) => socket.end());
-  for (const server of [silent, tls]) {
+  const http = createHttpServer((_request, response) => response.end("plain"));
+  for (const server of [silent, tls, http]) {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   }
   silentPort = (silent.address() as { port: number }).port;
   tlsPort = (tls.address() as { port: number }).port;
+  httpPort = (http.address() as { port: number }).port;
 });
 
 afterAll(async () => {
@@ -51,7 +56,7 @@ type Input =
    * Ask `url` with verify's fetcher, example.org reached at one of the servers above; the
    * request's time limit and the verification's deadline (from now) in milliseconds.
    */
-  | { url: string; to?: "closed" | "silent" | "tls"; timeoutMs?: number; deadlineIn?: number }
+  | { url: string; to?: "closed" | "silent" | "tls" | "http"; timeoutMs?: number; deadlineIn?: number }
   /** A fault as the fetcher reports it. */
   | { fetched: Failure }
   /** A SECURITY.md given as a file. */
@@ -60,7 +65,7 @@ type Input =
 async function run(input: Input) {
   if ("file" in input) return readSecurityMd([], input.file, (file) => readFileSync(file, "utf8")).findings;
   if ("fetched" in input) return unreachable(URL, input.fetched).findings;
-  const port = input.to === undefined ? undefined : { closed: closedPort, silent: silentPort, tls: tlsPort }[input.to];
+  const port = input.to === undefined ? undefined : { closed: closedPort, silent: silentPort, tls: tlsPort, http: httpPort }[input.to];
   const fetcher = createFetcher({
     connectTo: port === undefined ? [] : [{ from: { host: "example.org", port: 443 }, to: { host: "127.0.0.1", port } }],
     timeoutMs: input.timeoutMs ?? 2000,
@@ -108,7 +113,42 @@ testRule(deployedUnreachable, run, {
     {
       name: "a certificate from a CA this machine does not trust",
       input: { url: URL, to: "tls" },
-      findings: [{ messageId: "certificateUntrusted", line: 1, column: 1 }],
+      findings: [{ messageId: "certificateUnknownIssuer", line: 1, column: 1 }],
+    },
+    {
+      name: "a server that speaks plain HTTP where https is asked, on this machine",
+      input: { url: URL, to: "http" },
+      findings: [{ messageId: "plainHttpLoopback", line: 1, column: 1 }],
+    },
+    {
+      name: "a server on another machine that speaks plain HTTP where https is asked",
+      input: { fetched: failure({ id: "plainHttp", values: { host: "example.org", connected: "192.0.2.7:443" } }) },
+      findings: [at("plainHttp", "could not be checked: example.org answered in plain HTTP, not TLS: the server at 192.0.2.7:443 speaks http where the URL asks for https; serve the site over TLS on that port")],
+    },
+    {
+      name: "a self-signed certificate",
+      input: { fetched: failure({ id: "certificateSelfSigned", values: { host: "example.org", code: "DEPTH_ZERO_SELF_SIGNED_CERT" } }) },
+      findings: [{ messageId: "certificateSelfSigned", line: 1, column: 1 }],
+    },
+    {
+      name: "a chain that ends in a root CA this machine does not trust",
+      input: { fetched: failure({ id: "certificatePrivateRoot", values: { host: "example.org", code: "SELF_SIGNED_CERT_IN_CHAIN" } }) },
+      findings: [{ messageId: "certificatePrivateRoot", line: 1, column: 1 }],
+    },
+    {
+      name: "an expired certificate",
+      input: { fetched: failure({ id: "certificateExpired", values: { host: "example.org", code: "CERT_HAS_EXPIRED" } }) },
+      findings: [at("certificateExpired", "could not be checked: the TLS certificate of example.org has expired (CERT_HAS_EXPIRED): renew it on the server")],
+    },
+    {
+      name: "a certificate not valid yet",
+      input: { fetched: failure({ id: "certificateNotYetValid", values: { host: "example.org", code: "CERT_NOT_YET_VALID" } }) },
+      findings: [{ messageId: "certificateNotYetValid", line: 1, column: 1 }],
+    },
+    {
+      name: "a TLS failure of another kind",
+      input: { fetched: failure({ id: "certificateUntrusted", values: { host: "example.org", code: "ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE" } }) },
+      findings: [at("certificateUntrusted", "could not be checked: TLS to example.org failed (ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS")],
     },
     {
       name: "a host that neither the site data, its pages nor the options name",
@@ -128,7 +168,7 @@ testRule(deployedUnreachable, run, {
     {
       name: "a trusted certificate for another name",
       input: { fetched: failure({ id: "certificateName", values: { host: "example.org", hostname: "example.org" } }) },
-      findings: [at("certificateName", "could not be checked: the TLS certificate of example.org is not for example.org")],
+      findings: [at("certificateName", "could not be checked: the TLS certificate of example.org is not for example.org: serve a certificate whose names include example.org")],
     },
     {
       name: "a fetch that failed for a reason the fetcher does not name",
@@ -171,7 +211,14 @@ describe("a source that could not be checked", () => {
 
   it("a certificate no one trusts says which check failed, and where a private CA goes", async () => {
     const [found] = await run({ url: URL, to: "tls" });
-    expect(found?.message).toMatch(/^could not be checked: TLS to example\.org failed \([A-Z_]+\): the certificate is not trusted; a private CA goes in NODE_EXTRA_CA_CERTS$/);
+    expect(found?.message).toBe(
+      "could not be checked: the TLS certificate of example.org is issued by a CA this machine does not know (UNABLE_TO_VERIFY_LEAF_SIGNATURE): serve the full chain (the intermediate certificates too); for a private CA, give its certificate in NODE_EXTRA_CA_CERTS",
+    );
+  });
+
+  it("plain HTTP on an https URL says so, and names the preview option for this machine", async () => {
+    const [found] = await run({ url: URL, to: "http" });
+    expect(found?.message).toBe(`could not be checked: example.org answered in plain HTTP, not TLS: the server at 127.0.0.1:${httpPort} speaks http where the URL asks for https; to check a local preview served over http, give --site http://127.0.0.1:${httpPort}/`);
   });
 
   it("a file that cannot be read says why", () => {

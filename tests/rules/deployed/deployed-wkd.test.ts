@@ -37,11 +37,17 @@ interface Input {
   key: Fetched;
   /** The directory's policy file (default: there). */
   policy?: Fetched;
+  /** The site is at security.example.org, not at the address's domain, example.org. */
+  elsewhere?: boolean;
 }
 
+/** A site at security.example.org, its contact at example.org. */
+const ELSEWHERE = { siteHost: "security.example.org", domain: "example.org" };
+
 async function run(input: Input) {
-  const { result, askPolicy } = await judgeWkdKey(input.contact ?? security, input.advanced ? ADVANCED : DIRECT, input.key, input.advanced ?? false);
-  if (askPolicy) result.findings.push(...judgeWkdPolicy(POLICY, input.policy ?? answer(200, "")));
+  const url = input.advanced ? ADVANCED : DIRECT;
+  const { result, askPolicy } = await judgeWkdKey(input.contact ?? security, url, input.key, input.advanced ?? false, input.elsewhere ? ELSEWHERE : undefined);
+  if (askPolicy) result.findings.push(...judgeWkdPolicy(POLICY, input.policy ?? answer(200, ""), input.elsewhere ? new URL(POLICY).hostname : undefined));
   return result.findings;
 }
 
@@ -54,6 +60,8 @@ testRule(deployedWkd, run, {
     { name: "the same at the advanced method's host", input: { advanced: true, key: answer(200, ED25519, SERVED) } },
     { name: "application/octet-stream with a parameter", input: { key: answer(200, ED25519, { ...SERVED, "content-type": "application/octet-stream; charset=binary" }) } },
     { name: "no advanced method's host at all: clients use the direct method", input: { advanced: true, key: REFUSED, policy: REFUSED } },
+    { name: "the declared key at the address's own domain, which is not the site's host", input: { elsewhere: true, key: answer(200, ED25519, SERVED) } },
+    { name: "no advanced method's host for an address elsewhere: clients use the direct method", input: { elsewhere: true, advanced: true, key: REFUSED, policy: REFUSED } },
     { name: "an advanced method's host without the key: clients use the direct method", input: { advanced: true, key: answer(404, "", SERVED), policy: REFUSED } },
     { name: "a user ID that is the bare address", input: { contact: bare.contact, key: answer(200, bare.binary, SERVED) } },
     { name: "a user ID whose address is written in other case", input: { contact: otherCase.contact, key: answer(200, otherCase.binary, SERVED) } },
@@ -64,6 +72,16 @@ testRule(deployedWkd, run, {
   ],
   invalid: [
     { name: "no key at the direct method's address", input: { key: answer(404, "", SERVED), policy: REFUSED }, findings: [found("status", "answers 404, not the key: deploy the build's public/.well-known/openpgpkey/")] },
+    {
+      name: "no key at the address's own domain, which is not the site's host",
+      input: { elsewhere: true, key: answer(404, "", SERVED) },
+      findings: [found("statusElsewhere", "answers 404, not the key: security@example.org is not in the site's host security.example.org, so clients ask example.org; deploy the build's public-wkd/example.org/ at https://example.org/")],
+    },
+    {
+      name: "the advanced method's host of an address elsewhere failing rather than lacking the key",
+      input: { elsewhere: true, advanced: true, key: answer(500, "", SERVED) },
+      findings: [found("statusElsewhere", "answers 500, not the key: security@example.org is not in the site's host security.example.org, so clients ask openpgpkey.example.org; deploy the build's public-wkd/openpgpkey.example.org/ at https://openpgpkey.example.org/")],
+    },
     { name: "the advanced method's host failing rather than lacking the key", input: { advanced: true, key: answer(500, "", SERVED) }, findings: [found("status", "answers 500, not the key: deploy the build's public/.well-known/openpgpkey/")] },
     { name: "a direct method's host that cannot be reached", input: { key: REFUSED }, findings: [otherRule(deployedUnreachable, "refused", { line: 1, column: 1 })] },
     {
@@ -127,6 +145,16 @@ testRule(deployedWkd, run, {
       name: "a policy file that cannot be reached",
       input: { key: answer(200, ED25519, SERVED), policy: failure({ id: "refused", values: { host: "example.org" } }) },
       findings: [found("policyUnreachable", "the directory's policy file is unreachable (connection refused by example.org): deploy the build's public/.well-known/openpgpkey/policy")],
+    },
+    {
+      name: "no policy file at the address's own domain, which is not the site's host",
+      input: { elsewhere: true, key: answer(200, ED25519, SERVED), policy: answer(404) },
+      findings: [found("policyElsewhere", "the directory's policy file is not there (answered with 404): deploy the build's public-wkd/example.org/ at https://example.org/")],
+    },
+    {
+      name: "a policy file that cannot be reached at the address's own domain",
+      input: { elsewhere: true, key: answer(200, ED25519, SERVED), policy: failure({ id: "refused", values: { host: "example.org" } }) },
+      findings: [found("policyElsewhere", "the directory's policy file is not there (connection refused by example.org): deploy the build's public-wkd/example.org/ at https://example.org/")],
     },
     {
       name: "every fault of an answer at once, in order",
