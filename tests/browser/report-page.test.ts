@@ -5,7 +5,7 @@
  * the site is served from 127.0.0.1 by a server the test starts and stops.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
@@ -355,10 +355,13 @@ describe("the report page", () => {
     expect(await page.locator(".report-nojs .fingerprint-digits").textContent()).toBe(formatFingerprint({ version: 4, hex: fingerprints[CONTACTS[0]!]! }));
   });
 
-  it("the policy's calls to action link to it; the real site, which has no key, builds no report page and links to none", async () => {
+  it("the policy's calls to action link to it; a site without its contact's key builds no report page and links to none", async () => {
     const { page } = await visit("/security/");
     expect(await page.locator("a.report-page-link").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(["/security/report/", "/security/report/"]);
-    const real = await buildDir(ROOT, { output: path.join(mkdtempSync(path.join(WORK, "report-real-")), "public") });
+    const keyless = layOutFixture("_base");
+    cpSync(path.join(ROOT, "tests/fixtures/site-pages/en/security"), path.join(keyless, "content/security"), { recursive: true });
+    for (const file of readdirSync(path.join(keyless, "content/keys"))) if (file.endsWith(".asc")) rmSync(path.join(keyless, "content/keys", file));
+    const real = await buildDir(keyless, { output: path.join(mkdtempSync(path.join(WORK, "report-real-")), "public") });
     expect(real.ok, real.lines.join("\n")).toBe(true);
     expect(existsSync(path.join(real.output, "security/report/index.html"))).toBe(false);
     expect(readFileSync(path.join(real.output, "security/index.html"), "utf8")).not.toContain("report-page-link");
