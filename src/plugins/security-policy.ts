@@ -58,6 +58,18 @@ const DEFAULTS: SecurityPolicyOptions = {
   features: "checks",
 };
 
+/**
+ * An option that cannot be used. Eleventy prints it under "Error processing the `securityPolicy` plugin",
+ * with no stack trace: the message names the option, what it received and what it accepts.
+ */
+export class OptionError extends TypeError {
+  readonly skipOriginalStack = true;
+  constructor(message: string) {
+    super(message);
+    this.name = "OptionError";
+  }
+}
+
 /** The options as the parts are given them: the data file and keys folder absolute, or the parts' defaults in the input folder. */
 export interface NormalizedOptions {
   dataFile: string;
@@ -72,15 +84,15 @@ export interface NormalizedOptions {
  */
 export function normalizeOptions(options: unknown, root: string): NormalizedOptions {
   const fail = (key: string, accepts: string, value: unknown): never => {
-    throw new TypeError(`securityPolicy: option \`${key}\` must be ${accepts}. Received: ${typeof value} (${JSON.stringify(value) ?? String(value)})`);
+    throw new OptionError(`securityPolicy: option \`${key}\` must be ${accepts}. Received: ${typeof value} (${JSON.stringify(value) ?? String(value)})`);
   };
   if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) {
-    throw new TypeError(`securityPolicy: the options must be an object, such as { data: "_data/security.json", keys: "keys" }. Received: ${JSON.stringify(options)}`);
+    throw new OptionError(`securityPolicy: the options must be an object, such as { data: "_data/security.json", keys: "keys" }. Received: ${JSON.stringify(options)}`);
   }
   const given = (options ?? {}) as Record<string, unknown>;
   const unknown = Object.keys(given).filter((key) => !Object.hasOwn(DEFAULTS, key));
   if (unknown.length > 0) {
-    throw new TypeError(`securityPolicy: there is no option ${unknown.map((k) => `\`${k}\``).join(", ")}. The options are ${Object.keys(DEFAULTS).map((k) => `\`${k}\``).join(", ")}`);
+    throw new OptionError(`securityPolicy: there is no option ${unknown.map((k) => `\`${k}\``).join(", ")}. The options are ${Object.keys(DEFAULTS).map((k) => `\`${k}\``).join(", ")}`);
   }
   const merged = { ...DEFAULTS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as SecurityPolicyOptions;
 
@@ -91,10 +103,10 @@ export function normalizeOptions(options: unknown, root: string): NormalizedOpti
     const full = path.resolve(root, value);
     const what = key === "data" ? "your security.json" : "the folder of the contacts' .asc keys";
     if (!existsSync(full)) {
-      throw new Error(`securityPolicy: option \`${key}\` names ${value}, which does not exist in ${root}: give the path of ${what}, from the project's root. Received: "${value}"`);
+      throw new OptionError(`securityPolicy: option \`${key}\` names ${value}, which does not exist in ${root}: give the path of ${what}, from the project's root. Received: "${value}"`);
     }
     if (statSync(full).isDirectory() !== (kind === "folder")) {
-      throw new Error(`securityPolicy: option \`${key}\` names ${value}, which is not a ${kind}: give the path of ${what}, from the project's root. Received: "${value}"`);
+      throw new OptionError(`securityPolicy: option \`${key}\` names ${value}, which is not a ${kind}: give the path of ${what}, from the project's root. Received: "${value}"`);
     }
     return full;
   };
