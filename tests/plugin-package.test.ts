@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../bin/compile.mjs";
 import { hashLocalPart } from "../src/formats/wkd.ts";
 import type * as Declared from "../types/index.d.ts";
-import type { SecurityPolicyOptions } from "../src/plugins/security-policy.ts";
+import { normalizeOptions, type SecurityPolicyOptions } from "../src/plugins/security-policy.ts";
 import { WORK } from "./support/work.ts";
 
 const FINGERPRINT = "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91";
@@ -176,5 +176,34 @@ describe("the package, added to an existing Eleventy site", () => {
       "[11ty] 1. Error processing the `securityPolicy` plugin (via EleventyPluginError)",
       `[11ty] 2. securityPolicy: option \`keys\` names policy/no-keys, which does not exist in ${site}: give the path of the folder of the contacts' .asc keys, from the project's root. Received: "policy/no-keys" (via OptionError)`,
     ]);
+  });
+});
+
+describe("the plugin's options", () => {
+  const root = path.join(WORK, "options");
+  mkdirSync(path.join(root, "keys"), { recursive: true });
+  writeFileSync(path.join(root, "security.json"), "{}\n");
+
+  it("unset, the data and keys are the parts' own, in the input folder; set, they are read from the project's root", () => {
+    expect(normalizeOptions(undefined, root)).toEqual({ dataFile: "_data/security.json", keysDir: "keys", policyPath: "/security/", features: "checks" });
+    expect(normalizeOptions({ data: "security.json", keys: "keys", features: "site", policyPath: "/policy/" }, root)).toEqual({
+      dataFile: path.join(root, "security.json"),
+      keysDir: path.join(root, "keys"),
+      policyPath: "/policy/",
+      features: "site",
+    });
+  });
+
+  it.each([
+    [{ data: "nowhere.json" }, `securityPolicy: option \`data\` names nowhere.json, which does not exist in ${root}: give the path of your security.json, from the project's root. Received: "nowhere.json"`],
+    [{ data: "keys" }, `securityPolicy: option \`data\` names keys, which is not a file: give the path of your security.json, from the project's root. Received: "keys"`],
+    [{ keys: "security.json" }, `securityPolicy: option \`keys\` names security.json, which is not a folder: give the path of the folder of the contacts' .asc keys, from the project's root. Received: "security.json"`],
+    [{ data: 7 }, "securityPolicy: option `data` must be the path of a file, from the project's root. Received: number (7)"],
+    [{ features: "all" }, 'securityPolicy: option `features` must be "checks" or "site". Received: string ("all")'],
+    [{ policyPath: "security" }, 'securityPolicy: option `policyPath` must be a URL path that starts and ends with "/", e.g. "/security/". Received: string ("security")'],
+    [{ key: "keys" }, "securityPolicy: there is no option `key`. The options are `data`, `keys`, `policyPath`, `features`"],
+    ["security.json", 'securityPolicy: the options must be an object, such as { data: "_data/security.json", keys: "keys" }. Received: "security.json"'],
+  ])("%j is refused: %s", (options, message) => {
+    expect(() => normalizeOptions(options, root)).toThrow(message);
   });
 });
