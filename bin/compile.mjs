@@ -100,3 +100,14 @@ export async function compile() {
   replaceFile(MANIFEST, `${JSON.stringify({ files }, null, 1)}\n`);
   return stale;
 }
+
+// `node bin/compile.mjs` (npm's prepack and prepare scripts): compile, and name what was compiled.
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const compiled = await compile();
+    process.stdout.write(`compiled ${compiled.length} file${compiled.length === 1 ? "" : "s"} into ${path.relative(process.cwd(), DIST) || "."}/\n`);
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  }
+}

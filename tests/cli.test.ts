@@ -94,7 +94,7 @@ describe("the build command", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^usage: security-policy-site build /);
-    expect(run.stdout).toMatch(/^ +security-policy-site serve .*\[--host 127\.0\.0\.1\]/m);
+    expect(run.stdout).toMatch(/^ +security-policy-site start .*\[--host 127\.0\.0\.1\]/m);
     expect(existsSync(path.join(dir, "public"))).toBe(false);
   });
 

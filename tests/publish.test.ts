@@ -268,6 +268,15 @@ describe("planning what to publish, without a build", () => {
     );
   });
 
+  it("with discovery off, the plan leaves robots.txt and the sitemap to the site and writes the rest as before", async () => {
+    const off = input("https://example.org", "security@example.org");
+    const plan = await planPublication({ ...off, options: { ...off.options, discovery: false } });
+    expect(plan.findings).toEqual([]);
+    expect(plan.files.map((f) => f.file).sort()).toEqual(
+      [".well-known/openpgpkey/hu/" + hashLocalPart("security"), ".well-known/openpgpkey/policy", ".well-known/security.txt", "_headers", "security/keys/security@example.org.asc"].sort(),
+    );
+  });
+
   it("robots.txt lets every page be read and names the sitemap; the sitemap lists the HTML pages, not the 404 page", async () => {
     const base = input("https://example.org", "security@example.org");
     const page = (url: string, outputPath: string) => ({ inputPath: `content${url}.md`, outputPath, url, content: `<meta http-equiv="Content-Security-Policy" content="default-src 'none'">` });

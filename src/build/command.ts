@@ -14,17 +14,29 @@ import { buildSite, stoppedByChecks } from "./build.ts";
 import { applySuppressions } from "../rules/suppressions.ts";
 
 /**
- * `npm run build [-- --strict] [-- --format json|github]`: the checked build, swapped into
- * public/ only when it passes. `npm start`: Eleventy's dev server with live reload; the
- * checks run on every rebuild and print their findings, and the server keeps serving so the
- * author can fix them. `npm run verify` and `npm run nginx-config` are commands of their own,
+ * `security-policy-site build [--strict] [--format json|github]` (`npm run build`): the checked
+ * build, swapped into public/ only when it passes. `security-policy-site start` (`npm start`;
+ * `serve` is its former name): Eleventy's dev server with live reload; the checks run on every
+ * rebuild and print their findings, and the server keeps serving so the author can fix them.
+ * The commands with options of their own (verify, nginx-config, rules-table, init) are in COMMANDS,
  * run from here too, by bin/security-policy-site.mjs.
  */
 const USAGE = `usage: security-policy-site build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] [--config FILE]
-       security-policy-site serve [--strict] [--port 8080] [--host 127.0.0.1] [--output .dev] [--config FILE]
+       security-policy-site start [--strict] [--port 8080] [--host 127.0.0.1] [--output .dev] [--config FILE]
        security-policy-site init [--help for its options]
        security-policy-site verify [--help for its options]
        security-policy-site nginx-config [--help for its options]`;
+
+/**
+ * The commands that read their own options, by name, each loaded only when named: verify's network
+ * and OpenPGP code is no part of a build's start-up. A new command is one more entry here.
+ */
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  verify: async (args) => await (await import("./verify-command.ts")).verifyCommand(args, COMPILED_CONFIG),
+  "nginx-config": async (args) => (await import("./nginx-config.ts")).nginxConfigCommand(args),
+  "rules-table": async () => (await import("./rules-table.ts")).rulesTableCommand(),
+  init: async (args) => await (await import("./init/init-command.ts")).runInit(args, process.cwd()),
+};
 
 /**
  * The project's Eleventy config, as compiled beside this module: dist/.eleventy.js for
@@ -56,13 +68,10 @@ const PROCESS_IO: CommandIO = {
 
 async function main(argv: string[], io: CommandIO): Promise<number> {
   const { stdout, stderr } = io.streams;
-  // The commands with options of their own are named first, and loaded only when named:
-  // verify's network and OpenPGP code is no part of a build's start-up.
+  // A command with options of its own reads them itself.
   const [first, ...rest] = argv;
-  if (first === "verify") return await (await import("./verify-command.ts")).verifyCommand(rest, COMPILED_CONFIG);
-  if (first === "nginx-config") return (await import("./nginx-config.ts")).nginxConfigCommand(rest);
-  if (first === "init") return await (await import("./init/init-command.ts")).runInit(rest, io.cwd);
-  if (first === "rules-table") return (await import("./rules-table.ts")).rulesTableCommand();
+  const own = first !== undefined && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (own) return await own(rest);
   let parsed;
   try {
     parsed = parseArgs({
@@ -117,7 +126,7 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
     return 0;
   }
 
-  if (command === "serve") {
+  if (command === "start" || command === "serve") {
     const output = values.output ?? DEV_OUTPUT;
     if (path.resolve(io.cwd, output) === path.resolve(io.cwd, "public")) {
       stderr(`npm start builds into ${DEV_OUTPUT}/, never into public/: only npm run build writes public/, after every check passed\n`);

@@ -29,9 +29,9 @@ export interface PolicyData {
 }
 
 export interface LoadOptions {
-  /** The site data, relative to the input folder. */
+  /** The site data: absolute, or relative to the input folder. */
   dataFile: string;
-  /** The folder of armored public keys, `<email>.asc`, relative to the input folder. */
+  /** The folder of armored public keys, `<email>.asc`: absolute, or relative to the input folder. */
   keysDir: string;
   /** A key that expires within this many days is a warning. */
   expiryWarningDays: number;
@@ -45,7 +45,7 @@ export interface LoadOptions {
 
 export async function loadPolicyData(inputDir: string, options: LoadOptions): Promise<PolicyData> {
   const { relative } = options;
-  const dataPath = path.join(inputDir, options.dataFile);
+  const dataPath = path.resolve(inputDir, options.dataFile);
   const file = relative(dataPath);
   if (!existsSync(dataPath)) {
     return {
@@ -59,7 +59,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
   const keyFileNames = new Map<string, string>();
   if (!data || !locate) return { keys, findings };
 
-  const keysDir = path.join(inputDir, options.keysDir);
+  const keysDir = path.resolve(inputDir, options.keysDir);
   const keyFiles = existsSync(keysDir) ? readdirSync(keysDir).filter((f) => f.endsWith(".asc")) : [];
   for (const [n, contact] of data.contacts.entries()) {
     const keyName = keyFiles.find((f) => f.toLowerCase() === `${contact.email.toLowerCase()}.asc`);

@@ -107,7 +107,7 @@ export class Languages {
 export interface LanguagesOptions {
   run: SiteRun;
   languages: Languages;
-  /** The site data, relative to the input folder: its `language` is the default language. */
+  /** The site data, absolute or relative to the input folder: its `language` is the default language. */
   dataFile: string;
   /** The folder of interface strings, relative to the input folder. */
   stringsDir: string;
@@ -143,7 +143,7 @@ export default function languagesPlugin(eleventyConfig: UserConfig, options: Par
   const { run, languages, dataFile, stringsDir } = normalizeOptions(options);
   const findings = run.findings;
   const input = eleventyConfig.directories.input;
-  languages.setDefault(dataLanguage(path.join(input, dataFile)));
+  languages.setDefault(dataLanguage(path.resolve(input, dataFile)));
 
   // `page.lang` from where the page lives; locale_url links to a page's translation where it has one, else to the page itself.
   eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: languages.defaultLanguage, errorMode: "never" });

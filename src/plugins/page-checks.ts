@@ -21,7 +21,7 @@ import type { SiteRun } from "./site-run.ts";
 export interface PageChecksOptions {
   run: SiteRun;
   checked: CheckedData;
-  /** The site data, relative to the input folder: a finding in text that comes from it names its line. */
+  /** The site data, absolute or relative to the input folder: a finding in text that comes from it names its line. */
   dataFile: string;
   /** A page file larger than this is an error: no policy page is this long. */
   maxPageBytes: number;
@@ -69,7 +69,7 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
 
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     // Layout and data text, to name the line of text on a page that is not the page's own.
-    sources = readSources([directories.includes, path.join(directories.input, dataFile)], (f) => findings.relative(f));
+    sources = readSources([directories.includes, path.resolve(directories.input, dataFile)], (f) => findings.relative(f));
     memo = createPageMemo();
     bodies = new Map();
     outputDir = path.resolve(directories.output);

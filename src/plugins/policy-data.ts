@@ -36,9 +36,9 @@ export class CheckedData {
 export interface PolicyDataOptions {
   run: SiteRun;
   checked: CheckedData;
-  /** The site data, relative to the input folder. */
+  /** The site data, absolute or relative to the input folder. */
   dataFile: string;
-  /** The folder of armored public keys, `<email>.asc`, relative to the input folder. */
+  /** The folder of armored public keys, `<email>.asc`, absolute or relative to the input folder. */
   keysDir: string;
   /** A key that expires within this many days is a warning. */
   expiryWarningDays: number;

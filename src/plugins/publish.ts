@@ -26,7 +26,7 @@ import type { CheckedData } from "./policy-data.ts";
 import type { SiteRun } from "./site-run.ts";
 
 export interface PublishOptions extends PlanOptions {
-  /** The site data, relative to the input folder: findings about its fields name their lines. */
+  /** The site data, absolute or relative to the input folder: findings about its fields name their lines. */
   dataFile: string;
 }
 
@@ -53,6 +53,7 @@ export function normalizeOptions(options: Partial<PublishOptions> = {}): Publish
   }
   if (!Number.isInteger(merged.expiresWarningDays) || merged.expiresWarningDays < 0) fail("expiresWarningDays", "a whole number of days, 0 or more");
   if (!Number.isInteger(merged.keyMarginDays) || merged.keyMarginDays < 0) fail("keyMarginDays", "a whole number of days, 0 or more");
+  if (merged.discovery !== undefined && typeof merged.discovery !== "boolean") fail("discovery", "true or false");
   for (const key of ["signingKey", "signingPassphrase"] as const) {
     if (merged[key] !== undefined && typeof merged[key] !== "string") fail(key, "a string or undefined");
   }
@@ -78,7 +79,7 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
         contacts: checked.global().contacts,
         pages,
         outputDir,
-        dataFile: dataFile ?? findings.relative(path.join(event.directories.input, opts.dataFile)),
+        dataFile: dataFile ?? findings.relative(path.resolve(event.directories.input, opts.dataFile)),
         ...(locate ? { locate } : {}),
         options: opts,
         now: new Date(),

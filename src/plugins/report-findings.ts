@@ -8,6 +8,9 @@ export class ChecksFailed extends Error {
     super(`the policy checks found ${summarize({ errors, warnings })}`);
     this.name = "ChecksFailed";
   }
+
+  /** Eleventy prints this message when a plain `eleventy` fails on it; the findings above say where, a stack trace would not. */
+  readonly skipOriginalStack = true;
 }
 
 /**

@@ -53,6 +53,8 @@ export interface PlanOptions {
   expiresWarningDays: number;
   /** A key that expires within this many days after security.txt's Expires is a warning. */
   keyMarginDays: number;
+  /** Whether robots.txt and sitemap.xml are published too: a site that has its own leaves them out. Default: true. */
+  discovery?: boolean;
 }
 
 /** One file the plugin writes: its path in the output folder and its bytes or text. */
@@ -156,9 +158,11 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   notices.push(...elsewhere.notices);
 
   // What search engines look for, from the pages that exist.
-  files.push({ file: "robots.txt", content: robotsTxt(site.url) });
   const translations = input.translations ?? (() => []);
-  files.push({ file: "sitemap.xml", content: sitemapXml(site.url, sitemapPages(input.pages, translations)) });
+  if (options.discovery !== false) {
+    files.push({ file: "robots.txt", content: robotsTxt(site.url) });
+    files.push({ file: "sitemap.xml", content: sitemapXml(site.url, sitemapPages(input.pages, translations)) });
+  }
 
   const relative = input.relative ?? ((file: string) => file);
   const headers = headersFor(input.pages, { keysPath: options.keysPath, dataFile, relative });
