@@ -5,13 +5,13 @@ import { RULE_IDS, RULES } from "../src/rules/registry.ts";
 import { rulesTable, TABLE_END, TABLE_START, withRulesTable } from "../src/rules/table.ts";
 import { ROOT } from "./support/fixture-site.ts";
 
-describe("the README's table of rules", () => {
+describe("the table of rules in docs/rules/README.md", () => {
   it("is the registry's, row for row", () => {
-    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const readme = readFileSync(path.join(ROOT, "docs/rules/README.md"), "utf8");
     const start = readme.indexOf(TABLE_START);
     const end = readme.indexOf(TABLE_END);
-    expect(start, "README.md has no rules table markers").toBeGreaterThanOrEqual(0);
-    expect(readme.slice(start + TABLE_START.length, end).trim(), "the README's rules table is out of date: run npm run rules-table").toBe(rulesTable());
+    expect(start, "docs/rules/README.md has no rules table markers").toBeGreaterThanOrEqual(0);
+    expect(readme.slice(start + TABLE_START.length, end).trim(), "the rules table in docs/rules/README.md is out of date: run npm run rules-table").toBe(rulesTable());
   });
 
   it("has a header, a separator and one row per rule, linking to its page", () => {
@@ -19,7 +19,7 @@ describe("the README's table of rules", () => {
     expect(lines.slice(0, 2)).toEqual(["| rule | severity | family | can be turned off | what it catches |", "|---|---|---|---|---|"]);
     expect(lines).toHaveLength(RULE_IDS.length + 2);
     const expired = lines.find((l) => l.startsWith("| [`key-expired`]"));
-    expect(expired).toMatch(/^\| \[`key-expired`\]\(docs\/rules\/key-expired\.md\) \| error \| key \| (yes|no) \| [^|]+ \|$/);
+    expect(expired).toMatch(/^\| \[`key-expired`\]\(key-expired\.md\) \| error \| key \| (yes|no) \| [^|]+ \|$/);
   });
 
   it("is put between the markers, replacing what was there and keeping the rest", () => {
@@ -50,7 +50,7 @@ describe("what the documentation says of a rule's severity", () => {
   });
 
   // The keys folder's note is content's own: a site that replaced content/ may have none.
-  it.each(["README.md", "content/keys/README.md"].filter((file) => existsSync(path.join(ROOT, file))))("%s names each rule with its own default severity", (file) => {
+  it.each(["README.md", "docs/rules/README.md", "content/keys/README.md"].filter((file) => existsSync(path.join(ROOT, file))))("%s names each rule with its own default severity", (file) => {
     const text = readFileSync(path.join(ROOT, file), "utf8");
     for (const { id, severity } of claims(text)) {
       expect(RULE_IDS, `${file} names a rule ${id} that does not exist`).toContain(id);

@@ -63,8 +63,10 @@ describe("the rule registry", () => {
     expect(text).toMatch(new RegExp(`^\\S+:\\d+:\\d+: (error|warning): .+ \\[${id}\\]$`, "m"));
   });
 
-  it("has no doc page for a rule it does not register", () => {
-    const pages = readdirSync(path.join(ROOT, "docs/rules")).map((f) => f.replace(/\.md$/, ""));
+  it("has no doc page for a rule it does not register (README.md is the index of them all)", () => {
+    const pages = readdirSync(path.join(ROOT, "docs/rules"))
+      .filter((f) => f !== "README.md")
+      .map((f) => f.replace(/\.md$/, ""));
     expect(pages.filter((p) => !isRuleId(p))).toEqual([]);
   });
 
