@@ -133,7 +133,7 @@ async function verify(argv: string[], config: string): Promise<number> {
     if (values.offline) findings.notice("--offline: no keyserver was asked, neither keys.openpgp.org nor those the page links to; run without it to check the keys they give out");
     const results = [
       ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, securityTxt: built, allowedHosts })),
-      ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
+      ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ site, contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
     ];
     for (const result of results) {
       findings.add(...result.findings);
