@@ -167,7 +167,7 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], others: Other
       const address = beside.mention.address;
       if (owner) {
         const other = contact ? undefined : others.find((o) => o.email.toLowerCase() === address.toLowerCase());
-        problems.push(onPage(wrongAddressProblem(shown, address, owner, contact, other), index, found.text));
+        problems.push(onPage(wrongAddressProblem(shown, address, owner, contact, other), index, asWritten(found.text, shown)));
       } else if (contact) {
         memo.shown.add(closestFingerprint(shown, contact).hex);
         problems.push(onPage(mismatchProblem(shown, contact), index, found.text));
@@ -200,6 +200,18 @@ function checkAddresses(page: ScannedPage, contacts: Contact[], others: OtherAdd
       const firstLine = a.mention.text.split(/\s*\n/)[0] ?? "";
       return { ...onPage(problem, a.index, [a.mention.text, firstLine, a.mention.address]), fromLayout };
     });
+}
+
+/**
+ * The ways a declared fingerprint may be written in the source: the build decorates it in
+ * groups of four with one space, where the author may have pasted gpg's two in the middle, or
+ * written it unbroken.
+ */
+function asWritten(text: string, fingerprint: Fingerprint): string[] {
+  const groups = formatFingerprint(fingerprint).split(" ");
+  const half = groups.length / 2;
+  const gpg = `${groups.slice(0, half).join(" ")}  ${groups.slice(half).join(" ")}`;
+  return [text, gpg, fingerprint.hex, fingerprint.hex.toLowerCase()];
 }
 
 /** Of a contact's fingerprints, the one a mistyped one was most likely meant to be. */
