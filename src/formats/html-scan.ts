@@ -10,9 +10,9 @@ export interface TextRun {
    */
   block: number;
   /** Preformatted text, where a newline ends a line as a block does. */
-  pre?: true;
+  pre: boolean;
   /** Inserted by the build from the site data, not written in the page (the contacts at a glance). */
-  generated?: true;
+  generated: boolean;
 }
 
 export interface Link {
@@ -71,8 +71,9 @@ export function scanHtml(html: string): ScannedPage {
     if (run && run.text.trim() !== "") page.texts.push(run);
     run = undefined;
   };
+  /** A block-level element opens or closes: a new block begins, unless it is a paragraph inside an item. */
   const boundary = (name: string) => {
-    if (BLOCKS.has(name) && !(items > 0 && PARAGRAPHS.has(name))) block++;
+    if (!(items > 0 && PARAGRAPHS.has(name))) block++;
   };
 
   const parser = new Parser(
@@ -81,18 +82,20 @@ export function scanHtml(html: string): ScannedPage {
         flush();
         const index = parser.startIndex;
         depth++;
-        boundary(name);
-        if (ITEMS.has(name)) items++;
-        if (name === "pre") preDepth++;
+        const blockLevel = BLOCKS.has(name);
+        if (blockLevel) boundary(name);
+        if (blockLevel && ITEMS.has(name)) items++;
+        if (blockLevel && name === "pre") preDepth++;
         if (HIDDEN.has(name)) hiddenDepth++;
-        if (generatedAt < 0 && attribs.class !== undefined && attribs.class.split(/\s+/).includes(GENERATED_CLASS)) generatedAt = depth;
+        const classes = attribs.class;
+        if (generatedAt < 0 && classes !== undefined && classes.includes(GENERATED_CLASS) && classes.split(/\s+/).includes(GENERATED_CLASS)) generatedAt = depth;
         for (const key of ["id", ...(name === "a" ? ["name"] : [])]) {
           const id = attribs[key];
           if (id !== undefined) page.ids.set(id, [...(page.ids.get(id) ?? []), index]);
         }
         for (const key of VISIBLE_ATTRIBUTES) {
           const value = attribs[key];
-          if (value) page.texts.push({ text: value, index, block: --attributeBlock, ...(generatedAt > 0 ? { generated: true } : {}) });
+          if (value) page.texts.push({ text: value, index, block: --attributeBlock, pre: false, generated: generatedAt > 0 });
         }
         if (name === "a" && attribs.href !== undefined) {
           openLinks.push({ href: attribs.href, text: "", index, end: index, rel: attribs.rel ?? "", target: attribs.target ?? "" });
@@ -100,16 +103,18 @@ export function scanHtml(html: string): ScannedPage {
       },
       ontext(data) {
         if (hiddenDepth > 0) return;
-        if (!run) run = { text: "", index: parser.startIndex, block, ...(preDepth > 0 ? { pre: true } : {}), ...(generatedAt > 0 ? { generated: true } : {}) };
+        if (!run) run = { text: "", index: parser.startIndex, block, pre: preDepth > 0, generated: generatedAt > 0 };
         run.text += data;
         for (const link of openLinks) link.text += data;
       },
       onclosetag(name) {
         flush();
         if (HIDDEN.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
-        if (name === "pre") preDepth = Math.max(0, preDepth - 1);
-        if (ITEMS.has(name)) items = Math.max(0, items - 1);
-        boundary(name);
+        if (BLOCKS.has(name)) {
+          if (name === "pre") preDepth = Math.max(0, preDepth - 1);
+          if (ITEMS.has(name)) items = Math.max(0, items - 1);
+          boundary(name);
+        }
         if (depth === generatedAt) generatedAt = -1;
         depth--;
         if (name === "a") {

@@ -34,15 +34,25 @@ type PageProblem = Problem & { index: number; needles: string[]; fromLayout?: Pr
  */
 export interface PageMemo {
   links: TextMemo<PageProblem[]>;
-  fingerprints: TextMemo<FingerprintMention[]>;
-  addresses: TextMemo<AddressMention[]>;
-  mojibake: TextMemo<MojibakeHit[]>;
+  /** What each distinct run of text holds: one look-up per run serves every check of text. */
+  texts: TextMemo<InText>;
   /** The declared fingerprints (hex) some page showed for their contact. */
   shown: Set<string>;
 }
 
 export function createPageMemo(): PageMemo {
-  return { links: new TextMemo(), fingerprints: new TextMemo(), addresses: new TextMemo(), mojibake: new TextMemo(), shown: new Set() };
+  return { links: new TextMemo(), texts: new TextMemo(), shown: new Set() };
+}
+
+/** The fingerprints, addresses and mojibake in one run of text. */
+interface InText {
+  fingerprints: FingerprintMention[];
+  addresses: AddressMention[];
+  mojibake: MojibakeHit[];
+}
+
+function readText(text: string): InText {
+  return { fingerprints: findFingerprints(text), addresses: findAddresses(text), mojibake: findMojibake(text) };
 }
 
 /**
@@ -50,12 +60,13 @@ export function createPageMemo(): PageMemo {
  * place, in the order of the checks). Pure: the page is scanned HTML, the contacts plain data.
  */
 export function checkPage(page: ScannedPage, contacts: Contact[], memo: PageMemo = createPageMemo(), others: OtherAddress[] = []): PageProblem[] {
-  const addresses = addressMentions(page, memo);
+  const found = page.texts.map((run) => memo.texts.get(run.text, readText));
+  const addresses = addressMentions(page, found);
   return [
-    ...checkFingerprints(page, contacts, others, memo, addresses),
+    ...checkFingerprints(page, found, contacts, others, memo, addresses),
     ...checkAddresses(page, contacts, others, addresses),
     ...checkLinks(page, contacts, others, memo),
-    ...checkEncoding(page, memo),
+    ...checkEncoding(page, found),
     ...checkDuplicateIds(page).map((p) => onPage(p, p.index ?? 0, p.needles ?? [])),
     ...checkAnchorTargets(page).map((p) => onPage(p, p.index ?? 0, p.needles ?? [])),
   ].sort((a, b) => a.index - b.index);
@@ -78,12 +89,12 @@ interface AddressAt {
 }
 
 /** Every address in the page's text, plain or spelt out, in document order. */
-function addressMentions(page: ScannedPage, memo: PageMemo): AddressAt[] {
-  const found: AddressAt[] = [];
+function addressMentions(page: ScannedPage, found: InText[]): AddressAt[] {
+  const mentions: AddressAt[] = [];
   page.texts.forEach((run, at) => {
-    for (const mention of memo.addresses.get(run.text, findAddresses)) found.push({ index: run.index + mention.index, run, at, offset: mention.index, mention });
+    for (const mention of found[at]!.addresses) mentions.push({ index: run.index + mention.index, run, at, offset: mention.index, mention });
   });
-  return found.sort((a, b) => a.index - b.index);
+  return mentions.sort((a, b) => a.index - b.index);
 }
 
 /** The block a place in a run stands in: its line, list item, table row or paragraph; in preformatted text, its line. */
@@ -96,7 +107,7 @@ function blockOf(run: TextRun, offset: number): string {
 
 /** Text the page's author wrote, as opposed to an attribute value or what the build inserted from the site data. */
 function pairable(run: TextRun): boolean {
-  return run.block >= 0 && run.generated === undefined;
+  return run.block >= 0 && !run.generated;
 }
 
 /**
@@ -130,7 +141,7 @@ function addressBeside(page: ScannedPage, byBlock: Map<string, AddressAt[]>, wri
  * with several, the one it is closest to. A fingerprint beside an address that is no contact is
  * never bound to a contact it was not written for.
  */
-function checkFingerprints(page: ScannedPage, contacts: Contact[], others: OtherAddress[], memo: PageMemo, addresses: AddressAt[]): PageProblem[] {
+function checkFingerprints(page: ScannedPage, inText: InText[], contacts: Contact[], others: OtherAddress[], memo: PageMemo, addresses: AddressAt[]): PageProblem[] {
   const problems: PageProblem[] = [];
   const written = addresses.filter((a) => pairable(a.run));
   const byBlock = new Map<string, AddressAt[]>();
@@ -140,7 +151,7 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], others: Other
   }
   const contactOf = (address: string) => contacts.find((c) => c.email.toLowerCase() === address.toLowerCase());
   page.texts.forEach((run, at) => {
-    for (const found of memo.fingerprints.get(run.text, findFingerprints)) {
+    for (const found of inText[at]!.fingerprints) {
       const index = run.index + found.index;
       const beside = addressBeside(page, byBlock, written, run, at, found.index);
       const contact = beside ? contactOf(beside.mention.address) : undefined;
@@ -255,8 +266,8 @@ function checkLink(href: string, text: string, contacts: Contact[], others: Othe
   return [...linkTextProblems(text, href), ...checkKeyserverLink(href, contacts)].map((p) => onPage(p, index, needles));
 }
 
-function checkEncoding(page: ScannedPage, memo: PageMemo): PageProblem[] {
-  return page.texts.flatMap((run) => memo.mojibake.get(run.text, findMojibake).map((hit) => onPage(mojibakeProblem(hit), run.index + hit.index, hit.text)));
+function checkEncoding(page: ScannedPage, found: InText[]): PageProblem[] {
+  return page.texts.flatMap((run, at) => found[at]!.mojibake.map((hit) => onPage(mojibakeProblem(hit), run.index + hit.index, hit.text)));
 }
 
 /**
