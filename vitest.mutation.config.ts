@@ -21,7 +21,7 @@ export default defineConfig({
     isolate: false,
     include: [
       "tests/rules/**/*.test.ts",
-      "tests/{advisories,date,decorate,fingerprint,headers-file,json,key-lifetime,key-rotation,keys,linktext,mailto,mojibake,properties,report,rules-table,security-txt,sign,site-data,suppress,translations,wkd}.test.ts",
+      "tests/{address-text,advisories,date,decorate,fingerprint,headers-file,json,key-lifetime,key-rotation,keys,linktext,mailto,mojibake,properties,report,rules-table,security-txt,sign,site-data,suppress,translations,wkd}.test.ts",
     ],
   },
 });

@@ -19,3 +19,10 @@ export interface Contact {
 export function fingerprintsOf(contact: Contact): Fingerprint[] {
   return contact.fingerprints ?? [contact.fingerprint];
 }
+
+/** An address the policy may show that takes no reports (a mailing list for announcements, say), as the site data declares it. */
+export interface OtherAddress {
+  email: string;
+  /** What the address is for, in the site data's words. */
+  purpose: string;
+}

@@ -32,8 +32,9 @@ describe("checkPage", () => {
     const page = scanHtml("<p>other@example.org: 7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91</p>");
     const [problem, ...rest] = checkPage(page, two);
     expect(rest).toEqual([]);
-    expect(problem?.rule).toBe("fingerprint-mismatch");
-    expect(problem?.message).toMatch(/not the declared fingerprint of other@example\.org/);
+    // It is the other contact's key: shown beside the wrong address, not mistyped.
+    expect(problem?.rule).toBe("fingerprint-address-mismatch");
+    expect(problem?.message).toMatch(/^fingerprint 7FC1 .* is shown beside other@example\.org, but it is the key of security@example\.org; other@example\.org's key is 8ECA /);
   });
 
   it("an in-page link to a missing id suggests the id it probably meant", () => {

@@ -44,6 +44,19 @@ describe("readSiteData", () => {
     });
   });
 
+  it("other addresses are read with their purpose, trimmed, and absent when the data has none", () => {
+    const { data, findings } = read({ ...GOOD, otherAddresses: [{ email: " announce@example.org ", purpose: "security announcements " }] });
+    expect(findings).toEqual([]);
+    expect(data?.otherAddresses).toEqual([{ email: "announce@example.org", purpose: "security announcements" }]);
+    expect(read(GOOD).data).not.toHaveProperty("otherAddresses");
+  });
+
+  it("a bad other address is an error at its line, and the data is not given", () => {
+    const { data, findings } = read({ ...GOOD, otherAddresses: [{ email: "announce@example.org" }] });
+    expect(data).toBeUndefined();
+    expect(findings.map((f) => [f.rule, f.line, f.message])).toEqual([["data-invalid", 12, '"otherAddresses[0].purpose" is missing; expected what the address is for, e.g. "security announcements"']]);
+  });
+
   it("a fingerprint of the wrong type names the field and its line", () => {
     const { data, findings } = read({ ...GOOD, contacts: [{ email: "security@example.org", fingerprint: 42 }] });
     expect(data).toBeUndefined();

@@ -37,6 +37,14 @@ describe("applying them to a page's findings", () => {
     expect(result.findings).toEqual([]);
   });
 
+  it("the address rules are turned off as the other page rules are", () => {
+    const text = "<!-- policy-checks-disable-next-line address-undeclared fingerprint-address-mismatch -->\ngit@example.org: 7FC1\n";
+    const result = applySuppressions(FILE, text, [at(2, "address-undeclared"), at(2, "fingerprint-address-mismatch"), at(2, "mailto-undeclared")]);
+    expect(result.kept.map((f) => f.rule)).toEqual(["mailto-undeclared"]);
+    expect(result.suppressed.map((s) => s.finding.rule)).toEqual(["address-undeclared", "fingerprint-address-mismatch"]);
+    expect(result.findings).toEqual([]);
+  });
+
   it("a block runs from the line after disable to the line before enable", () => {
     const text = "a\n<!-- policy-checks-disable mojibake -->\nb\nc\n<!-- policy-checks-enable mojibake -->\nd\n";
     const result = applySuppressions(FILE, text, [at(1, "mojibake"), at(3, "mojibake"), at(4, "mojibake"), at(6, "mojibake")]);

@@ -154,7 +154,7 @@ async function verify(argv: string[], config: string): Promise<number> {
     if (copy?.preview) findings.notice(`--site ${copy.origin}/: TLS is not checked, as the preview is served over plain http; verify the deployed site to check its certificate`);
     const results = [
       ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, securityTxt: built, allowedHosts, ...(copy ? { copyAt: copy.origin } : {}) })),
-      ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
+      ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ site, contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
     ];
     for (const result of results) {
       findings.add(...result.findings);

@@ -6,7 +6,7 @@ import { type Finding } from "../findings/finding.ts";
 import dataDuplicateKey from "../rules/data/data-duplicate-key.ts";
 import dataInvalid from "../rules/data/data-invalid.ts";
 import type { Values } from "../rules/rule.ts";
-import type { Contact, Fingerprint } from "../types.ts";
+import type { Contact, Fingerprint, OtherAddress } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
 export interface SiteData {
@@ -17,6 +17,8 @@ export interface SiteData {
   /** The language of the pages, for `<html lang>`. */
   language: string;
   contacts: Contact[];
+  /** Addresses the policy may show that take no reports (a mailing list for announcements): each with what it is for. */
+  otherAddresses?: OtherAddress[];
   /** The day a person last reviewed the policy, `YYYY-MM-DD`: security.txt's Expires counts from it. */
   reviewed: string;
   /** When security.txt goes stale; absent: security-txt.ts DEFAULT_EXPIRES, counted from `reviewed`. */
@@ -36,6 +38,7 @@ const FIELDS = {
   name: "the site's name shown in the header, e.g. \"Example\"",
   language: "the pages' language tag, e.g. \"en\"",
   contacts: "a list of { \"email\": ..., \"fingerprint\": ... } objects",
+  otherAddresses: "a list of { \"email\": ..., \"purpose\": ... } objects, the addresses the pages may show that take no reports",
   reviewed: "the day a person last reviewed the policy, as YYYY-MM-DD, e.g. \"2026-11-20\"",
   expires: "when security.txt goes stale: { \"days\": 180 } for that many days after \"reviewed\" (365 at most), or an RFC 3339 date-time such as \"2026-06-30T00:00:00Z\"",
   preferredLanguages: "the languages reports may be written in, for security.txt, e.g. [\"en\"]",
@@ -48,6 +51,11 @@ const FIELDS = {
 const CONTACT_FIELDS = {
   email: "the address reports go to, e.g. \"security@example.org\"",
   fingerprint: "the OpenPGP fingerprint of the contact's key, as gpg prints it",
+} as const;
+
+const OTHER_ADDRESS_FIELDS = {
+  email: "the address the pages show, e.g. \"announce@example.org\"",
+  purpose: "what the address is for, e.g. \"security announcements\"",
 } as const;
 
 type InvalidMessages = (typeof dataInvalid)["messages"];
@@ -132,13 +140,59 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
     });
   }
 
+  const otherAddresses = readOtherAddresses(root, contacts, problem);
   const reviewed = readReviewed(root, problem);
   const securityTxt = readSecurityTxtFields(root, problem);
 
   if (findings.length > 0 || url === undefined || name === undefined || language === undefined || reviewed === undefined) return { findings };
   // The positions of this one parse serve every later finding about a field (a key that does not match, say).
   const locate = (path: string): Position => located.positions.get(path) ?? { line: 1, column: 1 };
-  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, reviewed, ...securityTxt }, findings, locate };
+  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...(otherAddresses ? { otherAddresses } : {}), reviewed, ...securityTxt }, findings, locate };
+}
+
+/**
+ * The addresses the pages may show that are not contacts (a mailing list for announcements,
+ * say): each an address and what it is for, none a contact's or listed twice.
+ */
+function readOtherAddresses(root: Record<string, unknown>, contacts: Contact[], problem: Report): OtherAddress[] | undefined {
+  const value = root.otherAddresses;
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    problem("otherAddresses", "fieldNotText", { field: "otherAddresses", actual: describe(value), expected: FIELDS.otherAddresses });
+    return undefined;
+  }
+  if (value.length === 0) {
+    problem("otherAddresses", "urlListEmpty", { field: "otherAddresses", expected: FIELDS.otherAddresses });
+    return undefined;
+  }
+  const read: OtherAddress[] = [];
+  const firstAt = new Map(contacts.map((c, n) => [c.email.toLowerCase(), `contacts[${n}].email`]));
+  value.forEach((entry: unknown, n: number) => {
+    const path = `otherAddresses.${n}`;
+    const label = `otherAddresses[${n}]`;
+    if (!isObject(entry)) {
+      problem(path, "otherAddressNotObject", { field: label, actual: describe(entry) });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!(key in OTHER_ADDRESS_FIELDS)) problem(`${path}.${key}`, "unknownOtherAddressField", { field: `${label}.${key}`, fields: Object.keys(OTHER_ADDRESS_FIELDS).join(", ") });
+    }
+    const email = stringField(entry, "email", path, problem, OTHER_ADDRESS_FIELDS.email, `${label}.`);
+    const purpose = stringField(entry, "purpose", path, problem, OTHER_ADDRESS_FIELDS.purpose, `${label}.`);
+    if (email === undefined) return;
+    if (!isAddrSpec(email)) {
+      problem(`${path}.email`, "emailInvalid", { field: `${label}.email`, email });
+      return;
+    }
+    const first = firstAt.get(email.toLowerCase());
+    if (first !== undefined) {
+      problem(`${path}.email`, "otherAddressDuplicate", { field: `${label}.email`, email, first });
+      return;
+    }
+    firstAt.set(email.toLowerCase(), `${label}.email`);
+    if (purpose !== undefined) read.push({ email, purpose });
+  });
+  return read;
 }
 
 /**

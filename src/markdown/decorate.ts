@@ -16,6 +16,7 @@ import linkInsecure from "../rules/source/link-insecure.ts";
 import { locateInBody } from "../findings/locate.ts";
 import { findFingerprints, formatFingerprint, keyReferencesInUrl, keyserverLookupHost, referencesKey, sameFingerprint, type FingerprintMention } from "../formats/fingerprint.ts";
 import { fingerprintsOf, type Contact, type Fingerprint } from "../types.ts";
+import { GENERATED_CLASS } from "../formats/html-scan.ts";
 import { formatMailto } from "../formats/mailto.ts";
 import { TextMemo } from "../formats/text-memo.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH, keyUrlPath } from "../formats/site-paths.ts";
@@ -163,7 +164,8 @@ export interface GlanceContact {
 /**
  * The three things a researcher comes for, first on the policy page: where to report (the
  * address, as a link that opens the prefilled report), the key's fingerprint to copy, and
- * the key itself (download, or look it up on a keyserver).
+ * the key itself (download, or look it up on a keyserver). Its class marks it as the build's
+ * own text, which the page checks never pair with the addresses the page writes.
  */
 export function glanceHtml(contacts: GlanceContact[], say: Say, note: "reportNoteTop" | undefined, reportPage?: string): string {
   const blocks = contacts.map((c) => {
@@ -185,7 +187,7 @@ export function glanceHtml(contacts: GlanceContact[], say: Say, note: "reportNot
       `</dd></dl>`
     );
   });
-  return `<section class="glance" aria-label="${escapeHtml(say("glance"))}">${blocks.join("")}</section>\n`;
+  return `<section class="${GENERATED_CLASS}" aria-label="${escapeHtml(say("glance"))}">${blocks.join("")}</section>\n`;
 }
 
 /**

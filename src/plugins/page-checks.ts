@@ -119,7 +119,7 @@ export default function pageChecks(eleventyConfig: UserConfig, options: Partial<
     const fileFindings = checkPageFile(file, bytes, raw, maxPageBytes);
     findings.add(...fileFindings);
     if (!fileFindings.some((f) => f.rule === "page-too-large" || f.rule === "page-empty")) {
-      findings.add(...pageFindings(content, { file, markdown, raw, markers: markdown ? bodyMarkers(bodies, inputPath, content) : [] }, data.contacts, sources, memo));
+      findings.add(...pageFindings(content, { file, markdown, raw, markers: markdown ? bodyMarkers(bodies, inputPath, content) : [] }, data.contacts, sources, memo, data.otherAddresses ?? []));
       pagesChecked++;
     }
     return published;

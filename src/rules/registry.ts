@@ -6,6 +6,7 @@
  */
 import fingerprintMalformed from "./page/fingerprint-malformed.ts";
 import fingerprintMismatch from "./page/fingerprint-mismatch.ts";
+import fingerprintAddressMismatch from "./page/fingerprint-address-mismatch.ts";
 import fingerprintNotShown from "./publish/fingerprint-not-shown.ts";
 import fingerprintUnverified from "./key/fingerprint-unverified.ts";
 import keyUnreadable from "./key/key-unreadable.ts";
@@ -25,6 +26,7 @@ import keyUnused from "./key/key-unused.ts";
 import keyserverMismatch from "./page/keyserver-mismatch.ts";
 import mailtoInvalid from "./page/mailto-invalid.ts";
 import mailtoUndeclared from "./page/mailto-undeclared.ts";
+import addressUndeclared from "./page/address-undeclared.ts";
 import mailtoTextMismatch from "./page/mailto-text-mismatch.ts";
 import mailtoRewritten from "./source/mailto-rewritten.ts";
 import linkTextHost from "./page/link-text-host.ts";
@@ -85,6 +87,7 @@ export type { RuleFamily, Severity } from "./rule.ts";
 export const ALL_RULES = [
   fingerprintMalformed,
   fingerprintMismatch,
+  fingerprintAddressMismatch,
   fingerprintNotShown,
   fingerprintUnverified,
   keyUnreadable,
@@ -104,6 +107,7 @@ export const ALL_RULES = [
   keyserverMismatch,
   mailtoInvalid,
   mailtoUndeclared,
+  addressUndeclared,
   mailtoTextMismatch,
   mailtoRewritten,
   linkTextHost,

@@ -31,7 +31,7 @@ import keyUidMismatch from "../rules/key/key-uid-mismatch.ts";
 import fingerprintNotShown from "../rules/publish/fingerprint-not-shown.ts";
 import { inspectKey } from "../rules/keys.ts";
 import { checkPage, createPageMemo } from "../rules/page.ts";
-import { fingerprintsOf } from "../types.ts";
+import { fingerprintsOf, type OtherAddress } from "../types.ts";
 import { faultText, type Fault, type Fetched, type Fetcher } from "./net.ts";
 
 /** One thing the world sees, and what was found about it. */
@@ -287,7 +287,7 @@ async function verifyPolicyPage(input: VerifyInput): Promise<{ result: SourceRes
 }
 
 /** The deployed policy page, checked as the build checks the page, and showing every declared fingerprint; its HTML for the keyservers it links to. */
-export function judgePolicyPage(input: Pick<VerifyInput, "contacts" | "policyPath">, url: string, answer: Answer): { result: SourceResult; html?: string } {
+export function judgePolicyPage(input: Pick<VerifyInput, "contacts" | "policyPath"> & { site?: Pick<SiteData, "otherAddresses"> }, url: string, answer: Answer): { result: SourceResult; html?: string } {
   const findings: Finding[] = [];
   if (answer.status !== 200) {
     findings.push(deployedPage.finding("status", { status: answer.status, path: input.policyPath }, url, FIRST));
@@ -296,7 +296,7 @@ export function judgePolicyPage(input: Pick<VerifyInput, "contacts" | "policyPat
   const html = text(answer);
   const lineAt = (index: number) => html.slice(0, index).split("\n").length;
   const memo = createPageMemo();
-  for (const p of checkPage(scanHtml(html), input.contacts, memo)) findings.push(placed(p, url, { line: lineAt(p.index ?? 0), column: 1 }));
+  for (const p of checkPage(scanHtml(html), input.contacts, memo, input.site?.otherAddresses ?? [])) findings.push(placed(p, url, { line: lineAt(p.index ?? 0), column: 1 }));
   for (const contact of input.contacts) {
     for (const f of fingerprintsOf(contact)) {
       if (!memo.shown.has(f.hex)) findings.push(fingerprintNotShown.finding("notDeployed", { fingerprint: formatFingerprint(f), email: contact.email }, url, FIRST));
@@ -429,37 +429,42 @@ export function judgeWkdPolicy(policyUrl: string, policy: Fetched, elsewhere?: s
  * A repository's SECURITY.md, read from a file or fetched: the page checks run on it as on
  * the policy page, against the same data; each problem at its line in the Markdown.
  */
-export async function verifySecurityMd(input: Pick<VerifyInput, "contacts" | "fetcher" | "allowedHosts">, where: string, readFile: (file: string) => string): Promise<SourceResult> {
-  if (!/^https:\/\//i.test(where)) return readSecurityMd(input.contacts, where, readFile);
+export async function verifySecurityMd(
+  input: Pick<VerifyInput, "contacts" | "fetcher" | "allowedHosts"> & { site?: Pick<SiteData, "otherAddresses"> },
+  where: string,
+  readFile: (file: string) => string,
+): Promise<SourceResult> {
+  const others = input.site?.otherAddresses ?? [];
+  if (!/^https:\/\//i.test(where)) return readSecurityMd(input.contacts, where, readFile, others);
   input.allowedHosts.add(new URL(where).hostname.toLowerCase());
   const fetched = await input.fetcher.get(where);
-  return fetched.ok ? judgeSecurityMd(input.contacts, where, fetched) : unreachable(where, fetched);
+  return fetched.ok ? judgeSecurityMd(input.contacts, where, fetched, others) : unreachable(where, fetched);
 }
 
 /** A SECURITY.md in a file. */
-export function readSecurityMd(contacts: PolicyContact[], file: string, readFile: (file: string) => string): SourceResult {
+export function readSecurityMd(contacts: PolicyContact[], file: string, readFile: (file: string) => string, others: OtherAddress[] = []): SourceResult {
   let markdown: string;
   try {
     markdown = readFile(file);
   } catch (error) {
     return { source: file, findings: [deployedUnreachable.finding("unreadable", { reason: reasonOf(error) }, file, FIRST)], notices: [], unreachable: true };
   }
-  return { source: file, findings: checkSecurityMd(contacts, file, markdown), notices: [], unreachable: false };
+  return { source: file, findings: checkSecurityMd(contacts, file, markdown, others), notices: [], unreachable: false };
 }
 
 /** A SECURITY.md a server answered with. */
-export function judgeSecurityMd(contacts: PolicyContact[], url: string, answer: Answer): SourceResult {
+export function judgeSecurityMd(contacts: PolicyContact[], url: string, answer: Answer, others: OtherAddress[] = []): SourceResult {
   if (answer.status !== 200) return answered(url, answer, [deployedSecurityMd.finding("status", { status: answer.status }, url, FIRST)]);
-  return answered(url, answer, checkSecurityMd(contacts, url, text(answer)));
+  return answered(url, answer, checkSecurityMd(contacts, url, text(answer), others));
 }
 
 /** The page checks on the Markdown, rendered as GitHub shows it. */
-function checkSecurityMd(contacts: PolicyContact[], where: string, markdown: string): Finding[] {
+function checkSecurityMd(contacts: PolicyContact[], where: string, markdown: string, others: OtherAddress[]): Finding[] {
   // Links as GitHub shows the file: a bare address with its scheme, never a guess that "example.com" is one.
   const md = markdownIt({ html: true, linkify: true });
   md.linkify.set({ fuzzyLink: false });
   const html = md.render(markdown);
-  return checkPage(scanHtml(html), contacts).map((p) => {
+  return checkPage(scanHtml(html), contacts, undefined, others).map((p) => {
     const found = locateInFiles(new Map([[where, markdown]]), p.needles ?? []);
     return placed(p, where, found?.position ?? { line: 1, column: 1 });
   });

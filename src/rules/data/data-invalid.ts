@@ -26,6 +26,9 @@ export default defineRule({
     unknownContactField: 'unknown field "{{field}}"; a contact has {{fields}}',
     emailInvalid: '"{{field}}" is "{{email}}", which is not an email address',
     emailDuplicate: '"{{field}}" declares {{email}} a second time; declare each contact once',
+    otherAddressNotObject: '"{{field}}" is {{actual}}; expected an object with "email" and "purpose"',
+    unknownOtherAddressField: 'unknown field "{{field}}"; another address has {{fields}}',
+    otherAddressDuplicate: '"{{field}}" declares {{email}}, which "{{first}}" declares already; declare each address once, a contact\'s in "contacts" only',
     // What the fingerprint reader found wrong (src/formats/fingerprint.ts); `fingerprint`: the text as written, trimmed.
     fingerprintNotHex: '"{{field}}": fingerprint "{{fingerprint}}" has "{{character}}", which is not a hex digit; a fingerprint uses only 0-9 and A-F',
     fingerprintGapTooWide:

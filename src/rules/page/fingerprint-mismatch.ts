@@ -7,7 +7,7 @@ const fingerprintMismatch = defineRule({
   id: "fingerprint-mismatch",
   severity: "error",
   family: "fingerprint",
-  summary: "A well-formed fingerprint that is not the declared fingerprint of the contact it is shown for (the contact named before it).",
+  summary: "A well-formed fingerprint that is not the declared fingerprint of the contact it is shown for (the address written next to it).",
   disable: "page",
   messages: {
     otherVersion:
@@ -17,6 +17,8 @@ const fingerprintMismatch = defineRule({
     digitsDiffer:
       "fingerprint {{shown}} is not the declared fingerprint of {{email}} ({{declared}}): {{count}} digits differ, the first at digit {{position}}. Correct the page, or the site data if the key was rotated",
     noContact: "fingerprint {{shown}} belongs to no declared contact; declare it in the site data or remove it",
+    besideUndeclared:
+      "fingerprint {{shown}} is shown beside {{address}}, which is not a declared security contact, and is the key of no declared contact; correct the address and the fingerprint to a declared contact's, or declare the contact with its key in the site data",
   },
 });
 
@@ -27,6 +29,11 @@ export default fingerprintMismatch;
  * from `contact.fingerprint`: its version, one digit, or several (counted, with the first).
  * Without a contact (the site declares none), it belongs to nobody.
  */
+/** A fingerprint of no declared key, shown beside an address that is no declared contact: it is bound to no contact. */
+export function besideUndeclaredProblem(shown: Fingerprint, address: string): Problem {
+  return fingerprintMismatch.problem("besideUndeclared", { shown: formatFingerprint(shown), address });
+}
+
 export function mismatchProblem(shown: Fingerprint, contact: Contact | undefined, where: Where = {}): Problem {
   if (contact === undefined) return fingerprintMismatch.problem("noContact", { shown: formatFingerprint(shown) }, where);
   const declared = contact.fingerprint;

@@ -1,13 +1,13 @@
 import type { Problem } from "../../findings/finding.ts";
 import { type Mailto, splitAddressList } from "../../formats/mailto.ts";
-import type { Contact } from "../../types.ts";
+import type { Contact, OtherAddress } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
 const mailtoUndeclared = defineRule({
   id: "mailto-undeclared",
   severity: "error",
   family: "mailto",
-  summary: "A `mailto:` link to, or copying (cc, bcc), an address that is not a declared contact.",
+  summary: "A `mailto:` link to, or copying (cc, bcc), an address that is not a declared contact or other address.",
   disable: "page",
   messages: {
     undeclaredRecipient:
@@ -19,9 +19,13 @@ const mailtoUndeclared = defineRule({
 
 export default mailtoUndeclared;
 
-/** Everyone a valid mailto link would reach that is not a declared contact, in the order the link names them. */
-export function checkRecipients(mailto: Mailto, contacts: Contact[]): Problem[] {
-  const declared = new Set(contacts.map((c) => c.email.toLowerCase()));
+/**
+ * Everyone a valid mailto link would reach that is not a declared contact, in the order the link
+ * names them. A declared other address (a mailing list's, say) is no report channel, but a link
+ * to it is what it is declared for.
+ */
+export function checkRecipients(mailto: Mailto, contacts: Contact[], others: OtherAddress[] = []): Problem[] {
+  const declared = new Set([...contacts, ...others].map((c) => c.email.toLowerCase()));
   const list = contacts.map((c) => c.email).join(", ");
   return recipients(mailto)
     .filter(({ address }) => !declared.has(address.toLowerCase()))

@@ -14,6 +14,9 @@ const EXPECTED = {
   url: 'the site\'s absolute https URL, e.g. "https://example.org"',
   name: 'the site\'s name shown in the header, e.g. "Example"',
   contacts: 'a list of { "email": ..., "fingerprint": ... } objects',
+  otherAddresses: 'a list of { "email": ..., "purpose": ... } objects, the addresses the pages may show that take no reports',
+  otherEmail: 'the address the pages show, e.g. "announce@example.org"',
+  purpose: 'what the address is for, e.g. "security announcements"',
   email: 'the address reports go to, e.g. "security@example.org"',
   fingerprint: "the OpenPGP fingerprint of the contact's key, as gpg prints it",
   reviewed: 'the day a person last reviewed the policy, as YYYY-MM-DD, e.g. "2026-11-20"',
@@ -25,7 +28,7 @@ const EXPECTED = {
   csaf: "the https URL of the CSAF provider-metadata.json, or a list of them",
   csafProvider: 'true, or { "category": "vendor", "contactDetails": "security@example.org" }, to publish the advisories as CSAF 2.0 under /.well-known/csaf/',
 };
-const FIELDS = "url, name, language, contacts, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider";
+const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider";
 
 const run = (text: string) => readSiteData(text, DATA_FILE).findings;
 
@@ -33,6 +36,15 @@ const run = (text: string) => readSiteData(text, DATA_FILE).findings;
 function bad(name: string, value: unknown, findings: (text: string) => Array<ExpectedFinding<MessageId>>): InvalidCase<string, MessageId> {
   const text = json(value);
   return { name, input: text, findings: findings(text) };
+}
+
+const ANNOUNCE = { email: "announce@example.org", purpose: "security announcements" };
+
+/** The first other address's opening brace. */
+function otherAt(text: string): { line: number; column: number } {
+  const member = at(text, '"otherAddresses": [');
+  const brace = text.indexOf("{", text.indexOf('"otherAddresses": ['));
+  return { line: member.line + 1, column: brace - text.lastIndexOf("\n", brace) };
 }
 
 /** The nth contact object's opening brace (1-based). */
@@ -66,6 +78,7 @@ testRule(dataInvalid, run, {
       }),
     },
     { name: "csafProvider as true", input: json({ ...GOOD, csafProvider: true }) },
+    { name: "other addresses, each with its purpose", input: json({ ...GOOD, otherAddresses: [ANNOUNCE, { email: "press@example.org", purpose: "the press" }] }) },
     { name: "csafProvider as false", input: json({ ...GOOD, csafProvider: false }) },
     { name: "csafProvider as an object without fields, a vendor", input: json({ ...GOOD, csafProvider: {} }) },
   ],
@@ -141,6 +154,44 @@ testRule(dataInvalid, run, {
     ]),
     bad("a contact declared twice, in other case", { ...GOOD, contacts: [CONTACT, { email: "Security@Example.org", fingerprint: OTHER_FINGERPRINT }] }, (t) => [
       { messageId: "emailDuplicate", ...valueOf(t, "email", 2), message: '"contacts[1].email" declares Security@Example.org a second time; declare each contact once' },
+    ]),
+    bad("other addresses as one object", { ...GOOD, otherAddresses: ANNOUNCE }, (t) => [
+      { messageId: "fieldNotText", ...valueOf(t, "otherAddresses"), message: `"otherAddresses" is an object; expected ${EXPECTED.otherAddresses}` },
+    ]),
+    bad("an empty list of other addresses", { ...GOOD, otherAddresses: [] }, (t) => [
+      { messageId: "urlListEmpty", ...valueOf(t, "otherAddresses"), message: `"otherAddresses" is an empty list; expected ${EXPECTED.otherAddresses}, or leave the field out` },
+    ]),
+    bad("another address written as a string", { ...GOOD, otherAddresses: ["announce@example.org"] }, (t) => [
+      {
+        messageId: "otherAddressNotObject",
+        ...at(t, '"announce@example.org"'),
+        message: '"otherAddresses[0]" is the string "announce@example.org"; expected an object with "email" and "purpose"',
+      },
+    ]),
+    bad("another address with a fingerprint", { ...GOOD, otherAddresses: [{ ...ANNOUNCE, fingerprint: OTHER_FINGERPRINT }] }, (t) => [
+      { messageId: "unknownOtherAddressField", ...valueOf(t, "fingerprint", 2), message: 'unknown field "otherAddresses[0].fingerprint"; another address has email, purpose' },
+    ]),
+    bad("another address without its purpose", { ...GOOD, otherAddresses: [{ email: ANNOUNCE.email }] }, (t) => [
+      { messageId: "fieldMissing", ...otherAt(t), message: `"otherAddresses[0].purpose" is missing; expected ${EXPECTED.purpose}` },
+    ]),
+    bad("another address with an empty purpose", { ...GOOD, otherAddresses: [{ ...ANNOUNCE, purpose: " " }] }, (t) => [
+      { messageId: "fieldNotText", ...valueOf(t, "purpose"), message: `"otherAddresses[0].purpose" is an empty string; expected ${EXPECTED.purpose}` },
+    ]),
+    bad("another address that is a number", { ...GOOD, otherAddresses: [{ ...ANNOUNCE, email: 7 }] }, (t) => [
+      { messageId: "fieldNotText", ...valueOf(t, "email", 2), message: `"otherAddresses[0].email" is the number 7; expected ${EXPECTED.otherEmail}` },
+    ]),
+    bad("another address that is no address", { ...GOOD, otherAddresses: [{ ...ANNOUNCE, email: "announce [at] example.org" }] }, (t) => [
+      { messageId: "emailInvalid", ...valueOf(t, "email", 2), message: '"otherAddresses[0].email" is "announce [at] example.org", which is not an email address' },
+    ]),
+    bad("a contact's address declared again as another address", { ...GOOD, otherAddresses: [{ email: "SECURITY@example.org", purpose: "reports" }] }, (t) => [
+      {
+        messageId: "otherAddressDuplicate",
+        ...valueOf(t, "email", 2),
+        message: '"otherAddresses[0].email" declares SECURITY@example.org, which "contacts[0].email" declares already; declare each address once, a contact\'s in "contacts" only',
+      },
+    ]),
+    bad("another address listed twice", { ...GOOD, otherAddresses: [ANNOUNCE, ANNOUNCE] }, (t) => [
+      { messageId: "otherAddressDuplicate", ...valueOf(t, "email", 3), message: '"otherAddresses[1].email" declares announce@example.org, which "otherAddresses[0].email" declares already; declare each address once, a contact\'s in "contacts" only' },
     ]),
     bad("a fingerprint a digit short", { ...GOOD, contacts: [{ ...CONTACT, fingerprint: FINGERPRINT.slice(0, -1) }] }, (t) => [
       {

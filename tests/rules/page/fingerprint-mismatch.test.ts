@@ -1,7 +1,9 @@
 import fingerprintMismatch from "../../../src/rules/page/fingerprint-mismatch.ts";
+import addressUndeclared from "../../../src/rules/page/address-undeclared.ts";
+import fingerprintAddressMismatch from "../../../src/rules/page/fingerprint-address-mismatch.ts";
 import { formatFingerprint } from "../../../src/formats/fingerprint.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { contact, GROUPED, HEX, OTHER, runPage, SECURITY, V6, type PageInput } from "./page-input.ts";
+import { alsoFrom, contact, GROUPED, HEX, OTHER, runPage, SECURITY, V6, type PageInput } from "./page-input.ts";
 
 /** HEX with its last digit changed, and with its first and last. */
 const LAST_WRONG = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E92";
@@ -79,12 +81,44 @@ testRule<PageInput, typeof fingerprintMismatch.messages>(fingerprintMismatch, ru
     {
       name: "a fingerprint on a site that declares no contact",
       input: shown(GROUPED, []),
-      findings: [{ messageId: "noContact", line: 1, column: 26, message: `fingerprint ${GROUPED} belongs to no declared contact; declare it in the site data or remove it` }],
+      findings: [
+        // The address before it is declared neither.
+        alsoFrom(addressUndeclared, "undeclared", 1, 4),
+        { messageId: "noContact", line: 1, column: 26, message: `fingerprint ${GROUPED} belongs to no declared contact; declare it in the site data or remove it` },
+      ],
     },
     {
-      name: "one contact's fingerprint after the other's address is judged against the other's",
+      name: "one contact's fingerprint after the other's address is shown beside the wrong address, which fingerprint-address-mismatch reports",
       input: { html: `<p>psirt@example.org: ${GROUPED}</p>`, contacts: [SECURITY, PSIRT] },
-      findings: [{ messageId: "digitsDiffer", line: 1, column: 23, message: `fingerprint ${GROUPED} is not the declared fingerprint of psirt@example.org (${OTHER_GROUPED}): 38 digits differ, the first at digit 1. ${END}` }],
+      findings: [alsoFrom(fingerprintAddressMismatch, "otherContactsKey", 1, 23)],
+    },
+    {
+      name: "a mistyped fingerprint after the other contact's address is judged against that contact's",
+      input: { html: `<p>psirt@example.org: ${LAST_WRONG}</p>`, contacts: [SECURITY, PSIRT] },
+      findings: [{ messageId: "digitsDiffer", line: 1, column: 23, message: `fingerprint ${LAST_WRONG} is not the declared fingerprint of psirt@example.org (${OTHER_GROUPED}): 38 digits differ, the first at digit 1. ${END}` }],
+    },
+    {
+      name: "a key of no contact beside an address that is no contact is bound to no contact",
+      input: { html: `<p>partner@example.net: ${LAST_WRONG}</p>` },
+      findings: [
+        alsoFrom(addressUndeclared, "undeclared", 1, 4),
+        {
+          messageId: "besideUndeclared",
+          line: 1,
+          column: 25,
+          message: `fingerprint ${LAST_WRONG} is shown beside partner@example.net, which is not a declared security contact, and is the key of no declared contact; correct the address and the fingerprint to a declared contact's, or declare the contact with its key in the site data`,
+        },
+      ],
+    },
+    {
+      name: "a mistyped fingerprint in the next block after its address and a colon is judged against that address's contact",
+      input: { html: `<p>Key of psirt@example.org:</p>\n<pre><code>${LAST_WRONG}\n</code></pre>`, contacts: [SECURITY, PSIRT] },
+      findings: [{ messageId: "digitsDiffer", line: 2, column: 12 }],
+    },
+    {
+      name: "an address in an earlier paragraph without a colon binds no fingerprint: a near miss of two contacts is judged against the closest",
+      input: { html: `<p>Write to psirt@example.org.</p>\n<p>Key: ${LAST_WRONG}</p>`, contacts: [SECURITY, PSIRT] },
+      findings: [{ messageId: "oneDigitDiffers", line: 2, column: 9 }],
     },
     {
       name: "with no address before it, a fingerprint is judged against the address after it",

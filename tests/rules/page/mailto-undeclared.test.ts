@@ -19,6 +19,10 @@ testRule<PageInput, typeof mailtoUndeclared.messages>(mailtoUndeclared, runPage,
     { name: "a copy to another declared address", input: mail("mailto:security@example.org?cc=psirt@example.org", TWO) },
     { name: "a blind copy to a declared address written with a name", input: mail("mailto:security@example.org?bcc=PSIRT%20%3Cpsirt@example.org%3E", TWO) },
     { name: "a link that is no mailto link", input: mail("https://example.org/contact") },
+    {
+      name: "a link to a declared other address, a mailing list's subscribe link",
+      input: { ...mail("mailto:announce-subscribe@example.org?subject=subscribe"), otherAddresses: [{ email: "Announce-Subscribe@example.org", purpose: "subscribing to security announcements" }] },
+    },
   ],
   invalid: [
     {

@@ -8,13 +8,15 @@ import { placed } from "../../../src/findings/finding.ts";
 import { scanHtml } from "../../../src/formats/html-scan.ts";
 import { checkPage } from "../../../src/rules/page.ts";
 import type { Rule } from "../../../src/rules/rule.ts";
-import type { Contact } from "../../../src/types.ts";
+import type { Contact, OtherAddress } from "../../../src/types.ts";
 import { positionOf, type ExpectedFinding } from "../../support/rule-tester.ts";
 
 export interface PageInput {
   html: string;
   /** The declared contacts; security@example.org with the key HEX when left out. */
   contacts?: Contact[];
+  /** The declared other addresses (a mailing list, say); none when left out. */
+  otherAddresses?: OtherAddress[];
 }
 
 export const HEX = "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91";
@@ -31,7 +33,7 @@ export function contact(email: string, ...hexes: string[]): Contact {
 export const SECURITY = contact("security@example.org", HEX);
 
 export function runPage(input: PageInput): Finding[] {
-  return checkPage(scanHtml(input.html), input.contacts ?? [SECURITY]).map((p) => placed(p, "page.html", positionOf(input.html, p.index)));
+  return checkPage(scanHtml(input.html), input.contacts ?? [SECURITY], undefined, input.otherAddresses).map((p) => placed(p, "page.html", positionOf(input.html, p.index)));
 }
 
 /**
