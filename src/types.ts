@@ -26,3 +26,15 @@ export interface OtherAddress {
   /** What the address is for, in the site data's words. */
   purpose: string;
 }
+
+/**
+ * A product the site publishes advisories for, as the site data declares it: its name, its
+ * source repository and its package URL, which names the package without a version.
+ */
+export interface Product {
+  name: string;
+  /** The repository's absolute https: URL, as written. */
+  repository: string;
+  /** The package URL as written (`pkg:npm/%40example/options`); src/formats/purl.ts reads it. */
+  purl: string;
+}

@@ -12,6 +12,7 @@ import { affectedText, creditedPeople, fixedText } from "../src/plugins/advisori
 import { osvRecord } from "../src/publish/osv.ts";
 import { parseRfc3339 } from "../src/formats/security-txt.ts";
 import { checkAdvisories, compareVersions, idProblem } from "../src/rules/advisory.ts";
+import { ADVISORY_PRODUCTS } from "./support/advisory-site.ts";
 import { ROOT } from "./support/fixture-site.ts";
 import { validateOsv } from "./support/osv-schema.ts";
 
@@ -19,6 +20,8 @@ const NOW = new Date("2026-11-25T00:00:00Z");
 const FIXTURES = path.join(ROOT, "tests/fixtures/advisories");
 const fixture = (name: string) => ({ file: `content/advisories/${name}`, text: readFileSync(path.join(FIXTURES, name), "utf8") });
 const GOOD = ["GHSA-2c4m-59x9-fr2g.md", "CVE-2025-31337.md", "GHSA-w8qv-6jwh-64r5.md"];
+/** The site data's products, those the fixture advisories are about. */
+const DECLARED = { file: "content/_data/security.json", products: ADVISORY_PRODUCTS };
 
 
 /** An advisory file from the first good one, with `edit` applied to its text. */
@@ -28,7 +31,7 @@ function edited(edit: (text: string) => string, name = "GHSA-2c4m-59x9-fr2g.md")
 }
 
 function findingsOf(...files: Array<{ file: string; text: string }>) {
-  return checkAdvisories(files, NOW).findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.rule}: ${f.message}`);
+  return checkAdvisories(files, NOW, DECLARED).findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.rule}: ${f.message}`);
 }
 
 /** The line of the first line of `text` that starts with `start`, 1-based. */
@@ -38,14 +41,14 @@ function lineOf(text: string, start: string): number {
 
 describe("good advisories", () => {
   it("three advisories in three ecosystems pass every check, and come out newest first", () => {
-    const { advisories, findings } = checkAdvisories(GOOD.map(fixture), NOW);
+    const { advisories, findings } = checkAdvisories(GOOD.map(fixture), NOW, DECLARED);
     expect(findings).toEqual([]);
     expect(advisories.map((a) => a.id)).toEqual(["GHSA-w8qv-6jwh-64r5", "CVE-2025-31337", "GHSA-2c4m-59x9-fr2g"]);
     expect(new Set(advisories.flatMap((a) => a.affected.map((p) => p.ecosystem)))).toEqual(new Set(["npm", "PyPI", "Maven", "GIT"]));
   });
 
   it("each is a valid OSV record, field for field the front matter", () => {
-    const { advisories } = checkAdvisories(GOOD.map(fixture), NOW);
+    const { advisories } = checkAdvisories(GOOD.map(fixture), NOW, DECLARED);
     for (const advisory of advisories) {
       const record = osvRecord(advisory, `https://example.org/security/advisories/${advisory.id}/`);
       expect(validateOsv(record), `${advisory.id}: ${JSON.stringify(validateOsv.errors)}`).toBe(true);
@@ -79,7 +82,7 @@ describe("good advisories", () => {
   });
 
   it("the severity's score and rating come from the vector alone, v3.1 and v4.0", () => {
-    const { advisories } = checkAdvisories(GOOD.map(fixture), NOW);
+    const { advisories } = checkAdvisories(GOOD.map(fixture), NOW, DECLARED);
     const byId = new Map(advisories.map((a) => [a.id, a]));
     expect(byId.get("GHSA-2c4m-59x9-fr2g")?.severity).toEqual({ vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", version: "3.1", score: 9.8, rating: "Critical" });
     expect(byId.get("CVE-2025-31337")?.severity).toMatchObject({ version: "4.0", score: 9.3, rating: "Critical" });
@@ -87,7 +90,7 @@ describe("good advisories", () => {
   });
 
   it("the versions read as a researcher checks theirs, and the credits once per person", () => {
-    const { advisories } = checkAdvisories(GOOD.map(fixture), NOW);
+    const { advisories } = checkAdvisories(GOOD.map(fixture), NOW, DECLARED);
     const say = (key: string, values: Record<string, string> = {}) => `${key}(${Object.values(values).join(",")})`;
     const pypi = advisories.find((a) => a.id === "CVE-2025-31337")!.affected[0]!;
     expect(affectedText(pypi, say)).toBe("rangeFromThrough(1.2,1.4.2)");
@@ -188,7 +191,7 @@ describe("each check, at its line", () => {
 
   it("versions written as numbers keep their digits, and OSV's types may be written in small letters", () => {
     const file = edited((t) => t.replace("introduced: 2.0.0", "introduced: 1.10").replace("fixed: 2.4.3", "fixed: 1.20").replace("type: FINDER", "type: finder").replace("type: FIX", "type: fix"));
-    const { advisories, findings } = checkAdvisories([file], NOW);
+    const { advisories, findings } = checkAdvisories([file], NOW, DECLARED);
     expect(findings).toEqual([]);
     expect(advisories[0]!.affected[0]!.ranges[0]).toMatchObject({ introduced: "1.10", fixed: "1.20" });
     expect(advisories[0]!.credits[0]!.type).toBe("FINDER");
@@ -197,7 +200,7 @@ describe("each check, at its line", () => {
 
   it("YAML that does not parse is one finding at its line, and nothing is published from the file", () => {
     const file = edited((t) => t.replace("title: ", "title: [unclosed "));
-    const { advisories, findings } = checkAdvisories([file], NOW);
+    const { advisories, findings } = checkAdvisories([file], NOW, DECLARED);
     expect(advisories).toEqual([]);
     expect(findings[0]).toMatchObject({ rule: "advisory-field", file: "content/advisories/GHSA-2c4m-59x9-fr2g.md" });
     expect(findings[0]!.message).toMatch(/^the front matter is not valid YAML/);

@@ -57,6 +57,23 @@ describe("readSiteData", () => {
     expect(findings.map((f) => [f.rule, f.line, f.message])).toEqual([["data-invalid", 12, '"otherAddresses[0].purpose" is missing; expected what the address is for, e.g. "security announcements"']]);
   });
 
+  it("declared products read as written, in order, and their field's lines are known", () => {
+    const products = [
+      { name: "Ballerina", repository: "https://github.com/ballerina-platform/ballerina-lang", purl: "pkg:github/ballerina-platform/ballerina-lang" },
+      { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" },
+    ];
+    const { data, findings, locate } = read({ ...GOOD, products });
+    expect(findings).toEqual([]);
+    expect(data?.products).toEqual(products);
+    expect(locate?.("products.1.purl")).toEqual({ line: 20, column: 15 });
+  });
+
+  it("a product with a bad purl is left out, and nothing is read", () => {
+    const { data, findings } = read({ ...GOOD, products: [{ name: "Example", repository: "https://github.com/example/options", purl: "pkg:npm/left-pad@1.0.0" }] });
+    expect(data).toBeUndefined();
+    expect(findings).toMatchObject([{ line: 15, column: 15, rule: "data-invalid", messageId: "purlVersion" }]);
+  });
+
   it("a fingerprint of the wrong type names the field and its line", () => {
     const { data, findings } = read({ ...GOOD, contacts: [{ email: "security@example.org", fingerprint: 42 }] });
     expect(data).toBeUndefined();

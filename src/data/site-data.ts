@@ -1,12 +1,13 @@
 import { parseFingerprint, type FingerprintProblem } from "../formats/fingerprint.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
 import { isAddrSpec } from "../formats/mailto.ts";
+import { parsePurl, withoutVersion, type PurlProblem } from "../formats/purl.ts";
 import { isLanguageTag, MAX_EXPIRES_DAYS, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
 import { type Finding } from "../findings/finding.ts";
 import dataDuplicateKey from "../rules/data/data-duplicate-key.ts";
 import dataInvalid from "../rules/data/data-invalid.ts";
 import type { Values } from "../rules/rule.ts";
-import type { Contact, Fingerprint, OtherAddress } from "../types.ts";
+import type { Contact, Fingerprint, OtherAddress, Product } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
 export interface SiteData {
@@ -31,6 +32,8 @@ export interface SiteData {
   csaf?: string[];
   /** Publish the advisories as CSAF 2.0, as a provider: the publisher's category and contact details. */
   csafProvider?: { category: "vendor" | "coordinator" | "discoverer" | "other" | "translator" | "user"; contactDetails?: string };
+  /** The products the advisories are about, in the declared order; absent where the data declares none. */
+  products?: Product[];
 }
 
 const FIELDS = {
@@ -46,6 +49,7 @@ const FIELDS = {
   hiring: "the https URL of the security jobs page, or a list of them",
   csaf: "the https URL of the CSAF provider-metadata.json, or a list of them",
   csafProvider: "true, or { \"category\": \"vendor\", \"contactDetails\": \"security@example.org\" }, to publish the advisories as CSAF 2.0 under /.well-known/csaf/",
+  products: "a list of { \"name\": ..., \"repository\": \"https://...\", \"purl\": \"pkg:<type>/<namespace>/<name>\" } objects, one per product the advisories are about",
 } as const;
 
 const CONTACT_FIELDS = {
@@ -56,6 +60,13 @@ const CONTACT_FIELDS = {
 const OTHER_ADDRESS_FIELDS = {
   email: "the address the pages show, e.g. \"announce@example.org\"",
   purpose: "what the address is for, e.g. \"security announcements\"",
+} as const;
+
+/** A product's fields. A product's releases will be a field beside these. */
+const PRODUCT_FIELDS = {
+  name: "the product's name, e.g. \"Example Options\"",
+  repository: "the absolute https URL of the product's source repository, e.g. \"https://github.com/example/options\"",
+  purl: "the product's package URL, without a version, e.g. \"pkg:npm/%40example/options\"",
 } as const;
 
 type InvalidMessages = (typeof dataInvalid)["messages"];
@@ -143,11 +154,12 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
   const otherAddresses = readOtherAddresses(root, contacts, problem);
   const reviewed = readReviewed(root, problem);
   const securityTxt = readSecurityTxtFields(root, problem);
+  const products = readProducts(root, problem);
 
   if (findings.length > 0 || url === undefined || name === undefined || language === undefined || reviewed === undefined) return { findings };
   // The positions of this one parse serve every later finding about a field (a key that does not match, say).
   const locate = (path: string): Position => located.positions.get(path) ?? { line: 1, column: 1 };
-  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...(otherAddresses ? { otherAddresses } : {}), reviewed, ...securityTxt }, findings, locate };
+  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...(otherAddresses ? { otherAddresses } : {}), reviewed, ...securityTxt, ...(products ? { products } : {}) }, findings, locate };
 }
 
 /**
@@ -245,6 +257,102 @@ function malformed(path: string, field: string, p: FingerprintProblem, problem: 
       return problem(path, "fingerprintDigitCount", { field, fingerprint, count: value("count") });
     case "groupNotFour":
       return problem(path, "fingerprintGroupNotFour", { field, fingerprint, group: value("group"), length: value("length") });
+  }
+}
+
+/**
+ * The products the advisories are about, each with a name, an https: repository and a package
+ * URL that names no version; absent where the data declares none.
+ */
+function readProducts(root: Record<string, unknown>, problem: Report): Product[] | undefined {
+  const value = root.products;
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    problem("products", "productsInvalid", { actual: describe(value), expected: FIELDS.products });
+    return undefined;
+  }
+  if (value.length === 0) {
+    problem("products", "productsEmpty", { expected: FIELDS.products });
+    return undefined;
+  }
+  const products: Product[] = [];
+  const purls = new Set<string>();
+  value.forEach((entry: unknown, n: number) => {
+    const path = `products.${n}`;
+    const label = `products[${n}]`;
+    if (!isObject(entry)) {
+      problem(path, "productNotObject", { field: label, actual: describe(entry) });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!(key in PRODUCT_FIELDS)) problem(`${path}.${key}`, "unknownProductField", { field: `${label}.${key}`, fields: Object.keys(PRODUCT_FIELDS).join(", ") });
+    }
+    const name = stringField(entry, "name", path, problem, PRODUCT_FIELDS.name, `${label}.`);
+    const repository = readRepository(entry, path, label, problem);
+    const purl = stringField(entry, "purl", path, problem, PRODUCT_FIELDS.purl, `${label}.`);
+    const parsed = purl === undefined ? undefined : parsePurl(purl);
+    let purlGood = false;
+    if (purl !== undefined && parsed?.problem) {
+      purlProblem(`${path}.purl`, `${label}.purl`, parsed.problem, problem);
+    } else if (purl !== undefined && parsed?.purl?.version !== undefined) {
+      problem(`${path}.purl`, "purlVersion", { field: `${label}.purl`, purl, version: parsed.purl.version, withoutVersion: withoutVersion(purl) });
+    } else if (purl !== undefined && parsed?.purl) {
+      // The same package however it is written: "pkg:NPM/x" is "pkg:npm/x".
+      const key = JSON.stringify([parsed.purl.type, parsed.purl.namespace ?? "", parsed.purl.name]);
+      if (purls.has(key)) problem(`${path}.purl`, "productPurlDuplicate", { field: `${label}.purl`, purl });
+      else purlGood = true;
+      purls.add(key);
+    }
+    if (name !== undefined && repository !== undefined && purl !== undefined && purlGood) products.push({ name, repository, purl });
+  });
+  return products;
+}
+
+/** A product's repository: an absolute https: URL. */
+function readRepository(entry: Record<string, unknown>, path: string, label: string, problem: Report): string | undefined {
+  const expected = PRODUCT_FIELDS.repository;
+  const repository = stringField(entry, "repository", path, problem, expected, `${label}.`);
+  if (repository === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(repository);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    problem(`${path}.repository`, "urlNotAbsolute", { field: `${label}.repository`, url: repository, expected });
+    return undefined;
+  }
+  if (parsed.protocol !== "https:") {
+    problem(`${path}.repository`, "repositoryNotHttps", { field: `${label}.repository`, url: repository, expected });
+    return undefined;
+  }
+  return repository;
+}
+
+/** What the purl reader found wrong with the purl at `path`, reported as a field of the site data. */
+function purlProblem(path: string, field: string, p: PurlProblem, problem: Report): void {
+  const value = (name: string) => String(p.values[name]);
+  const purl = value("purl");
+  switch (p.code) {
+    case "noScheme":
+    case "noType":
+      return problem(path, "purlNoScheme", { field, purl, expected: PRODUCT_FIELDS.purl });
+    case "characterNotEncoded":
+      return problem(path, "purlCharacter", { field, purl, character: value("character") });
+    case "typeInvalid":
+      return problem(path, "purlType", { field, purl, type: value("type") });
+    case "noName":
+      return problem(path, "purlNoName", { field, purl });
+    case "percentInvalid":
+      return problem(path, "purlPercent", { field, purl, part: value("part") });
+    case "qualifierInvalid":
+    case "qualifierTwice":
+      return problem(path, "purlQualifier", { field, purl, key: value("key") });
+    case "slashInSegment":
+      return problem(path, "purlSlash", { field, purl, segment: value("segment") });
+    case "namespaceRequired":
+      return problem(path, "purlNamespaceRequired", { field, purl, type: value("type") });
+    case "namespaceProhibited":
+      return problem(path, "purlNamespaceProhibited", { field, purl, type: value("type") });
   }
 }
 

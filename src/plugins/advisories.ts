@@ -89,7 +89,9 @@ export default function advisories(eleventyConfig: UserConfig, options: { run: S
     }
     // Their YAML parser and CVSS calculator are loaded only by a site that has advisories.
     const { checkAdvisories } = await import("../rules/advisory.ts");
-    const checkedAdvisories = checkAdvisories(files, new Date());
+    // Held to the declared products once the site data was read; where it was not, its findings say why.
+    const { data, dataFile } = checked.get();
+    const checkedAdvisories = checkAdvisories(files, new Date(), data && dataFile !== undefined ? { file: dataFile, ...(data.products ? { products: data.products } : {}) } : undefined);
     run.findings.add(...checkedAdvisories.findings);
     store.set(checkedAdvisories.advisories);
   });

@@ -1,7 +1,7 @@
 /**
  * The checks on advisories (content/advisories/*.md): each field's format, the dates, the
  * affected ranges, the references, the severity vector, and ids and aliases that must be
- * unique across the files. Pure: what src/formats/advisory.ts read in, the advisory as it
+ * unique across the files, and the products they are about. Pure: what src/formats/advisory.ts read in, the advisory as it
  * will be published and findings out. Each rule's check and its messages are in its module
  * (src/rules/advisory/<id>.ts); this runs them in order, file by file.
  */
@@ -15,15 +15,21 @@ import { checkDates } from "./advisory/advisory-date.ts";
 import { AdvisoryNames } from "./advisory/advisory-duplicate.ts";
 import advisoryField, { creditTypeFinding, ecosystemFinding, readerFinding, requiredField } from "./advisory/advisory-field.ts";
 import { checkAliases, checkId, idProblem as idCheck } from "./advisory/advisory-id.ts";
+import { checkProducts, type DeclaredProducts } from "./advisory/advisory-product-unknown.ts";
 import { rangeFinding } from "./advisory/advisory-range.ts";
 import { referenceTypeFinding, urlFinding } from "./advisory/advisory-reference.ts";
 
 export { OSV_ECOSYSTEMS } from "./advisory/advisory-field.ts";
+export type { DeclaredProducts } from "./advisory/advisory-product-unknown.ts";
 export { CVE_ID, GHSA_ID } from "./advisory/advisory-id.ts";
 export { compareVersions } from "./advisory/advisory-range.ts";
 
-/** Reads and checks every advisory file. `files` maps each file, as findings name it, to its text. */
-export function checkAdvisories(files: Array<{ file: string; text: string }>, now: Date): { advisories: Advisory[]; findings: Finding[] } {
+/**
+ * Reads and checks every advisory file. `files` maps each file, as findings name it, to its text;
+ * `declared` holds the site data's products, or is undefined where the site data could not be
+ * read (its own findings say why), and then no advisory is held to the products.
+ */
+export function checkAdvisories(files: Array<{ file: string; text: string }>, now: Date, declared: DeclaredProducts | undefined): { advisories: Advisory[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const advisories: Advisory[] = [];
   const names = new AdvisoryNames();
@@ -62,13 +68,18 @@ export function checkAdvisories(files: Array<{ file: string; text: string }>, no
     }
 
     if (source.affected.length === 0) report(advisoryField.finding("noAffected", {}, file, source.start));
+    const named: typeof source.affected = [];
     for (const pkg of source.affected) {
-      report(ecosystemFinding(pkg.ecosystem, file));
+      const ecosystem = ecosystemFinding(pkg.ecosystem, file);
+      report(ecosystem);
+      // An entry without a known ecosystem or a name is advisory-field's alone.
+      if (!ecosystem && pkg.ecosystem.value !== "" && pkg.name.value.trim() !== "") named.push(pkg);
       for (const range of pkg.ranges) {
         report(rangeFinding(range, file));
         if (range.repo) report(urlFinding(range.repo, file));
       }
     }
+    if (declared) report(...checkProducts(named, declared, file));
 
     for (const credit of source.credits) report(creditTypeFinding(credit.type, file));
     for (const ref of source.references) report(referenceTypeFinding(ref.type, file), urlFinding(ref.url, file));

@@ -53,6 +53,7 @@ import advisoryDate from "./advisory/advisory-date.ts";
 import advisoryCvss from "./advisory/advisory-cvss.ts";
 import advisoryRange from "./advisory/advisory-range.ts";
 import advisoryReference from "./advisory/advisory-reference.ts";
+import advisoryProductUnknown from "./advisory/advisory-product-unknown.ts";
 import dataMissing from "./data/data-missing.ts";
 import dataInvalid from "./data/data-invalid.ts";
 import dataDuplicateKey from "./data/data-duplicate-key.ts";
@@ -134,6 +135,7 @@ export const ALL_RULES = [
   advisoryCvss,
   advisoryRange,
   advisoryReference,
+  advisoryProductUnknown,
   dataMissing,
   dataInvalid,
   dataDuplicateKey,

@@ -1,6 +1,6 @@
 /**
- * The base fixture site with the three fixture advisories (tests/fixtures/advisories/), the
- * site's own list, feed and thanks pages, CSAF turned on, and a key GnuPG made for its contact,
+ * The base fixture site with the three fixture advisories (tests/fixtures/advisories/) and their
+ * products declared, the site's own list, feed and thanks pages, CSAF turned on, and a key GnuPG made for its contact,
  * whose private part signs security.txt and the CSAF documents when the test sets it.
  */
 import { spawnSync } from "node:child_process";
@@ -11,6 +11,15 @@ import { layOutFixture, ROOT, WORK } from "./fixture-site.ts";
 
 /** The advisory pages, as a site's content/<lang>/security/ holds them: the test's own copy (tests/fixtures/site-pages/). */
 export const ADVISORY_PAGES = ["advisories.njk", "advisories-feed.njk", "thanks.njk", "thanks.11tydata.mjs"];
+/**
+ * The products the three fixture advisories are about: an npm package, a PyPI package, and a
+ * Maven package whose advisory also names its repository in OSV's GIT ecosystem.
+ */
+export const ADVISORY_PRODUCTS = [
+  { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" },
+  { name: "Example Archive", repository: "https://github.com/example/archive", purl: "pkg:pypi/example-archive" },
+  { name: "Example Server", repository: "https://github.com/example/server", purl: "pkg:maven/org.example/example-server" },
+];
 const BASE_FINGERPRINT = "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91";
 const BASE_HEX = "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91";
 
@@ -33,7 +42,7 @@ export function siteWithAdvisories(): { dir: string; secret: string; home: strin
   const dataFile = path.join(dir, "content/_data/security.json");
   const data = JSON.parse(readFileSync(dataFile, "utf8")) as Record<string, unknown>;
   const grouped = formatFingerprint({ version: 4, hex });
-  writeFileSync(dataFile, JSON.stringify({ ...data, contacts: [{ email: "security@example.org", fingerprint: grouped }], csafProvider: { category: "vendor", contactDetails: "security@example.org" } }, null, 2));
+  writeFileSync(dataFile, JSON.stringify({ ...data, contacts: [{ email: "security@example.org", fingerprint: grouped }], csafProvider: { category: "vendor", contactDetails: "security@example.org" }, products: ADVISORY_PRODUCTS }, null, 2));
   const page = path.join(dir, "content/security.md");
   writeFileSync(page, readFileSync(page, "utf8").replace(BASE_FINGERPRINT, grouped).replaceAll(BASE_HEX, hex).replaceAll(BASE_HEX.slice(-16), hex.slice(-16)));
   return { dir, secret: gpg(["--export-secret-keys", "--armor", hex]), home };

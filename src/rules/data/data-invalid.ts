@@ -54,5 +54,24 @@ export default defineRule({
     csafCategoryUnknown: '"csafProvider.category" is {{actual}}; expected one of {{categories}}',
     csafContactDetailsInvalid: '"csafProvider.contactDetails" is {{actual}}; expected how to reach the publisher, e.g. "security@example.org"',
     csafProviderInvalid: '"csafProvider" is {{actual}}; expected {{expected}}',
+    productsInvalid: '"products" is {{actual}}; expected {{expected}}',
+    productsEmpty: '"products" is an empty list; expected {{expected}}, or leave the field out',
+    productNotObject: '"{{field}}" is {{actual}}; expected an object with "name", "repository" and "purl"',
+    unknownProductField: 'unknown field "{{field}}"; a product has {{fields}}',
+    repositoryNotHttps: '"{{field}}" is "{{url}}", which does not use https:; expected {{expected}}',
+    productPurlDuplicate: '"{{field}}" declares {{purl}} a second time; declare each product once',
+    // What the purl reader found wrong (src/formats/purl.ts); `purl`: the text as written, trimmed.
+    purlNoScheme: '"{{field}}" is "{{purl}}", which is not a package URL: one starts with "pkg:" and its type (pkg:npm/…, pkg:maven/…, pkg:github/…); expected {{expected}}',
+    purlCharacter: '"{{field}}": the package URL "{{purl}}" holds "{{character}}", which must be percent-encoded (a space as %20)',
+    purlType: '"{{field}}": the package URL "{{purl}}" has the type "{{type}}"; a type is ASCII letters, digits, "." and "-", starting with a letter (npm, maven, github, …)',
+    purlNoName: '"{{field}}": the package URL "{{purl}}" names no package; write pkg:<type>/<namespace>/<name>',
+    purlPercent: '"{{field}}": the package URL "{{purl}}" has "{{part}}", which is not valid percent-encoding ("%" and two hex digits, of UTF-8)',
+    purlQualifier:
+      '"{{field}}": the package URL "{{purl}}" has the qualifier "{{key}}"; each qualifier is key=value, given once, its key ASCII letters, digits, ".", "-" and "_", starting with a letter',
+    purlSlash: '"{{field}}": the package URL "{{purl}}" has the segment "{{segment}}", which holds an encoded "/"; a namespace or subpath segment cannot',
+    purlNamespaceRequired: '"{{field}}": the package URL "{{purl}}" has no namespace, which a {{type}} package URL requires: pkg:{{type}}/<namespace>/<name>',
+    purlNamespaceProhibited: '"{{field}}": the package URL "{{purl}}" has a namespace, which a {{type}} package URL cannot have: pkg:{{type}}/<name>',
+    purlVersion:
+      '"{{field}}": the package URL "{{purl}}" names the version {{version}}; a product\'s purl names the package, whose versions belong to its releases: write "{{withoutVersion}}"',
   },
 });

@@ -3,7 +3,7 @@
  * edits of it, and the real check run on them at a fixed moment.
  */
 import type { Finding } from "../../../src/findings/finding.ts";
-import { checkAdvisories } from "../../../src/rules/advisory.ts";
+import { checkAdvisories, type DeclaredProducts } from "../../../src/rules/advisory.ts";
 import type { Rule } from "../../../src/rules/rule.ts";
 import { docExample, positionOf, type ExpectedFinding } from "../../support/rule-tester.ts";
 
@@ -62,11 +62,23 @@ export function edited(edits: Array<[string | RegExp, string]>, name = "GHSA-2c4
   return { name, text };
 }
 
-/** The findings of the check on these files, at NOW. */
+/** The site data file, as findings name it. */
+export const DATA_FILE = "content/_data/security.json";
+
+/** The product the good advisory is about, as the site data declares it. */
+export const OPTIONS_PRODUCT = { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" };
+
+/** The findings of the check on these files, at NOW, with the good advisory's product declared. */
 export function check(...files: AdvisoryFile[]): Finding[] {
+  return checkDeclaring({ file: DATA_FILE, products: [OPTIONS_PRODUCT] }, ...files);
+}
+
+/** The findings of the check on these files, at NOW, with the site data's products as `declared` says. */
+export function checkDeclaring(declared: DeclaredProducts | undefined, ...files: AdvisoryFile[]): Finding[] {
   return checkAdvisories(
     files.map((f) => ({ file: `content/advisories/${f.name}`, text: f.text })),
     NOW,
+    declared,
   ).findings;
 }
 

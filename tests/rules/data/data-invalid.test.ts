@@ -27,8 +27,16 @@ const EXPECTED = {
   hiring: "the https URL of the security jobs page, or a list of them",
   csaf: "the https URL of the CSAF provider-metadata.json, or a list of them",
   csafProvider: 'true, or { "category": "vendor", "contactDetails": "security@example.org" }, to publish the advisories as CSAF 2.0 under /.well-known/csaf/',
+  products: 'a list of { "name": ..., "repository": "https://...", "purl": "pkg:<type>/<namespace>/<name>" } objects, one per product the advisories are about',
+  productName: 'the product\'s name, e.g. "Example Options"',
+  repository: 'the absolute https URL of the product\'s source repository, e.g. "https://github.com/example/options"',
+  purl: 'the product\'s package URL, without a version, e.g. "pkg:npm/%40example/options"',
 };
-const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider";
+const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider, products";
+
+const PRODUCT = { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" };
+/** The good data declaring one product, its `purl` as given. */
+const withPurl = (purl: string) => ({ ...GOOD, products: [{ ...PRODUCT, purl }] });
 
 const run = (text: string) => readSiteData(text, DATA_FILE).findings;
 
@@ -45,6 +53,11 @@ function otherAt(text: string): { line: number; column: number } {
   const member = at(text, '"otherAddresses": [');
   const brace = text.indexOf("{", text.indexOf('"otherAddresses": ['));
   return { line: member.line + 1, column: brace - text.lastIndexOf("\n", brace) };
+}
+
+/** The nth product object's opening brace (1-based), after the one contact's. */
+function productAt(text: string, n = 1): { line: number; column: number } {
+  return contactAt(text, n + 1);
 }
 
 /** The nth contact object's opening brace (1-based). */
@@ -81,6 +94,18 @@ testRule(dataInvalid, run, {
     { name: "other addresses, each with its purpose", input: json({ ...GOOD, otherAddresses: [ANNOUNCE, { email: "press@example.org", purpose: "the press" }] }) },
     { name: "csafProvider as false", input: json({ ...GOOD, csafProvider: false }) },
     { name: "csafProvider as an object without fields, a vendor", input: json({ ...GOOD, csafProvider: {} }) },
+    { name: "a product", input: json({ ...GOOD, products: [PRODUCT] }) },
+    {
+      name: "products in several ecosystems, a purl with qualifiers and a subpath",
+      input: json({
+        ...GOOD,
+        products: [
+          PRODUCT,
+          { name: "Ballerina", repository: "https://github.com/ballerina-platform/ballerina-lang", purl: "pkg:github/ballerina-platform/ballerina-lang" },
+          { name: "Example Server", repository: "https://git.example.org/server.git", purl: "pkg:maven/org.example/example-server?type=war#server" },
+        ],
+      }),
+    },
   ],
   invalid: [
     {
@@ -328,6 +353,102 @@ testRule(dataInvalid, run, {
     bad("CSAF contact details as a number", { ...GOOD, csafProvider: { contactDetails: 5 } }, (t) => [{ messageId: "csafContactDetailsInvalid", ...valueOf(t, "contactDetails") }]),
     bad("csafProvider as text", { ...GOOD, csafProvider: "yes" }, (t) => [
       { messageId: "csafProviderInvalid", ...valueOf(t, "csafProvider"), message: `"csafProvider" is the string "yes"; expected ${EXPECTED.csafProvider}` },
+    ]),
+    bad("products as one object", { ...GOOD, products: PRODUCT }, (t) => [
+      { messageId: "productsInvalid", ...valueOf(t, "products"), message: `"products" is an object; expected ${EXPECTED.products}` },
+    ]),
+    bad("an empty list of products", { ...GOOD, products: [] }, (t) => [
+      { messageId: "productsEmpty", ...valueOf(t, "products"), message: `"products" is an empty list; expected ${EXPECTED.products}, or leave the field out` },
+    ]),
+    bad("a product as its name alone", { ...GOOD, products: ["Example Options"] }, (t) => [
+      { messageId: "productNotObject", ...at(t, '"Example Options"'), message: '"products[0]" is the string "Example Options"; expected an object with "name", "repository" and "purl"' },
+    ]),
+    bad("a product with a field it does not have (its releases are not read yet)", { ...GOOD, products: [{ ...PRODUCT, releases: [] }] }, (t) => [
+      { messageId: "unknownProductField", ...valueOf(t, "releases"), message: 'unknown field "products[0].releases"; a product has name, repository, purl' },
+    ]),
+    bad("a product without a name", { ...GOOD, products: [{ repository: PRODUCT.repository, purl: PRODUCT.purl }] }, (t) => [
+      { messageId: "fieldMissing", ...productAt(t), message: `"products[0].name" is missing; expected ${EXPECTED.productName}` },
+    ]),
+    bad("a product without a repository or a purl", { ...GOOD, products: [{ name: "Example Options" }] }, (t) => [
+      { messageId: "fieldMissing", ...productAt(t), message: `"products[0].repository" is missing; expected ${EXPECTED.repository}` },
+      { messageId: "fieldMissing", ...productAt(t), message: `"products[0].purl" is missing; expected ${EXPECTED.purl}` },
+    ]),
+    bad("a purl that is a number", withPurl(42 as unknown as string), (t) => [
+      { messageId: "fieldNotText", ...valueOf(t, "purl"), message: `"products[0].purl" is the number 42; expected ${EXPECTED.purl}` },
+    ]),
+    bad("a repository without a scheme", { ...GOOD, products: [{ ...PRODUCT, repository: "github.com/example/options" }] }, (t) => [
+      { messageId: "urlNotAbsolute", ...valueOf(t, "repository"), message: `"products[0].repository" is "github.com/example/options", which is not an absolute URL; expected ${EXPECTED.repository}` },
+    ]),
+    bad("a repository over git://", { ...GOOD, products: [{ ...PRODUCT, repository: "git://github.com/example/options" }] }, (t) => [
+      { messageId: "repositoryNotHttps", ...valueOf(t, "repository"), message: `"products[0].repository" is "git://github.com/example/options", which does not use https:; expected ${EXPECTED.repository}` },
+    ]),
+    bad("a purl without its scheme", withPurl("npm/left-pad"), (t) => [
+      {
+        messageId: "purlNoScheme",
+        ...valueOf(t, "purl"),
+        message: `"products[0].purl" is "npm/left-pad", which is not a package URL: one starts with "pkg:" and its type (pkg:npm/…, pkg:maven/…, pkg:github/…); expected ${EXPECTED.purl}`,
+      },
+    ]),
+    bad("a purl without a type", withPurl("pkg:"), (t) => [{ messageId: "purlNoScheme", ...valueOf(t, "purl") }]),
+    bad("a purl with a space", withPurl("pkg:npm/left pad"), (t) => [
+      { messageId: "purlCharacter", ...valueOf(t, "purl"), message: '"products[0].purl": the package URL "pkg:npm/left pad" holds " ", which must be percent-encoded (a space as %20)' },
+    ]),
+    bad("a purl whose type starts with a digit", withPurl("pkg:3npm/left-pad"), (t) => [
+      {
+        messageId: "purlType",
+        ...valueOf(t, "purl"),
+        message: '"products[0].purl": the package URL "pkg:3npm/left-pad" has the type "3npm"; a type is ASCII letters, digits, "." and "-", starting with a letter (npm, maven, github, …)',
+      },
+    ]),
+    bad("a purl with no name", withPurl("pkg:npm"), (t) => [
+      { messageId: "purlNoName", ...valueOf(t, "purl"), message: '"products[0].purl": the package URL "pkg:npm" names no package; write pkg:<type>/<namespace>/<name>' },
+    ]),
+    bad("a purl with a bad escape", withPurl("pkg:npm/left%ZZpad"), (t) => [
+      {
+        messageId: "purlPercent",
+        ...valueOf(t, "purl"),
+        message: '"products[0].purl": the package URL "pkg:npm/left%ZZpad" has "left%ZZpad", which is not valid percent-encoding ("%" and two hex digits, of UTF-8)',
+      },
+    ]),
+    bad("a purl with a qualifier without a value", withPurl("pkg:npm/left-pad?arch"), (t) => [
+      {
+        messageId: "purlQualifier",
+        ...valueOf(t, "purl"),
+        message: '"products[0].purl": the package URL "pkg:npm/left-pad?arch" has the qualifier "arch"; each qualifier is key=value, given once, its key ASCII letters, digits, ".", "-" and "_", starting with a letter',
+      },
+    ]),
+    bad("a purl with a qualifier given twice", withPurl("pkg:npm/left-pad?arch=x&arch=y"), (t) => [{ messageId: "purlQualifier", ...valueOf(t, "purl") }]),
+    bad("a purl with an encoded / in its namespace", withPurl("pkg:golang/github.com%2Fexample/tool"), (t) => [
+      {
+        messageId: "purlSlash",
+        ...valueOf(t, "purl"),
+        message: '"products[0].purl": the package URL "pkg:golang/github.com%2Fexample/tool" has the segment "github.com%2Fexample", which holds an encoded "/"; a namespace or subpath segment cannot',
+      },
+    ]),
+    bad("a Maven purl without its group", withPurl("pkg:maven/example-server"), (t) => [
+      {
+        messageId: "purlNamespaceRequired",
+        ...valueOf(t, "purl"),
+        message: '"products[0].purl": the package URL "pkg:maven/example-server" has no namespace, which a maven package URL requires: pkg:maven/<namespace>/<name>',
+      },
+    ]),
+    bad("a PyPI purl with a namespace", withPurl("pkg:pypi/example/archive"), (t) => [
+      {
+        messageId: "purlNamespaceProhibited",
+        ...valueOf(t, "purl"),
+        message: '"products[0].purl": the package URL "pkg:pypi/example/archive" has a namespace, which a pypi package URL cannot have: pkg:pypi/<name>',
+      },
+    ]),
+    bad("a purl with a version", withPurl("pkg:npm/%40example/options@2.4.3?arch=x86"), (t) => [
+      {
+        messageId: "purlVersion",
+        ...valueOf(t, "purl"),
+        message:
+          '"products[0].purl": the package URL "pkg:npm/%40example/options@2.4.3?arch=x86" names the version 2.4.3; a product\'s purl names the package, whose versions belong to its releases: write "pkg:npm/%40example/options?arch=x86"',
+      },
+    ]),
+    bad("one package declared twice, written otherwise", { ...GOOD, products: [PRODUCT, { ...PRODUCT, name: "Options", purl: "pkg:NPM/%40example/options" }] }, (t) => [
+      { messageId: "productPurlDuplicate", ...valueOf(t, "purl", 2), message: '"products[1].purl" declares pkg:NPM/%40example/options a second time; declare each product once' },
     ]),
     bad("csafProvider with a field it does not have", { ...GOOD, csafProvider: { category: "vendor", name: "Example" } }, (t) => [{ messageId: "csafProviderInvalid", ...valueOf(t, "csafProvider") }]),
   ],
