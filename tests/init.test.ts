@@ -94,6 +94,7 @@ describe("init, on a copy of the site as shipped", () => {
     expect(result.stdout).toContain("Read the policy through and make it say what your project does: content/en/security.md.");
     expect(result.stdout).toContain(`The review date is today, ${TODAY}`);
     expect(result.stdout).toMatch(/removed \d+: .*content\/advisories\/[^,]+\.md/);
+    expect(result.stdout).toContain('declare the product it is about in "products" in content/_data/security.json');
   });
 
   it("is followed by a strict build that passes, with the old project's name nowhere in the output", async () => {

@@ -123,8 +123,9 @@ export async function initCommand(argv: string[], io: InitIO): Promise<number> {
         `  1. Read the policy through and make it say what your project does: ${policies.join(", ")}.`,
         "     Its response and disclosure times (3 working days, 90 days) are a starting point, not a promise made for you.",
         `  2. The review date is today, ${io.today} ("reviewed" in ${shown("_data/security.json")}); security.txt expires 180 days after it. Keep it, or change it when you review the policy.`,
-        "  3. npm run build   checks every fingerprint, key and address, and writes public/.",
-        "  4. npm start       shows the site at http://127.0.0.1:8080/ while you edit.",
+        `  3. Before you publish an advisory (content/advisories/<id>.md), declare the product it is about in "products" in ${shown("_data/security.json")}: name, repository and purl.`,
+        "  4. npm run build   checks every fingerprint, key and address, and writes public/.",
+        "  5. npm start       shows the site at http://127.0.0.1:8080/ while you edit.",
         "",
       ].join("\n"),
     );
