@@ -105,7 +105,7 @@ function checkFingerprints(page: ScannedPage, contacts: Contact[], memo: PageMem
       }
       const declared = owner ?? closestContact(shown, contacts);
       if (declared) memo.shown.add(closestFingerprint(shown, declared).hex);
-      problems.push(onPage(mismatchProblem(shown, declared), index, found.text));
+      problems.push(onPage(mismatchProblem(shown, declared, {}, found.text), index, found.text));
     }
   }
   return problems;
