@@ -110,17 +110,17 @@ describe("findFingerprints in running text", () => {
 describe("keyReferencesInUrl", () => {
   it("reads the seed's keyserver lookup as the key ID 0xE683061E2F85C381", () => {
     expect(keyReferencesInUrl("https://pgp.surfnet.nl/pks/lookup?op=vindex&fingerprint=on&search=0xE683061E2F85C381")).toEqual([
-      { hex: "E683061E2F85C381", kind: "key-id" },
+      { hex: "E683061E2F85C381", written: "E683061E2F85C381", kind: "key-id" },
     ]);
   });
 
   it("reads keys.openpgp.org's by-fingerprint and by-keyid paths", () => {
-    expect(keyReferencesInUrl(`https://keys.openpgp.org/vks/v1/by-fingerprint/${SEED}`)).toEqual([{ hex: SEED, kind: "fingerprint" }]);
-    expect(keyReferencesInUrl("https://keys.openpgp.org/vks/v1/by-keyid/e683061e2f85c381")).toEqual([{ hex: "E683061E2F85C381", kind: "key-id" }]);
+    expect(keyReferencesInUrl(`https://keys.openpgp.org/vks/v1/by-fingerprint/${SEED}`)).toEqual([{ hex: SEED, written: SEED, kind: "fingerprint" }]);
+    expect(keyReferencesInUrl("https://keys.openpgp.org/vks/v1/by-keyid/e683061e2f85c381")).toEqual([{ hex: "E683061E2F85C381", written: "e683061e2f85c381", kind: "key-id" }]);
   });
 
   it("reads a short key ID as one, so it can be refused", () => {
-    expect(keyReferencesInUrl("https://keyserver.ubuntu.com/pks/lookup?search=0x2F85C381")).toEqual([{ hex: "2F85C381", kind: "short-key-id" }]);
+    expect(keyReferencesInUrl("https://keyserver.ubuntu.com/pks/lookup?search=0x2F85C381")).toEqual([{ hex: "2F85C381", written: "2F85C381", kind: "short-key-id" }]);
   });
 
   it("leaves a commit hash on a code host alone", () => {

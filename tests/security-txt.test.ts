@@ -100,8 +100,8 @@ describe("reading security.txt back", () => {
     expect(readingProblems("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nContact: mailto:a@example.org\n")).toMatchObject([
       { message: expect.stringMatching(/no complete signature block/) },
     ]);
-    const trailing = "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nContact: mailto:a@example.org\n-----BEGIN PGP SIGNATURE-----\nAAAA\n-----END PGP SIGNATURE-----\nContact: mailto:evil@example.net\n";
-    expect(readingProblems(trailing)).toMatchObject([{ line: 8, message: expect.stringMatching(/follows the signature/) }]);
+    const trailing = "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nContact: mailto:a@example.org\n-----BEGIN PGP SIGNATURE-----\n\nAAAA\n-----END PGP SIGNATURE-----\nContact: mailto:evil@example.net\n";
+    expect(readingProblems(trailing)).toMatchObject([{ line: 9, message: expect.stringMatching(/follows the signature/) }]);
   });
 });
 
@@ -133,7 +133,6 @@ describe("the RFC 9116 rules, checked on a whole file", () => {
     ["Canonical names the URL the file is served from (section 2.5.2)", replace(CANONICAL, "https://example.net/.well-known/security.txt"), 7, /no Canonical field is https:\/\/example\.org/],
     ["a field is Name, colon, space, value (section 4)", replace("Policy: https", "Policy:https"), 8, /followed by a space/],
     ["every line is a field, a comment or empty (section 4)", replace("Policy:", "Policy"), 8, /neither a field/],
-    ["lines end with LF", GOOD.replace(/\n/g, "\r\n"), 1, /CR LF/],
     ["the last line ends with a line break", GOOD.trimEnd(), 8, /no line break/],
     ["no byte-order mark", `\uFEFF${GOOD}`, 1, /byte-order mark/],
   ])("%s", (_rule, text, line, message) => {
@@ -142,14 +141,28 @@ describe("the RFC 9116 rules, checked on a whole file", () => {
     expect(problems[0]).toMatchObject({ line, message: expect.stringMatching(message) });
   });
 
+  it("what the RFC requires is an error, what it recommends a warning", () => {
+    expect(check(without("Expires"))).toMatchObject([{ rule: "securitytxt-invalid", severity: "error" }]);
+    expect(check(replace("2026-09-06T00:00:00Z", "2027-03-11T12:00:00Z"))).toMatchObject([{ rule: "securitytxt-recommendation", severity: "warning" }]);
+  });
+
+  it("lines end with CR LF or LF, in any mix (section 2.2, and eol in section 4)", () => {
+    expect(check(GOOD.replace(/\n/g, "\r\n"))).toEqual([]);
+    expect(check(GOOD.replace("\n", "\r\n"))).toEqual([]);
+    expect(parseSecurityTxt("Contact: mailto:a@example.org\r\nExpires: 2026-09-06T00:00:00Z\n").fields).toEqual([
+      { line: 1, name: "Contact", value: "mailto:a@example.org" },
+      { line: 2, name: "Expires", value: "2026-09-06T00:00:00Z" },
+    ]);
+  });
+
   it("field names are case-insensitive, and unknown fields are ignored", () => {
     expect(check(GOOD.replace("Contact:", "CONTACT:").replace("Expires:", "expires:") + "Bug-Bounty: True\n")).toEqual([]);
   });
 
-  it("a signed file without Canonical is a problem: the signature could be replayed elsewhere", () => {
+  it("a signed file without Canonical is a warning: the signature could be replayed elsewhere", () => {
     const body = without("Canonical");
     const signed = `-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\n${body}-----BEGIN PGP SIGNATURE-----\n\nAAAA\n-----END PGP SIGNATURE-----\n`;
-    expect(check(signed)).toMatchObject([{ line: 1, message: expect.stringMatching(/signed but has no "Canonical"/) }]);
+    expect(check(signed)).toMatchObject([{ line: 1, severity: "warning", message: expect.stringMatching(/signed but has no "Canonical"/) }]);
   });
 });
 

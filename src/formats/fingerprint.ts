@@ -24,11 +24,13 @@ export type FingerprintProblem = FormatProblem<FingerprintProblemCode>;
 export function parseFingerprint(text: string): { fingerprint?: Fingerprint; problem?: FingerprintProblem } {
   const trimmed = text.trim().replace(/^0x/i, "");
   const groups = trimmed.split(/[ \u00a0]{1,2}/);
-  const digits = groups.join("").toUpperCase();
+  const written = groups.join("");
+  const digits = written.toUpperCase();
   const fingerprint = text.trim();
 
-  const bad = [...digits].findIndex((c) => !/[0-9A-F]/.test(c));
-  if (bad >= 0) return fail("notHex", { fingerprint, character: `${digits[bad]}` });
+  // The character as the author wrote it: "g", not "G".
+  const bad = [...written].findIndex((c) => !/[0-9A-Fa-f]/.test(c));
+  if (bad >= 0) return fail("notHex", { fingerprint, character: `${written[bad]}` });
   if (/[ \u00a0]{3,}|\t/.test(trimmed)) return fail("gapTooWide", { fingerprint });
   const version = digits.length === 40 ? 4 : digits.length === 64 ? 6 : undefined;
   if (version === undefined) return fail("wrongDigitCount", { fingerprint, count: digits.length });
@@ -45,7 +47,17 @@ function fail(code: FingerprintProblemCode, values: Readonly<Record<string, stri
 
 /** `0168 DA26 2989 0DB9 …`: groups of four, the form pages and messages show and a reader can compare. */
 export function formatFingerprint(fp: Fingerprint): string {
-  return fp.hex.toUpperCase().replace(/(.{4})(?=.)/g, "$1 ");
+  return groupDigits(fp.hex.toUpperCase());
+}
+
+/** Hex digits in groups of four, in the case they are given in. */
+export function groupDigits(digits: string): string {
+  return digits.replace(/(.{4})(?=.)/g, "$1 ");
+}
+
+/** The hex digits of a fingerprint as written, without `0x` and spaces, in the author's case. */
+export function writtenDigits(text: string): string {
+  return text.trim().replace(/^0x/i, "").replace(/[\s\u00a0]+/g, "");
 }
 
 export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
@@ -142,7 +154,10 @@ export function findFingerprints(text: string): FingerprintMention[] {
 
 /** Key IDs and fingerprints carried by a URL, e.g. a keyserver lookup or `by-fingerprint/…`. */
 export interface UrlKeyReference {
+  /** Upper case, to compare. */
   hex: string;
+  /** The digits as the link writes them. */
+  written: string;
   kind: "key-id" | "short-key-id" | "fingerprint";
 }
 
@@ -164,13 +179,14 @@ export function keyReferencesInUrl(href: string): UrlKeyReference[] {
   const keyserver = KEYSERVER_HINT.test(decoded);
   const refs: UrlKeyReference[] = [];
   for (const m of decoded.matchAll(/(?<![0-9A-Za-z])(0x)?([0-9A-Fa-f]{8,})(?![0-9A-Za-z])/g)) {
-    const hex = (m[2] ?? "").toUpperCase();
+    const written = m[2] ?? "";
+    const hex = written.toUpperCase();
     const prefixed = m[1] !== undefined;
     if (!prefixed && !keyserver) continue;
-    if (hex.length === 16) refs.push({ hex, kind: "key-id" });
-    else if (hex.length === 40 || hex.length === 64) refs.push({ hex, kind: "fingerprint" });
-    else if (hex.length === 8 && prefixed) refs.push({ hex, kind: "short-key-id" });
-    else if (prefixed) refs.push({ hex, kind: "fingerprint" });
+    if (hex.length === 16) refs.push({ hex, written, kind: "key-id" });
+    else if (hex.length === 40 || hex.length === 64) refs.push({ hex, written, kind: "fingerprint" });
+    else if (hex.length === 8 && prefixed) refs.push({ hex, written, kind: "short-key-id" });
+    else if (prefixed) refs.push({ hex, written, kind: "fingerprint" });
   }
   return refs;
 }
@@ -190,7 +206,7 @@ export function keyserverLookupHost(href: string): string | undefined {
 }
 
 /** Whether a key reference in a link names this key: its fingerprint, or its long key ID (v4: the last 16 digits; v6: the first 16, or the last). */
-export function referencesKey(ref: UrlKeyReference, fp: Fingerprint): boolean {
+export function referencesKey(ref: Pick<UrlKeyReference, "kind" | "hex">, fp: Fingerprint): boolean {
   if (ref.kind === "fingerprint") return ref.hex === fp.hex;
   return ref.kind === "key-id" && (keyIdOf(fp) === ref.hex || fp.hex.endsWith(ref.hex));
 }

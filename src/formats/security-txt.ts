@@ -2,6 +2,7 @@
  * security.txt (RFC 9116): written from the site data, read back, and checked against the
  * RFC's rules. Pure: the caller supplies the data and the moment of the build.
  */
+import { isBeginSigned, parseCleartextSigned, type CleartextProblemCode } from "./cleartext-signature.ts";
 import { formatMailto, parseMailto } from "./mailto.ts";
 import type { FormatProblem } from "./problem.ts";
 import type { Contact } from "../types.ts";
@@ -179,37 +180,53 @@ function formatDay(date: Date): string {
 // Reading back
 
 /**
- * What can break RFC 9116 in a security.txt, each at its line (1-based; 1 for the file as a
- * whole); the rule securitytxt-invalid words them (src/rules/publish/securitytxt-invalid.ts).
- * Most name the `line`; a field's problems its `name` and its `value` (`uri*` codes: as a JSON
- * string; the raw value is `uri`); `text` is a line's text as a JSON string.
+ * What breaks a MUST of RFC 9116 (or of the cleartext signature it requires, RFC 4880
+ * section 7), each at its line (1-based; 1 for the file as a whole). The rule
+ * securitytxt-invalid words them (src/rules/publish/securitytxt-invalid.ts). Most name the
+ * `line`; a field's problems its `name` and its `value` (`uri*` codes and `placeholderUnfilled`:
+ * as a JSON string; the raw value is `uri`); `text` is a line's text as a JSON string.
  */
-export type SecurityTxtProblemCode =
+export type SecurityTxtErrorCode =
   | "notAField"
   | "noSpaceAfterColon"
-  | "notHashHeader"
-  | "signatureIncomplete"
-  | "afterSignature"
-  | "notDashEscaped"
+  | CleartextProblemCode
   | "byteOrderMark"
-  | "crLf"
   | "noFinalLineBreak"
   | "noContact"
   | "noExpires"
   | "manyExpires"
   | "expiresNotDate"
   | "expiresPassed"
-  | "expiresTooFar"
   | "manyPreferredLanguages"
   | "notLanguageTag"
-  | "canonicalMismatch"
-  | "signedWithoutCanonical"
+  | "placeholderUnfilled"
   | "uriInvalid"
   | "uriHttp"
-  | "uriScheme"
   | "uriHttpsInvalid"
   | "uriMailtoInvalid"
   | "uriOpenpgp4fprInvalid";
+
+/**
+ * What departs from a SHOULD or RECOMMENDED of RFC 9116 (or of CSAF 2.0 for the CSAF field):
+ * the file is valid, and a reader is told what the RFC advises. The rule
+ * securitytxt-recommendation words them (src/rules/publish/securitytxt-recommendation.ts).
+ */
+export type SecurityTxtWarningCode = "expiresTooFar" | "canonicalMismatch" | "signedWithoutCanonical" | "emailWithoutEncryption" | "csafNotProviderMetadata";
+
+export type SecurityTxtProblemCode = SecurityTxtErrorCode | SecurityTxtWarningCode;
+
+const WARNING_CODES: ReadonlySet<string> = new Set<SecurityTxtWarningCode>([
+  "expiresTooFar",
+  "canonicalMismatch",
+  "signedWithoutCanonical",
+  "emailWithoutEncryption",
+  "csafNotProviderMetadata",
+]);
+
+/** Whether a problem departs from a recommendation (SHOULD) rather than breaking a requirement (MUST). */
+export function isRecommendation(code: SecurityTxtProblemCode): code is SecurityTxtWarningCode {
+  return WARNING_CODES.has(code);
+}
 
 export type SecurityTxtProblem = FormatProblem<SecurityTxtProblemCode> & { line: number };
 
@@ -231,26 +248,39 @@ export interface ParsedSecurityTxt {
   problems: SecurityTxtProblem[];
 }
 
-const BEGIN_SIGNED = "-----BEGIN PGP SIGNED MESSAGE-----";
-const BEGIN_SIGNATURE = "-----BEGIN PGP SIGNATURE-----";
-const END_SIGNATURE = "-----END PGP SIGNATURE-----";
 const FIELD_LINE = /^([A-Za-z0-9-]+):(.*)$/;
 
 /**
+ * The lines of a file without their line endings. RFC 9116 section 2.2 lets every line end in
+ * CR LF or LF, and the ABNF of section 4 (`eol = *WSP [CR] LF`) decides it line by line, so a
+ * file may mix the two.
+ */
+function linesOf(text: string): string[] {
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+
+/**
  * Reads a security.txt, signed or not, into its fields with their line numbers. The signature
- * is not verified here (see sign.ts); its framing is checked. Never throws.
+ * is not verified here (see sign.ts); its framing and armor are checked
+ * (src/formats/cleartext-signature.ts). Never throws.
  */
 export function parseSecurityTxt(text: string): ParsedSecurityTxt {
   const problems: SecurityTxtProblem[] = [];
-  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
-  if (lines.at(-1) === "") lines.pop();
-  const signed = lines.find((l) => l.trim() !== "") === BEGIN_SIGNED;
+  const lines = linesOf(text);
+  const signed = lines.some(isBeginSigned);
 
   let body: Array<{ line: number; text: string }> = lines.map((t, i) => ({ line: i + 1, text: t }));
-  if (signed) body = unwrapSigned(lines, problems);
+  if (signed) {
+    const message = parseCleartextSigned(lines);
+    body = message.text;
+    problems.push(...message.problems);
+  }
 
   const fields: SecurityTxtField[] = [];
   for (const { line, text: raw } of body) {
+    // RFC 9116 section 4: `eol = *WSP [CR] LF`, so white space may end any line.
     const content = raw.replace(/[ \t]+$/, "");
     if (content === "" || content.startsWith("#")) continue;
     const m = FIELD_LINE.exec(content);
@@ -265,67 +295,49 @@ export function parseSecurityTxt(text: string): ParsedSecurityTxt {
   return { fields, signed, problems };
 }
 
-/** The signed text of a cleartext-signed file, dash-unescaped, with the framing checked (RFC 9580 section 7). */
-function unwrapSigned(lines: string[], problems: SecurityTxtProblem[]): Array<{ line: number; text: string }> {
-  // A file is read as signed when its first line that is not blank is BEGIN_SIGNED: nothing precedes it.
-  const begin = lines.indexOf(BEGIN_SIGNED);
-  let i = begin + 1;
-  for (; i < lines.length && lines[i] !== ""; i++) {
-    if (!/^Hash: [A-Za-z0-9, ]+$/.test(lines[i]!)) {
-      problems.push(at(i + 1, "notHashHeader", { line: i + 1, text: JSON.stringify(lines[i]) }));
-    }
-  }
-  const bodyStart = i + 1;
-  const signatureAt = lines.indexOf(BEGIN_SIGNATURE, bodyStart);
-  const endAt = signatureAt === -1 ? -1 : lines.indexOf(END_SIGNATURE, signatureAt);
-  if (signatureAt === -1 || endAt === -1) {
-    problems.push(at(lines.length, "signatureIncomplete"));
-  } else {
-    for (let j = endAt + 1; j < lines.length; j++) {
-      if (lines[j]!.trim() !== "") problems.push(at(j + 1, "afterSignature", { line: j + 1 }));
-    }
-  }
-  const body: Array<{ line: number; text: string }> = [];
-  for (let j = bodyStart; j < (signatureAt === -1 ? lines.length : signatureAt); j++) {
-    const text = lines[j]!;
-    if (text.startsWith("- ")) body.push({ line: j + 1, text: text.slice(2) });
-    else if (text.startsWith("-")) problems.push(at(j + 1, "notDashEscaped", { line: j + 1 }));
-    else body.push({ line: j + 1, text });
-  }
-  return body;
-}
-
 export interface SecurityTxtExpectation {
   /** The moment the file is judged at. */
   now: Date;
-  /** The URL the file is served from; it must be one of the Canonical fields. */
+  /** The URL the file is served from; it should be one of the Canonical fields. */
   canonical?: string;
 }
 
 /**
- * Every RFC 9116 rule, checked on a whole file, plus the build's own: LF line endings and an
- * Expires no more than MAX_EXPIRES_DAYS ahead. An empty list means the file is good.
+ * Every rule of RFC 9116, checked on a whole file: what it requires (SecurityTxtErrorCode) and
+ * what it recommends (SecurityTxtWarningCode, see isRecommendation). An empty list means the
+ * file is good.
  */
 export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): SecurityTxtProblem[] {
   const problems: SecurityTxtProblem[] = [];
+  // Section 4: UTF-8 in Net-Unicode form, and the ABNF has no place for a byte-order mark.
   if (text.startsWith("\uFEFF")) problems.push(at(1, "byteOrderMark"));
-  text.split("\n").forEach((l, i) => {
-    if (l.includes("\r")) problems.push(at(i + 1, "crLf", { line: i + 1 }));
-  });
+  // Section 2.2: every line ends with CR LF or LF, the last one too.
   if (text !== "" && !text.endsWith("\n")) problems.push(at(text.split("\n").length, "noFinalLineBreak"));
 
   const parsed = parseSecurityTxt(text);
   problems.push(...parsed.problems);
   const named = (name: string) => parsed.fields.filter((f) => f.name.toLowerCase() === name.toLowerCase());
 
+  // A placeholder says more than anything else wrong with its value, and is the only finding of it.
+  const filled = (f: SecurityTxtField): boolean => {
+    const placeholder = PLACEHOLDER.exec(f.value)?.[0];
+    if (placeholder === undefined) return true;
+    problems.push(at(f.line, "placeholderUnfilled", { line: f.line, name: f.name, value: JSON.stringify(f.value), placeholder: JSON.stringify(placeholder) }));
+    return false;
+  };
+  const known = new Set(["contact", "expires", "preferred-languages", ...URI_FIELDS.map((n) => n.toLowerCase())]);
+  for (const f of parsed.fields) if (!known.has(f.name.toLowerCase())) filled(f);
+
+  // Section 2.5.3: at least one Contact (MUST).
   const contacts = named("Contact");
   if (contacts.length === 0) problems.push(at(1, "noContact"));
-  for (const f of contacts) problems.push(...uriProblems(f, ["mailto", "tel", "https"]));
 
+  // Section 2.5.5: exactly one Expires (MUST), an RFC 3339 date-time (the ABNF's date-time);
+  // a passed one makes the file stale; less than a year ahead is RECOMMENDED.
   const expires = named("Expires");
   if (expires.length === 0) problems.push(at(1, "noExpires"));
   else if (expires.length > 1) problems.push(at(expires[1]!.line, "manyExpires", { count: expires.length }));
-  for (const f of expires) {
+  for (const f of expires.filter(filled)) {
     const date = parseRfc3339(f.value);
     if (!date) {
       problems.push(at(f.line, "expiresNotDate", { line: f.line, value: f.value }));
@@ -336,19 +348,32 @@ export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): 
     }
   }
 
-  for (const f of named("Encryption")) problems.push(...uriProblems(f, ["https", "openpgp4fpr", "dns"]));
-  for (const name of ["Acknowledgments", "Policy", "Hiring", "CSAF", "Canonical"]) {
-    for (const f of named(name)) problems.push(...uriProblems(f, ["https"]));
+  for (const name of URI_FIELDS) {
+    for (const f of named(name).filter(filled)) {
+      const wrong = uriProblem(f);
+      if (wrong) problems.push(wrong);
+      // CSAF 2.0 section 7.1.8: the CSAF field points to the provider-metadata.json.
+      else if (name === "CSAF" && !/\/provider-metadata\.json$/.test(f.value.replace(/[?#].*$/, ""))) {
+        problems.push(at(f.line, "csafNotProviderMetadata", { line: f.line, value: JSON.stringify(f.value) }));
+      }
+    }
   }
 
+  // Section 2.5.3: when a Contact is an email address, encryption is RECOMMENDED (section 2.5.4).
+  const mail = contacts.find((f) => /^mailto:/i.test(f.value));
+  if (mail && named("Encryption").length === 0) problems.push(at(mail.line, "emailWithoutEncryption", { line: mail.line, value: JSON.stringify(mail.value) }));
+
+  // Section 2.5.8: at most one Preferred-Languages (MUST NOT appear more than once), of language tags.
   const languages = named("Preferred-Languages");
   if (languages.length > 1) problems.push(at(languages[1]!.line, "manyPreferredLanguages"));
-  for (const f of languages) {
+  for (const f of languages.filter(filled)) {
     for (const tag of f.value.split(",").map((t) => t.trim())) {
       if (!isLanguageTag(tag)) problems.push(at(f.line, "notLanguageTag", { line: f.line, tag }));
     }
   }
 
+  // Section 2.5.2: a file whose URL no Canonical names SHOULD NOT be trusted; section 2.3: a
+  // signed file SHOULD carry Canonical, so that its signature also vouches for where it is.
   const canonical = named("Canonical");
   if (expect.canonical !== undefined && canonical.length > 0 && !canonical.some((f) => f.value === expect.canonical)) {
     problems.push(at(canonical[0]!.line, "canonicalMismatch", { url: expect.canonical }));
@@ -359,31 +384,41 @@ export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): 
   return problems.sort((a, b) => a.line - b.line);
 }
 
+/** The fields whose value is a URI (RFC 9116 section 4's ABNF: `uri`; CSAF 2.0 section 7.1.8 for CSAF). */
+const URI_FIELDS = ["Contact", "Encryption", "Acknowledgments", "Canonical", "Policy", "Hiring", "CSAF"];
+
+/**
+ * A template's placeholder left in a value: `{{ name }}` (Nunjucks, Liquid, Handlebars),
+ * `{% ... %}`, `%%NAME%%`, `${NAME}`, and `<your-email>`: angle brackets round words alone, which
+ * no URI holds (RFC 3986 excludes "<" and ">") and an address in brackets does not match, as it
+ * holds "@" or ".".
+ */
+const PLACEHOLDER = /\{\{.*?\}\}|\{%.*?%\}|%%[A-Za-z0-9_-]+%%|\$\{[A-Za-z_][A-Za-z0-9_.-]*\}|<[A-Za-z][A-Za-z0-9 _-]*>/;
+
 /** Whether `tag` looks like an RFC 5646 language tag: a two- or three-letter language, then subtags. */
 export function isLanguageTag(tag: string): boolean {
   return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag);
 }
 
-/** Problems with a field whose value must be a URI with one of the schemes (web URIs must be https: RFC 9116 section 2.3). */
-function uriProblems(f: SecurityTxtField, schemes: string[]): SecurityTxtProblem[] {
-  const wrong = (code: SecurityTxtProblemCode, values: Readonly<Record<string, string | number>> = {}): SecurityTxtProblem[] => [
-    at(f.line, code, { line: f.line, name: f.name, value: JSON.stringify(f.value), uri: f.value, ...values }),
-  ];
+/** The characters RFC 3986 allows in a URI (section 2: unreserved, reserved, and "%" of a percent-encoding). */
+const URI_CHARACTERS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+
+/**
+ * What is wrong with a field whose value must be a URI (RFC 9116 section 4: `uri`, RFC 3986
+ * section 3), if anything. Any scheme will do (section 2.5.4 shows https:, dns: and
+ * openpgp4fpr: for Encryption), but a web URI must begin with "https://" (sections 2.5.1 to
+ * 2.5.7); a mailto: link must be one by RFC 6068, an openpgp4fpr: one a whole fingerprint.
+ */
+function uriProblem(f: SecurityTxtField): SecurityTxtProblem | undefined {
+  const wrong = (code: SecurityTxtErrorCode): SecurityTxtProblem => at(f.line, code, { line: f.line, name: f.name, value: JSON.stringify(f.value), uri: f.value });
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(f.value)?.[1]?.toLowerCase();
-  if (scheme === undefined || /\s/.test(f.value)) return wrong("uriInvalid");
-  if (scheme === "http") return wrong("uriHttp");
-  if (!schemes.includes(scheme)) return wrong("uriScheme", { scheme, schemes: schemes.map((s) => `${s}:`).join(", ") });
-  if (scheme === "https") {
-    try {
-      new URL(f.value);
-    } catch {
-      return wrong("uriHttpsInvalid");
-    }
-  }
-  // The rule words the first of the link's own problems; it reads them again from `uri`.
+  if (scheme === undefined) return wrong("uriInvalid");
+  // A mailto: link's own problems say more than "not a URI"; the rule words the first of them,
+  // reading them again from `uri`.
   if (scheme === "mailto" && parseMailto(f.value).problems.length > 0) return wrong("uriMailtoInvalid");
-  if (scheme === "openpgp4fpr" && !/^openpgp4fpr:(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})$/.test(f.value)) {
-    return wrong("uriOpenpgp4fprInvalid");
-  }
-  return [];
+  if (!URI_CHARACTERS.test(f.value) || /%(?![0-9A-Fa-f]{2})/.test(f.value)) return wrong("uriInvalid");
+  if (scheme === "http") return wrong("uriHttp");
+  if (scheme === "https" && !URL.canParse(f.value)) return wrong("uriHttpsInvalid");
+  if (scheme === "openpgp4fpr" && !/^openpgp4fpr:(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})$/i.test(f.value)) return wrong("uriOpenpgp4fprInvalid");
+  return undefined;
 }

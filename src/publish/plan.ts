@@ -205,8 +205,9 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
     if (signed.notice) notices.push(signed.notice);
     if (signed.text !== undefined) {
       // The build's own output, held to every rule of RFC 9116 before it is written.
+      // What breaks a requirement stops the publishing; what departs from a recommendation is a warning.
       for (const p of checkSecurityTxt(signed.text, { now, canonical: `${site.url}${SECURITY_TXT_PATH}` })) {
-        findings.push(placed(p, dataFile, { line: 1, column: 1 }));
+        (p.severity === "warning" ? warnings : findings).push(placed(p, dataFile, { line: 1, column: 1 }));
       }
       files.push({ file: SECURITY_TXT_PATH.slice(1), content: signed.text });
       // The key that signed security.txt, held to the same refusals, signs each CSAF document too (CSAF 2.0 section 7.1.19).

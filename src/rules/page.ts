@@ -171,7 +171,7 @@ function checkFingerprints(page: ScannedPage, inText: InText[], contacts: Contac
         if (owner) continue;
         const declared = contacts.length === 1 ? contacts[0] : closestContact(shown, contacts);
         if (declared) memo.shown.add(closestFingerprint(shown, declared).hex);
-        problems.push(onPage(mismatchProblem(shown, declared), index, found.text));
+        problems.push(onPage(mismatchProblem(shown, declared, {}, found.text), index, found.text));
         continue;
       }
       if (owner === contact && owner !== undefined) continue;
@@ -181,10 +181,10 @@ function checkFingerprints(page: ScannedPage, inText: InText[], contacts: Contac
         problems.push(onPage(wrongAddressProblem(shown, address, owner, contact, other), index, asWritten(found.text, shown)));
       } else if (contact) {
         memo.shown.add(closestFingerprint(shown, contact).hex);
-        problems.push(onPage(mismatchProblem(shown, contact), index, found.text));
+        problems.push(onPage(mismatchProblem(shown, contact, {}, found.text), index, found.text));
       } else {
         // On a site that declares no contact at all, the fingerprint is simply nobody's.
-        problems.push(onPage(contacts.length === 0 ? mismatchProblem(shown, undefined) : besideUndeclaredProblem(shown, address), index, found.text));
+        problems.push(onPage(contacts.length === 0 ? mismatchProblem(shown, undefined, {}, found.text) : besideUndeclaredProblem(shown, address), index, found.text));
       }
     }
   });

@@ -62,6 +62,7 @@ import securitytxtExpiring from "./data/securitytxt-expiring.ts";
 import securitytxtPolicy from "./publish/securitytxt-policy.ts";
 import securitytxtUrl from "./data/securitytxt-url.ts";
 import securitytxtInvalid from "./publish/securitytxt-invalid.ts";
+import securitytxtRecommendation from "./publish/securitytxt-recommendation.ts";
 import signRefused from "./publish/sign-refused.ts";
 import publishConflict from "./publish/publish-conflict.ts";
 import publishKeyPath from "./data/publish-key-path.ts";
@@ -144,6 +145,7 @@ export const ALL_RULES = [
   securitytxtPolicy,
   securitytxtUrl,
   securitytxtInvalid,
+  securitytxtRecommendation,
   signRefused,
   publishConflict,
   publishKeyPath,

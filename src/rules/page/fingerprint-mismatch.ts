@@ -1,5 +1,5 @@
 import type { Problem, Where } from "../../findings/finding.ts";
-import { formatFingerprint } from "../../formats/fingerprint.ts";
+import { formatFingerprint, groupDigits, writtenDigits } from "../../formats/fingerprint.ts";
 import type { Contact, Fingerprint } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
@@ -34,17 +34,20 @@ export function besideUndeclaredProblem(shown: Fingerprint, address: string): Pr
   return fingerprintMismatch.problem("besideUndeclared", { shown: formatFingerprint(shown), address });
 }
 
-export function mismatchProblem(shown: Fingerprint, contact: Contact | undefined, where: Where = {}): Problem {
-  if (contact === undefined) return fingerprintMismatch.problem("noContact", { shown: formatFingerprint(shown) }, where);
+export function mismatchProblem(shown: Fingerprint, contact: Contact | undefined, where: Where = {}, written?: string): Problem {
+  // The shown fingerprint's digits in the case the page writes them, in groups of four; the declared one normalised.
+  const asWritten = written === undefined ? shown.hex : writtenDigits(written);
+  const digits = asWritten.length === shown.hex.length ? asWritten : shown.hex;
+  if (contact === undefined) return fingerprintMismatch.problem("noContact", { shown: groupDigits(digits) }, where);
   const declared = contact.fingerprint;
-  const said = { shown: formatFingerprint(shown), email: contact.email, declared: formatFingerprint(declared) };
+  const said = { shown: groupDigits(digits), email: contact.email, declared: formatFingerprint(declared) };
   if (shown.version !== declared.version) {
     return fingerprintMismatch.problem("otherVersion", { ...said, shownVersion: shown.version, declaredVersion: declared.version }, where);
   }
   const at = [...shown.hex].findIndex((c, i) => c !== declared.hex[i]);
   const differing = [...shown.hex].filter((c, i) => c !== declared.hex[i]).length;
   if (differing === 1) {
-    return fingerprintMismatch.problem("oneDigitDiffers", { ...said, position: at + 1, digit: shown.hex[at] ?? "", declaredDigit: declared.hex[at] ?? "" }, where);
+    return fingerprintMismatch.problem("oneDigitDiffers", { ...said, position: at + 1, digit: digits[at] ?? "", declaredDigit: declared.hex[at] ?? "" }, where);
   }
   return fingerprintMismatch.problem("digitsDiffer", { ...said, count: differing, position: at + 1 }, where);
 }

@@ -29,15 +29,15 @@ export function checkKeyserverLink(href: string, contacts: Contact[]): Problem[]
   const declared = contacts.flatMap(fingerprintsOf);
   for (const ref of keyReferencesInUrl(href)) {
     if (ref.kind === "short-key-id") {
-      problems.push(keyserverMismatch.problem("shortKeyId", { keyId: ref.hex }));
+      problems.push(keyserverMismatch.problem("shortKeyId", { keyId: ref.written }));
       return problems;
     }
     if (ref.kind === "key-id") {
       if (declared.some((f) => referencesKey(ref, f))) continue;
-      problems.push(keyserverMismatch.problem("keyIdNotDeclared", { keyId: ref.hex, expected: declared.map((f) => `0x${keyIdOf(f)}`).join(" or ") }));
+      problems.push(keyserverMismatch.problem("keyIdNotDeclared", { keyId: ref.written, expected: declared.map((f) => `0x${keyIdOf(f)}`).join(" or ") }));
     } else {
       if (declared.some((f) => referencesKey(ref, f))) continue;
-      problems.push(keyserverMismatch.problem("fingerprintNotDeclared", { fingerprint: ref.hex, expected: declared.map((f) => f.hex).join(" or ") }));
+      problems.push(keyserverMismatch.problem("fingerprintNotDeclared", { fingerprint: ref.written, expected: declared.map((f) => f.hex).join(" or ") }));
     }
   }
   return problems;

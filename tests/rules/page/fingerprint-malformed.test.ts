@@ -36,6 +36,18 @@ testRule(fingerprintMalformed, runPage, {
       ],
     },
     {
+      name: "a stray lower-case letter is quoted as written, not in upper case",
+      input: shown("7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E9g"),
+      findings: [
+        {
+          messageId: "notHex",
+          line: 1,
+          column: 26,
+          message: 'fingerprint "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E9g" has "g", which is not a hex digit; a fingerprint uses only 0-9 and A-F',
+        },
+      ],
+    },
+    {
       name: "a letter that is not hex is reported before a digit too few",
       input: shown("7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3EG"),
       findings: [{ messageId: "notHex", line: 1, column: 26 }],

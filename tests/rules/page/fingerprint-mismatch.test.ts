@@ -50,6 +50,18 @@ testRule<PageInput, typeof fingerprintMismatch.messages>(fingerprintMismatch, ru
       findings: [{ messageId: "oneDigitDiffers", line: 1, column: 26, message: `fingerprint 8${GROUPED.slice(1)} is not the declared fingerprint of security@example.org (${GROUPED}): digit 1 is 8 where the declared fingerprint has 7. ${END}` }],
     },
     {
+      name: "a fingerprint written in lower case is quoted in lower case, the declared one as declared",
+      input: shown(LAST_WRONG.toLowerCase().replace(/.$/, "a")),
+      findings: [
+        {
+          messageId: "oneDigitDiffers",
+          line: 1,
+          column: 26,
+          message: `fingerprint ${LAST_WRONG.toLowerCase().replace(/.$/, "a")} is not the declared fingerprint of security@example.org (${GROUPED}): digit 40 is a where the declared fingerprint has 1. ${END}`,
+        },
+      ],
+    },
+    {
       name: "a fingerprint with two digits wrong counts them and names the first",
       input: shown(TWO_WRONG),
       findings: [{ messageId: "digitsDiffer", line: 1, column: 26, message: `fingerprint ${TWO_WRONG} is not the declared fingerprint of security@example.org (${GROUPED}): 2 digits differ, the first at digit 1. ${END}` }],

@@ -46,14 +46,19 @@ testRule<PageInput, typeof keyserverMismatch.messages>(keyserverMismatch, runPag
       ],
     },
     {
-      name: "a short key ID written 0x… in any address, in lower case",
+      name: "a short key ID written 0x… in any address, in lower case, quoted as written",
       input: lookUp(`https://example.org/key?id=0x${SHORT_KEY_ID.toLowerCase()}`),
-      findings: [{ messageId: "shortKeyId", line: 2, column: 1, message: "link looks up the short key ID 0xC5B53E91, which anyone can collide with; look the key up by its full fingerprint" }],
+      findings: [{ messageId: "shortKeyId", line: 2, column: 1, message: "link looks up the short key ID 0xc5b53e91, which anyone can collide with; look the key up by its full fingerprint" }],
     },
     {
       name: "a long (16-digit) key ID after by-keyid/ that is no declared key's",
       input: lookUp(`https://keys.openpgp.org/vks/v1/by-keyid/${WRONG_KEY_ID}`),
       findings: [{ messageId: "keyIdNotDeclared", line: 2, column: 1, message: "link looks up key ID E880C9B8C5B53E92, which is not a declared key; it should be 0xE880C9B8C5B53E91" }],
+    },
+    {
+      name: "a key ID in lower case is quoted in lower case, as the link writes it",
+      input: lookUp(`https://keys.openpgp.org/vks/v1/by-keyid/${WRONG_KEY_ID.toLowerCase()}`),
+      findings: [{ messageId: "keyIdNotDeclared", line: 2, column: 1, message: "link looks up key ID e880c9b8c5b53e92, which is not a declared key; it should be 0xE880C9B8C5B53E91" }],
     },
     {
       name: "a long key ID written 0x… on a site that is no keyserver",
