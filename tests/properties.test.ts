@@ -99,7 +99,7 @@ describe("key IDs", () => {
           shape === "by-keyid"
             ? `https://keys.openpgp.org/vks/v1/by-keyid/${id}`
             : `https://pgp.surfnet.nl/pks/lookup?op=vindex&fingerprint=on&search=0x${id}`;
-        expect(keyReferencesInUrl(url)).toEqual([{ hex: id, kind: "key-id" }]);
+        expect(keyReferencesInUrl(url)).toEqual([{ hex: id, kind: "key-id", written: id }]);
         expect(() => keyReferencesInUrl(junk)).not.toThrow();
       }),
       RUNS,
