@@ -10,6 +10,7 @@ import { findMojibake, type MojibakeHit, mojibakeProblem } from "./mojibake.ts";
 import { checkDuplicateIds } from "./page/anchor-duplicate.ts";
 import { checkAnchorTargets } from "./page/anchor-missing.ts";
 import { mismatchProblem } from "./page/fingerprint-mismatch.ts";
+import { checkKeyLinkVerifiable } from "./page/key-link-unverifiable.ts";
 import { checkKeyserverLink } from "./page/keyserver-mismatch.ts";
 import fingerprintMalformed from "./page/fingerprint-malformed.ts";
 import { checkMailto } from "./page/mailto-invalid.ts";
@@ -149,7 +150,7 @@ function checkLink(href: string, text: string, contacts: Contact[]): PageProblem
     if (!mailto) return problems;
     return [...problems, ...checkRecipients(mailto, contacts), ...checkMailtoText(mailto, text)].map((p) => onPage(p, index, needles));
   }
-  return [...linkTextProblems(text, href), ...checkKeyserverLink(href, contacts)].map((p) => onPage(p, index, needles));
+  return [...linkTextProblems(text, href), ...checkKeyserverLink(href, contacts), ...checkKeyLinkVerifiable(href, contacts)].map((p) => onPage(p, index, needles));
 }
 
 function checkEncoding(page: ScannedPage, memo: PageMemo): PageProblem[] {
