@@ -402,6 +402,46 @@ describe("npm run verify", () => {
     expect(rules(verify("--security-md", "https://example.org/NOPE.md", "--format", "json"))["https://example.org/NOPE.md"]).toEqual(["deployed-security-md"]);
   });
 
+  it("--security-md gives headings GitHub's ids: a table of contents links to its sections, and only a link to no heading is anchor-missing", () => {
+    const file = path.join(dir, "SECURITY.md");
+    writeFileSync(
+      file,
+      [
+        "# Security policy",
+        "",
+        "- [Reporting a vulnerability](#reporting-a-vulnerability)",
+        "- [Cómo informar](#cómo-informar)",
+        "- [Scope & rewards](#scope--rewards)",
+        "- [What's in scope?](#whats-in-scope)",
+        "- [Supported versions](#supported-versions) and [again](#supported-versions-1)",
+        "- [Disclosure](#disclosure-policy)",
+        "",
+        "## Reporting a vulnerability",
+        "",
+        `Write to ${EMAIL}.`,
+        "",
+        "> [!IMPORTANT]",
+        "> Do not open a public issue.",
+        "",
+        "## Cómo informar",
+        "",
+        "## Scope & rewards",
+        "",
+        "## What's in scope?",
+        "",
+        "## Supported versions",
+        "",
+        "## Supported versions",
+        "",
+      ].join("\n"),
+    );
+    const run = verify("--security-md", file, "--format", "json");
+    const own = (JSON.parse(run.stdout) as Array<{ file: string; line: number; column: number; rule: string; message: string }>).filter((f) => f.file === file);
+    expect(own).toEqual([
+      { file, line: 8, column: 16, severity: "error", rule: "anchor-missing", message: 'link to "#disclosure-policy" has no target: no element on this page has id "disclosure-policy"' },
+    ]);
+  });
+
   it("each fault of a server is a clear line: a redirect loop, a 500, an oversized body, a missing CORS header, a server that never answers", async () => {
     deploy();
     const faultPort = await freePort();
