@@ -442,6 +442,27 @@ describe("npm run verify", () => {
     ]);
   });
 
+  it("--security-md reads its key links: a grouped fingerprint one digit off is an error, a GitHub .gpg link a notice that fails nothing", () => {
+    const grouped = formatFingerprint({ version: 4, hex: key.hex });
+    const wrong = `${key.hex.slice(0, -1)}${key.hex.endsWith("0") ? "1" : "0"}`;
+    const notice = path.join(dir, "SECURITY-notice.md");
+    writeFileSync(notice, `# Security\n\nWrite to ${EMAIL}, encrypted to [our key](https://github.com/example-maintainer.gpg).\n\n${EMAIL}: ${grouped}\n`);
+    const quiet = verify("--security-md", notice);
+    expect(quiet.code, quiet.lines.join("\n")).toBe(0);
+    expect(quiet.stderr).toContain(
+      `${notice}:3:55: notice: link gets whatever keys the GitHub account example-maintainer holds, and names no fingerprint, so the checks cannot tell whether it is the declared key; link to the key by its fingerprint instead, e.g. https://keys.openpgp.org/vks/v1/by-fingerprint/${key.hex} [key-link-unverifiable]`,
+    );
+    expect(quiet.lines).toContain(`ok ${notice}`);
+
+    const error = path.join(dir, "SECURITY-error.md");
+    writeFileSync(error, `# Security\n\n${EMAIL}: ${grouped}\n\nLook it up on [keys.openpgp.org](https://keys.openpgp.org/search?q=${formatFingerprint({ version: 4, hex: wrong }).replace(/ /g, "+")}).\n`);
+    const loud = verify("--security-md", error, "--format", "json");
+    expect(loud.code).toBe(1);
+    expect((JSON.parse(loud.stdout) as Array<{ file: string }>).filter((f) => f.file === error)).toEqual([
+      { file: error, line: 5, column: 34, severity: "error", rule: "keyserver-mismatch", message: `link looks up fingerprint ${wrong}, which is not a declared key; it should be ${key.hex}` },
+    ]);
+  });
+
   it("each fault of a server is a clear line: a redirect loop, a 500, an oversized body, a missing CORS header, a server that never answers", async () => {
     deploy();
     const faultPort = await freePort();
