@@ -320,14 +320,16 @@ describe("external links", () => {
     expect(isExternal(href)).toBe(external);
   });
 
-  it("https and mailto links are fine; http, scheme-relative and other schemes are not", () => {
+  it("https, mailto and openpgp4fpr links are fine; http, scheme-relative and other schemes are not", () => {
     expect(externalLinkProblem("https://example.org/")).toBeUndefined();
     expect(externalLinkProblem("mailto:a@example.org")).toBeUndefined();
+    expect(externalLinkProblem("openpgp4fpr:7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91")).toBeUndefined();
+    expect(externalLinkProblem("OPENPGP4FPR:7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91")).toBeUndefined();
     expect(externalLinkProblem("http://example.org/a")).toBe(
       "the link http://example.org/a is not encrypted; write it as https://example.org/a (or link to a page served over https)",
     );
     expect(externalLinkProblem("//example.org/")).toMatch(/has no scheme.*https:\/\//);
-    expect(externalLinkProblem("ftp://example.org/")).toMatch(/uses "ftp:"/);
+    expect(externalLinkProblem("ftp://example.org/")).toBe('the link ftp://example.org/ uses "ftp:"; links from the policy go to https: pages, mailto: addresses and openpgp4fpr: fingerprints only');
   });
 
   it('an external link gets rel="noopener noreferrer"; site and mailto links do not', () => {

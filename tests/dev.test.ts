@@ -42,4 +42,14 @@ describe("the findings panel", () => {
     expect(html).not.toMatch(/<script|style=/);
     expect(withoutFindingsPanel(html)).toBe(page);
   });
+
+  it("says what the build would do: refuse for an error, refuse under --strict for a warning, publish for notices alone", () => {
+    const note = (f: ReturnType<typeof finding>) => /<p class="dev-findings-note">([^<]*)<\/p>/.exec(findingsPanel(report([f])))?.[1];
+    const at = { line: 3, column: 1 };
+    expect(note(finding("mailto-invalid", "content/security.md", at, "x"))).toBe("npm run build would refuse to publish this site. Fix the files named below; this panel goes when a rebuild finds nothing.");
+    expect(note(finding("key-expiring", "content/keys/a.asc", at, "x"))).toBe("npm run build would refuse to publish this site under --strict. Fix the files named below; this panel goes when a rebuild finds nothing.");
+    expect(note(finding("key-link-unverifiable", "content/security.md", at, "x"))).toBe(
+      "npm run build would publish this site; the notices say what the checks could not verify. Fix the files named below; this panel goes when a rebuild finds nothing.",
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../src/findings/collector.ts";
 import { findingOf as finding } from "./support/findings.ts";
-import { formatGithub, formatJson, printReport } from "../src/findings/report.ts";
+import { formatFinding, formatGithub, formatJson, printReport } from "../src/findings/report.ts";
 
 const MISMATCH = finding("fingerprint-mismatch", "content/security.md", { line: 11, column: 23 }, "fingerprint 7FC1 … is not the declared fingerprint of security@example.org: digit 40 is 2");
 const UNVERIFIED = finding("fingerprint-unverified", "content/_data/security.json", { line: 8, column: 22 }, "the fingerprint of security@example.org is not verified against a key");
@@ -41,6 +41,12 @@ describe("the reporter", () => {
         "::notice::/.well-known/security.txt is not signed\n",
       stderr: "",
     });
+  });
+
+  it("a notice finding is printed with its severity: notice in text, ::notice in GitHub's commands", () => {
+    const unverifiable = finding("key-link-unverifiable", "SECURITY.md", { line: 7, column: 3 }, "link names no fingerprint");
+    expect(formatFinding(unverifiable)).toBe("SECURITY.md:7:3: notice: link names no fingerprint [key-link-unverifiable]");
+    expect(formatGithub(unverifiable)).toBe("::notice file=SECURITY.md,line=7,col=3,title=key-link-unverifiable::link names no fingerprint");
   });
 
   it("github: escapes what the runner would read as the end of a property or of the command", () => {

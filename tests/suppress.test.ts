@@ -123,6 +123,13 @@ describe("through the collector", () => {
     ]);
   });
 
+  it("a notice finding is counted as neither error nor warning, and stays a notice under --strict", () => {
+    const findings = new FindingCollector({ root: "/site", strict: true, suppress: applySuppressions });
+    const unverifiable = finding("key-link-unverifiable", FILE, { line: 3, column: 1 }, "link gets whatever keys the GitHub account example holds");
+    findings.add(unverifiable);
+    expect(findings.report()).toEqual({ findings: [unverifiable], notices: [], errors: 0, warnings: 0 });
+  });
+
   it("the same finding made on every page from one layout line is printed once", () => {
     const findings = new FindingCollector({ root: "/site", strict: false, suppress: applySuppressions });
     const footer = at(4, "mailto-text-mismatch", "_includes/site-footer.njk");

@@ -402,6 +402,67 @@ describe("npm run verify", () => {
     expect(rules(verify("--security-md", "https://example.org/NOPE.md", "--format", "json"))["https://example.org/NOPE.md"]).toEqual(["deployed-security-md"]);
   });
 
+  it("--security-md gives headings GitHub's ids: a table of contents links to its sections, and only a link to no heading is anchor-missing", () => {
+    const file = path.join(dir, "SECURITY.md");
+    writeFileSync(
+      file,
+      [
+        "# Security policy",
+        "",
+        "- [Reporting a vulnerability](#reporting-a-vulnerability)",
+        "- [Cómo informar](#cómo-informar)",
+        "- [Scope & rewards](#scope--rewards)",
+        "- [What's in scope?](#whats-in-scope)",
+        "- [Supported versions](#supported-versions) and [again](#supported-versions-1)",
+        "- [Disclosure](#disclosure-policy)",
+        "",
+        "## Reporting a vulnerability",
+        "",
+        `Write to ${EMAIL}.`,
+        "",
+        "> [!IMPORTANT]",
+        "> Do not open a public issue.",
+        "",
+        "## Cómo informar",
+        "",
+        "## Scope & rewards",
+        "",
+        "## What's in scope?",
+        "",
+        "## Supported versions",
+        "",
+        "## Supported versions",
+        "",
+      ].join("\n"),
+    );
+    const run = verify("--security-md", file, "--format", "json");
+    const own = (JSON.parse(run.stdout) as Array<{ file: string; line: number; column: number; rule: string; message: string }>).filter((f) => f.file === file);
+    expect(own).toEqual([
+      { file, line: 8, column: 16, severity: "error", rule: "anchor-missing", message: 'link to "#disclosure-policy" has no target: no element on this page has id "disclosure-policy"' },
+    ]);
+  });
+
+  it("--security-md reads its key links: a grouped fingerprint one digit off is an error, a GitHub .gpg link a notice that fails nothing", () => {
+    const grouped = formatFingerprint({ version: 4, hex: key.hex });
+    const wrong = `${key.hex.slice(0, -1)}${key.hex.endsWith("0") ? "1" : "0"}`;
+    const notice = path.join(dir, "SECURITY-notice.md");
+    writeFileSync(notice, `# Security\n\nWrite to ${EMAIL}, encrypted to [our key](https://github.com/example-maintainer.gpg).\n\n${EMAIL}: ${grouped}\n`);
+    const quiet = verify("--security-md", notice);
+    expect(quiet.code, quiet.lines.join("\n")).toBe(0);
+    expect(quiet.stderr).toContain(
+      `${notice}:3:55: notice: link gets whatever keys the GitHub account example-maintainer holds, and names no fingerprint, so the checks cannot tell whether it is the declared key; link to the key by its fingerprint instead, e.g. https://keys.openpgp.org/vks/v1/by-fingerprint/${key.hex} [key-link-unverifiable]`,
+    );
+    expect(quiet.lines).toContain(`ok ${notice}`);
+
+    const error = path.join(dir, "SECURITY-error.md");
+    writeFileSync(error, `# Security\n\n${EMAIL}: ${grouped}\n\nLook it up on [keys.openpgp.org](https://keys.openpgp.org/search?q=${formatFingerprint({ version: 4, hex: wrong }).replace(/ /g, "+")}).\n`);
+    const loud = verify("--security-md", error, "--format", "json");
+    expect(loud.code).toBe(1);
+    expect((JSON.parse(loud.stdout) as Array<{ file: string }>).filter((f) => f.file === error)).toEqual([
+      { file: error, line: 5, column: 34, severity: "error", rule: "keyserver-mismatch", message: `link looks up fingerprint ${wrong}, which is not a declared key; it should be ${key.hex}` },
+    ]);
+  });
+
   it("each fault of a server is a clear line: a redirect loop, a 500, an oversized body, a missing CORS header, a server that never answers", async () => {
     deploy();
     const faultPort = await freePort();

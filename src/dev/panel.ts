@@ -28,9 +28,16 @@ export function findingsPanel(report: Report): string {
   return (
     `<aside class="dev-findings" id="policy-findings" aria-labelledby="policy-findings-title" tabindex="0">` +
     `<h2 class="dev-findings-title" id="policy-findings-title">The last rebuild found ${summarize(report)}</h2>` +
-    `<p class="dev-findings-note">npm run build would refuse to publish ${report.errors > 0 ? "this site" : "this site under --strict"}. Fix the files named below; this panel goes when a rebuild finds nothing.</p>` +
+    `<p class="dev-findings-note">${publishNote(report)} Fix the files named below; this panel goes when a rebuild finds nothing.</p>` +
     `<ol class="dev-findings-list">${items.join("")}</ol></aside>`
   );
+}
+
+/** What npm run build would do with the site: notices alone never stop it. */
+function publishNote(report: Report): string {
+  if (report.errors > 0) return "npm run build would refuse to publish this site.";
+  if (report.warnings > 0) return "npm run build would refuse to publish this site under --strict.";
+  return "npm run build would publish this site; the notices say what the checks could not verify.";
 }
 
 /** The page with the panel first in its body, and the panel's stylesheet in its head. */
@@ -94,6 +101,9 @@ export const PANEL_CSS = `.dev-findings {
 }
 .dev-finding-warning .dev-finding-severity {
   color: var(--dev-warning);
+}
+.dev-finding-notice .dev-finding-severity {
+  color: inherit;
 }
 `;
 

@@ -123,7 +123,8 @@ export class FindingCollector {
     findings = sortFindings(findings);
     const notices = [...this.#notices, ...suppressionNotices(suppressed)];
     const errors = findings.filter((f) => f.severity === "error").length;
-    return { findings, notices, errors, warnings: findings.length - errors };
+    const warnings = findings.filter((f) => f.severity === "warning").length;
+    return { findings, notices, errors, warnings };
   }
 }
 

@@ -4,7 +4,11 @@
  * exist, and how bad each is, the rules decide (src/rules/registry.ts).
  */
 
-export type Severity = "error" | "warning";
+/**
+ * How bad a finding is: an error fails the build, a warning fails it under --strict, and a
+ * notice never does: it says what the checks could not read (GitHub's annotation levels).
+ */
+export type Severity = "error" | "warning" | "notice";
 
 /** One finding: `content/security.md:17:27: error: fingerprint … does not match … [fingerprint-mismatch]`. */
 export interface Finding {

@@ -166,7 +166,9 @@ const KEYSERVER_HINT = /(?:^|[./-])(?:keys?|pgp|gpg|openpgp|keyserver|sks|pks|hk
 /**
  * The key references in a link. A hex run counts when it is written `0x…`, sits after
  * `by-fingerprint/` or `by-keyid/`, or the URL is evidently a keyserver's; other hex in
- * URLs (commit hashes on a code host, say) is left alone.
+ * URLs (commit hashes on a code host, say) is left alone. A query value that is a
+ * fingerprint or key ID written in groups (`?q=7FC1+6F16+…`, `search=0x7FC1%206F16…`) is
+ * read whole, after the unbroken runs.
  */
 export function keyReferencesInUrl(href: string): UrlKeyReference[] {
   let decoded: string;
@@ -188,7 +190,47 @@ export function keyReferencesInUrl(href: string): UrlKeyReference[] {
     else if (hex.length === 8 && prefixed) refs.push({ hex, written, kind: "short-key-id" });
     else if (prefixed) refs.push({ hex, written, kind: "fingerprint" });
   }
+  for (const grouped of groupedQueryValues(href)) {
+    if (!grouped.prefixed && !keyserver) continue;
+    // Grouped digits are no short key ID's form; a count that is no key ID's is a fingerprint, if a wrong one.
+    refs.push({ hex: grouped.hex, written: grouped.written, kind: grouped.hex.length === 16 ? "key-id" : "fingerprint" });
+  }
   return refs;
+}
+
+/*
+ * A query value holding nothing but hex in groups, as gpg prints a fingerprint ("7FC1 6F16 …",
+ * a double space in the middle) or a key ID ("E880 C9B8 C5B5 3E91"): four groups or more, all
+ * but two of them four digits long, so that a group mistyped short or long is still read (and
+ * then named as a fingerprint no one declared), while words in a search are not.
+ */
+const GROUPED_VALUE = /^(0x)?([0-9A-F]{1,8}(?:[ \u00a0]{1,2}[0-9A-F]{1,8}){3,})$/i;
+
+/**
+ * The query values of a link (decoded as a form is: `+` and `%20` are spaces) that are hex in
+ * groups, as one run of digits each. A value with a broken escape is none: the unbroken runs
+ * are still read from the raw link.
+ */
+function groupedQueryValues(href: string): Array<{ hex: string; written: string; prefixed: boolean }> {
+  const query = /\?([^#]*)/.exec(href)?.[1];
+  if (query === undefined || query === "") return [];
+  const found: Array<{ hex: string; written: string; prefixed: boolean }> = [];
+  for (const part of query.split("&")) {
+    const raw = part.slice(part.indexOf("=") + 1).replace(/\+/g, " ");
+    let value: string;
+    try {
+      value = decodeURIComponent(raw).trim();
+    } catch {
+      // A broken escape in this value: the value is not a written fingerprint, and the unbroken runs are still read.
+      continue;
+    }
+    const m = GROUPED_VALUE.exec(value);
+    if (!m) continue;
+    const groups = m[2]!.split(/[ \u00a0]+/);
+    if (groups.filter((g) => g.length === 4).length < groups.length - 2) continue;
+    found.push({ hex: groups.join("").toUpperCase(), written: groups.join(""), prefixed: m[1] !== undefined });
+  }
+  return found;
 }
 
 /**

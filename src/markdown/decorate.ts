@@ -269,12 +269,14 @@ export function findReportTemplate(tokens: Token[]): ReportTemplate | undefined 
 
 /**
  * What is wrong with an external link, or undefined: links leave the site only over
- * https, so a reader of a security policy is never sent anywhere in the clear.
+ * https, so a reader of a security policy is never sent anywhere in the clear. An
+ * `openpgp4fpr:` link fetches nothing: it hands a fingerprint to the reader's OpenPGP app
+ * (keyserver-mismatch checks the fingerprint).
  */
 export function insecureLinkProblem(href: string): Problem | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
   if (href.startsWith("//")) return linkInsecure.problem("noScheme", { href });
-  if (scheme === undefined || scheme === "https" || scheme === "mailto") return undefined;
+  if (scheme === undefined || scheme === "https" || scheme === "mailto" || scheme === "openpgp4fpr") return undefined;
   if (scheme === "http") return linkInsecure.problem("http", { href, https: href.replace(/^http:/i, "https:") });
   return linkInsecure.problem("otherScheme", { href, scheme });
 }

@@ -14,6 +14,7 @@ import { checkAnchorTargets } from "./page/anchor-missing.ts";
 import { isDeclared, undeclaredProblem } from "./page/address-undeclared.ts";
 import { wrongAddressProblem } from "./page/fingerprint-address-mismatch.ts";
 import { besideUndeclaredProblem, mismatchProblem } from "./page/fingerprint-mismatch.ts";
+import { checkKeyLinkVerifiable } from "./page/key-link-unverifiable.ts";
 import { checkKeyserverLink } from "./page/keyserver-mismatch.ts";
 import fingerprintMalformed from "./page/fingerprint-malformed.ts";
 import { checkMailto } from "./page/mailto-invalid.ts";
@@ -263,7 +264,7 @@ function checkLink(href: string, text: string, contacts: Contact[], others: Othe
     if (!mailto) return problems;
     return [...problems, ...checkRecipients(mailto, contacts, others), ...checkMailtoText(mailto, text)].map((p) => onPage(p, index, needles));
   }
-  return [...linkTextProblems(text, href), ...checkKeyserverLink(href, contacts)].map((p) => onPage(p, index, needles));
+  return [...linkTextProblems(text, href), ...checkKeyserverLink(href, contacts), ...checkKeyLinkVerifiable(href, contacts)].map((p) => onPage(p, index, needles));
 }
 
 function checkEncoding(page: ScannedPage, found: InText[]): PageProblem[] {

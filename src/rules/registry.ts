@@ -24,6 +24,7 @@ import keyExpiresClose from "./key/key-expires-close.ts";
 import keyNoEncryption from "./key/key-no-encryption.ts";
 import keyUnused from "./key/key-unused.ts";
 import keyserverMismatch from "./page/keyserver-mismatch.ts";
+import keyLinkUnverifiable from "./page/key-link-unverifiable.ts";
 import mailtoInvalid from "./page/mailto-invalid.ts";
 import mailtoUndeclared from "./page/mailto-undeclared.ts";
 import addressUndeclared from "./page/address-undeclared.ts";
@@ -107,6 +108,7 @@ export const ALL_RULES = [
   keyNoEncryption,
   keyUnused,
   keyserverMismatch,
+  keyLinkUnverifiable,
   mailtoInvalid,
   mailtoUndeclared,
   addressUndeclared,

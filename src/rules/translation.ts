@@ -13,7 +13,8 @@ import { type Finding } from "../findings/finding.ts";
 import translationDriftRule from "./page/translation-drift.ts";
 import translationStaleRule from "./source/translation-stale.ts";
 import { frontMatterKeyLine, frontMatterLines, locateInBody } from "../findings/locate.ts";
-import { findFingerprints, formatFingerprint, keyReferencesInUrl } from "../formats/fingerprint.ts";
+import { findFingerprints, formatFingerprint } from "../formats/fingerprint.ts";
+import { readKeyLink } from "../formats/key-link.ts";
 import type { Position } from "../formats/json.ts";
 import { parseMailto } from "../formats/mailto.ts";
 
@@ -66,13 +67,19 @@ export function policyFacts(raw: string): PolicyFact[] {
       const href = String(token.attrGet("href") ?? "");
       if (/^mailto:/i.test(href)) {
         for (const to of parseMailto(href).mailto?.to ?? []) add("address", to.toLowerCase(), href, at);
-      } else if (keyReferencesInUrl(href).length > 0) {
+      } else if (isKeyLink(href)) {
         add("keyserver link", href, href, at);
       }
     }
   };
   visit(md.parse(body(raw), {}), undefined);
   return facts.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+}
+
+/** A link to a key: a keyserver lookup, a Keybase or `openpgp4fpr:` link, or one that fetches a key naming none (src/formats/key-link.ts). */
+function isKeyLink(href: string): boolean {
+  const link = readKeyLink(href);
+  return link.references.length > 0 || link.problem !== undefined;
 }
 
 /** A fact as a finding names it: a fingerprint in groups of four, or as written, in quotes, when it is malformed; the rest as compared. */

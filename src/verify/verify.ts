@@ -31,6 +31,8 @@ import keyUidMismatch from "../rules/key/key-uid-mismatch.ts";
 import fingerprintNotShown from "../rules/publish/fingerprint-not-shown.ts";
 import { inspectKey } from "../rules/keys.ts";
 import { checkPage, createPageMemo } from "../rules/page.ts";
+import alerts from "../markdown/alerts.ts";
+import headingIds from "../markdown/heading-ids.ts";
 import { fingerprintsOf, type OtherAddress } from "../types.ts";
 import { faultText, type Fault, type Fetched, type Fetcher } from "./net.ts";
 
@@ -458,10 +460,13 @@ export function judgeSecurityMd(contacts: PolicyContact[], url: string, answer: 
   return answered(url, answer, checkSecurityMd(contacts, url, text(answer), others));
 }
 
-/** The page checks on the Markdown, rendered as GitHub shows it. */
+/**
+ * The page checks on the Markdown, rendered as GitHub shows it: its heading ids, which the
+ * build makes the same way (src/markdown/heading-ids.ts), and its alerts.
+ */
 function checkSecurityMd(contacts: PolicyContact[], where: string, markdown: string, others: OtherAddress[]): Finding[] {
   // Links as GitHub shows the file: a bare address with its scheme, never a guess that "example.com" is one.
-  const md = markdownIt({ html: true, linkify: true });
+  const md = markdownIt({ html: true, linkify: true }).use(headingIds).use(alerts);
   md.linkify.set({ fuzzyLink: false });
   const html = md.render(markdown);
   return checkPage(scanHtml(html), contacts, undefined, others).map((p) => {

@@ -1,5 +1,6 @@
 import type { Problem } from "../../findings/finding.ts";
-import { keyIdOf, keyReferencesInUrl, referencesKey } from "../../formats/fingerprint.ts";
+import { keyIdOf, referencesKey } from "../../formats/fingerprint.ts";
+import { readKeyLink } from "../../formats/key-link.ts";
 import { fingerprintsOf, type Contact } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
@@ -7,7 +8,7 @@ const keyserverMismatch = defineRule({
   id: "keyserver-mismatch",
   severity: "error",
   family: "keyserver",
-  summary: "A keyserver link whose key ID or fingerprint is not a declared key, or a short (8-digit) key ID.",
+  summary: "A keyserver, Keybase or `openpgp4fpr:` link whose key ID or fingerprint is not a declared key, or a short (8-digit) key ID.",
   disable: "page",
   messages: {
     shortKeyId: "link looks up the short key ID 0x{{keyId}}, which anyone can collide with; look the key up by its full fingerprint",
@@ -19,7 +20,7 @@ const keyserverMismatch = defineRule({
 export default keyserverMismatch;
 
 /**
- * The keys a link looks up (src/formats/fingerprint.ts, keyReferencesInUrl), each held to the
+ * The keys a link looks up (src/formats/key-link.ts, readKeyLink), each held to the
  * declared keys: a long key ID must be one of theirs (v4: the last 16 digits; v6: the first 16,
  * or the last), a fingerprint must be one of theirs. A short key ID is an error whatever it
  * names, and the link's later references are not read.
@@ -27,7 +28,7 @@ export default keyserverMismatch;
 export function checkKeyserverLink(href: string, contacts: Contact[]): Problem[] {
   const problems: Problem[] = [];
   const declared = contacts.flatMap(fingerprintsOf);
-  for (const ref of keyReferencesInUrl(href)) {
+  for (const ref of readKeyLink(href).references) {
     if (ref.kind === "short-key-id") {
       problems.push(keyserverMismatch.problem("shortKeyId", { keyId: ref.written }));
       return problems;

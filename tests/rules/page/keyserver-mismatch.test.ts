@@ -1,6 +1,6 @@
 import keyserverMismatch from "../../../src/rules/page/keyserver-mismatch.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { contact, HEX, OTHER, runPage, SECURITY, V6, type PageInput } from "./page-input.ts";
+import { contact, GROUPED, HEX, OTHER, runPage, SECURITY, V6, type PageInput } from "./page-input.ts";
 
 /** A page with one link, reading "the key", at line 2, column 1. */
 const lookUp = (href: string, contacts = [SECURITY]): PageInput => ({ html: `<h2>Keys</h2>\n<a href="${href}">the key</a>`, contacts });
@@ -13,6 +13,11 @@ const WRONG_KEY_ID = "E880C9B8C5B53E92";
 const WRONG = "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E92";
 
 const V6_CONTACT = contact("security@example.org", V6);
+
+/** WRONG as gpg prints it, in groups of four with a double space in the middle. */
+const WRONG_GROUPED = "7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E92";
+/** A query value as a form writes it: spaces as `+`. */
+const plus = (text: string) => text.replace(/ /g, "+");
 
 testRule<PageInput, typeof keyserverMismatch.messages>(keyserverMismatch, runPage, {
   valid: [
@@ -31,6 +36,13 @@ testRule<PageInput, typeof keyserverMismatch.messages>(keyserverMismatch, runPag
     { name: "eight bare hex digits in a keyserver's address are no key ID", input: lookUp(`https://keys.openpgp.org/search?q=${SHORT_KEY_ID}`) },
     { name: "a keyserver link without a key", input: lookUp("https://keys.openpgp.org/about") },
     { name: "a mailto link is not read for keys", input: lookUp(`mailto:security@example.org?subject=key%200x${SHORT_KEY_ID}`) },
+    { name: "keys.openpgp.org's search for the declared fingerprint in groups, spaces written +", input: lookUp(`https://keys.openpgp.org/search?q=${plus(GROUPED)}`) },
+    { name: "an HKP search for the declared fingerprint in groups, spaces written %20", input: lookUp(`https://keyserver.ubuntu.com/pks/lookup?op=get&search=0x${GROUPED.replace(/ /g, "%20")}`) },
+    { name: "an HKP search for the declared long key ID in groups", input: lookUp(`https://keyserver.ubuntu.com/pks/lookup?search=${plus("E880 C9B8 C5B5 3E91")}`) },
+    { name: "hex words in a search on a site that is no keyserver", input: lookUp(`https://example.org/search?q=${plus("dead beef cafe babe")}`) },
+    { name: "a Keybase key link naming the declared fingerprint", input: lookUp(`https://keybase.io/examplemaint/pgp_keys.asc?fingerprint=${HEX.toLowerCase()}`) },
+    { name: "an openpgp4fpr: link to the declared fingerprint", input: lookUp(`openpgp4fpr:${HEX}`) },
+    { name: "an OPENPGP4FPR: link to the declared fingerprint, in lower case, with Autocrypt's fragment", input: lookUp(`OPENPGP4FPR:${HEX.toLowerCase()}#a=security%40example.org`) },
   ],
   invalid: [
     {
@@ -146,6 +158,46 @@ testRule<PageInput, typeof keyserverMismatch.messages>(keyserverMismatch, runPag
       name: "after a short key ID the rest of the link is not read",
       input: lookUp(`https://keyserver.ubuntu.com/pks/lookup?search=0x${SHORT_KEY_ID}&also=0x${WRONG_KEY_ID}`),
       findings: [{ messageId: "shortKeyId", line: 2, column: 1 }],
+    },
+    {
+      name: "a grouped fingerprint in keys.openpgp.org's search, one digit off",
+      input: lookUp(`https://keys.openpgp.org/search?q=${plus(WRONG_GROUPED)}`),
+      findings: [{ messageId: "fingerprintNotDeclared", line: 2, column: 1, message: `link looks up fingerprint ${WRONG}, which is not a declared key; it should be ${HEX}` }],
+    },
+    {
+      name: "a grouped fingerprint written 0x… and %20 in an HKP search, one digit off",
+      input: lookUp(`https://keyserver.ubuntu.com/pks/lookup?op=get&search=0x${WRONG_GROUPED.replace(/ /g, "%20")}`),
+      findings: [{ messageId: "fingerprintNotDeclared", line: 2, column: 1, message: `link looks up fingerprint ${WRONG}, which is not a declared key; it should be ${HEX}` }],
+    },
+    {
+      name: "a grouped fingerprint with a group of three is read as the digits it has",
+      input: lookUp(`https://keys.openpgp.org/search?q=${plus("7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E9")}`),
+      findings: [{ messageId: "fingerprintNotDeclared", line: 2, column: 1, message: `link looks up fingerprint ${HEX.slice(0, -1)}, which is not a declared key; it should be ${HEX}` }],
+    },
+    {
+      name: "a grouped long key ID one digit off",
+      input: lookUp(`https://keyserver.ubuntu.com/pks/lookup?search=${plus("E880 C9B8 C5B5 3E92")}`),
+      findings: [{ messageId: "keyIdNotDeclared", line: 2, column: 1, message: "link looks up key ID E880C9B8C5B53E92, which is not a declared key; it should be 0xE880C9B8C5B53E91" }],
+    },
+    {
+      name: "a Keybase key link naming a fingerprint one digit off",
+      input: lookUp(`https://keybase.io/examplemaint/pgp_keys.asc?fingerprint=${WRONG.toLowerCase()}`),
+      findings: [{ messageId: "fingerprintNotDeclared", line: 2, column: 1, message: `link looks up fingerprint ${WRONG}, which is not a declared key; it should be ${HEX}` }],
+    },
+    {
+      name: "a Keybase key link naming a long key ID of no declared key",
+      input: lookUp(`https://keybase.io/examplemaint/pgp_keys.asc?fingerprint=${WRONG_KEY_ID}`),
+      findings: [{ messageId: "keyIdNotDeclared", line: 2, column: 1 }],
+    },
+    {
+      name: "an openpgp4fpr: link one digit off",
+      input: lookUp(`openpgp4fpr:${WRONG}`),
+      findings: [{ messageId: "fingerprintNotDeclared", line: 2, column: 1, message: `link looks up fingerprint ${WRONG}, which is not a declared key; it should be ${HEX}` }],
+    },
+    {
+      name: "an openpgp4fpr: link with the long key ID only, which the scheme does not take",
+      input: lookUp(`openpgp4fpr:${KEY_ID}`),
+      findings: [{ messageId: "fingerprintNotDeclared", line: 2, column: 1, message: `link looks up fingerprint ${KEY_ID}, which is not a declared key; it should be ${HEX}` }],
     },
     {
       name: "a link with a broken escape is still read",

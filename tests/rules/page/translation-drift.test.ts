@@ -28,6 +28,8 @@ const V6 = "F6DCBD9A9F48C5F103E522D947CEDD5FA33D2B1BA61196F26A2CDBE987789F8F";
 const addedV6 = edited(["## Informar", `## Informar\n\nClave nueva: ${V6}`]);
 const twoForOne = edited(["C5B5 3E91 [", "C5B5 3E92 o 8ECA FE52 3964 AF82 4016 F6C8 1167 27A6 0111 BF2D ["]);
 const noneForTwo = { original: markdown([], [...ORIGINAL_BODY, "", "Or by post: post@example.org"]), translation: markdown(FRONT, ["## Informar", "", "Escriba a seguridad@example.org.", "", `${GROUPED} [keys.openpgp.org](${LINK})`]) };
+const otherKeyLinks = ["", "Import it with [openpgp4fpr](openpgp4fpr:" + HEX + "), or from [GitHub](https://github.com/example-maintainer.gpg)."];
+const keyLinks = { original: markdown([], [...ORIGINAL_BODY, ...otherKeyLinks]), translation: markdown(FRONT, [...TRANSLATION_BODY, "", "Impórtela con [openpgp4fpr](openpgp4fpr:" + HEX + ")."]) };
 const bare = { original: ORIGINAL, translation: markdown([], TRANSLATION_BODY.slice(0, 3)) };
 
 testRule(translationDrift, run, {
@@ -36,6 +38,7 @@ testRule(translationDrift, run, {
     { name: "an address in capitals", input: edited([/security@example\.org/g, "Security@Example.ORG"]) },
     { name: "a fingerprint written without spaces", input: edited([GROUPED, HEX]) },
     { name: "the facts in another order, each shown once", input: { original: ORIGINAL, translation: markdown(FRONT, [`[keys.openpgp.org](${LINK}) ${GROUPED}`, "", "security@example.org"]) } },
+    { name: "openpgp4fpr and GitHub key links shown in both", input: { original: markdown([], [...ORIGINAL_BODY, ...otherKeyLinks]), translation: markdown(FRONT, [...TRANSLATION_BODY, ...otherKeyLinks]) } },
     { name: "a page and its translation with no facts at all", input: { original: markdown([], ["# Hola"]), translation: markdown(FRONT, ["# Hello"]) } },
   ],
   invalid: [
@@ -82,6 +85,18 @@ testRule(translationDrift, run, {
           line: 4,
           column: 1,
           message: `this translation does not show the keyserver link ${LINK}, which its original content/security.md shows (line 10); ${TAIL}: add it where the original has it`,
+        },
+      ],
+    },
+    {
+      name: "a key link that names no fingerprint, left out of the translation",
+      input: keyLinks,
+      findings: [
+        {
+          messageId: "missing",
+          line: 4,
+          column: 1,
+          message: `this translation does not show the keyserver link https://github.com/example-maintainer.gpg, which its original content/security.md shows (line 7); ${TAIL}: add it where the original has it`,
         },
       ],
     },

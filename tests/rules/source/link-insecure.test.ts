@@ -17,6 +17,7 @@ testRule<string, typeof linkInsecure.messages>(linkInsecure, run, {
     { name: "an https link", input: page("See [our key](https://example.org/key.asc).") },
     { name: "an https link with the scheme in capitals", input: page("See [our key](HTTPS://example.org/key.asc).") },
     { name: "a mailto link", input: page("Write to [us](mailto:security@example.org).") },
+    { name: "an openpgp4fpr link, which fetches nothing", input: page("Import [our key](openpgp4fpr:7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91).") },
     { name: "a link on the site", input: page("See [the policy](/security/) and [scope](#scope).") },
     { name: "a link that only looks like a host is relative", input: page("See [example](example.org/page).") },
     { name: "an https autolink", input: page("See <https://example.org/>.") },
@@ -53,7 +54,7 @@ testRule<string, typeof linkInsecure.messages>(linkInsecure, run, {
     {
       name: "a link of another scheme than https or mailto",
       input: page("Get [the key](ftp://example.org/key.asc)."),
-      findings: [{ messageId: "otherScheme", line: 6, column: 15, message: 'the link ftp://example.org/key.asc uses "ftp:"; links from the policy go to https: pages or mailto: addresses only' }],
+      findings: [{ messageId: "otherScheme", line: 6, column: 15, message: 'the link ftp://example.org/key.asc uses "ftp:"; links from the policy go to https: pages, mailto: addresses and openpgp4fpr: fingerprints only' }],
     },
     {
       name: "each insecure link is reported, in order, on a list item's own line",
