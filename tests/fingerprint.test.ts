@@ -125,10 +125,10 @@ describe("keyReferencesInUrl", () => {
 
   it("reads a fingerprint written in groups in a query value, after the unbroken runs", () => {
     const grouped = "7FC1+6F16+A8B3+D4C7+4BC3++3A73+E880+C9B8+C5B5+3E91";
-    expect(keyReferencesInUrl(`https://keys.openpgp.org/search?q=${grouped}`)).toEqual([{ hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91", kind: "fingerprint" }]);
+    expect(keyReferencesInUrl(`https://keys.openpgp.org/search?q=${grouped}`)).toEqual([{ hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91", written: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91", kind: "fingerprint" }]);
     expect(keyReferencesInUrl(`https://keyserver.ubuntu.com/pks/lookup?search=${grouped}&op=get&also=0xE880C9B8C5B53E91`)).toEqual([
-      { hex: "E880C9B8C5B53E91", kind: "key-id" },
-      { hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91", kind: "fingerprint" },
+      { hex: "E880C9B8C5B53E91", written: "E880C9B8C5B53E91", kind: "key-id" },
+      { hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91", written: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91", kind: "fingerprint" },
     ]);
   });
 
