@@ -10,7 +10,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { readCleartextMessage, readKeys, type Key } from "openpgp";
-import { loadPolicyData, policyGlobal } from "../data/load.ts";
 import { placed, type Finding, type Problem } from "../findings/finding.ts";
 import { locateInFiles } from "../findings/locate.ts";
 import { findAddresses } from "../formats/address-text.ts";
@@ -230,6 +229,8 @@ async function readData(options: CheckOptions, relative: (f: string) => string):
   } catch (error) {
     throw new CheckError(`--data ${data}: ${describeFsError(error)}: give the site data file, such as content/_data/security.json`);
   }
+  // Loaded only with --data: the site data's reader is no part of checking a page by itself.
+  const { loadPolicyData, policyGlobal } = await import("../data/load.ts");
   const keysDir = options.keys === undefined ? path.join(path.dirname(dataPath), "..", "keys") : path.resolve(options.cwd, options.keys);
   const loaded = await loadPolicyData(options.cwd, { dataFile: dataPath, keysDir, expiryWarningDays: 30, relative, now: options.now });
   if (!loaded.data) {
