@@ -160,6 +160,16 @@ describe("check of a SECURITY.md", () => {
     ]);
   });
 
+  it("without site data, a link to a key far from every key given is someone else's, not a mistake; a near miss is", async () => {
+    const maintainer = "\nThe maintainer's own key: [keys.openpgp.org](https://keys.openpgp.org/vks/v1/by-fingerprint/0123456789ABCDEF0123456789ABCDEF01234567).\n";
+    expect(await run(page("maintainer.md", `${fixture("good.md")}${maintainer}`), "--keys", "keys")).toEqual({ code: 0, stdout: NOT_RUN, stderr: "" });
+  });
+
+  it("takes a printed fingerprint of the key's encryption subkey for the key", async () => {
+    const subkey = page("subkey.md", fixture("good.md").replace("`7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91`", "`A6B2 047A 01F1 3AEE D36F  D9BE 3FE8 C78D A36C 68BC`"));
+    expect(await run(subkey, "--keys", "keys")).toEqual({ code: 0, stdout: NOT_RUN, stderr: "" });
+  });
+
   it("without a key, a fingerprint is not judged, and a notice says how to give one", async () => {
     expect(await run("good.md")).toEqual({ code: 0, stdout: `notice: good.md: 1 fingerprint was checked against no key: pass --keys DIR with the keys, or print the armored key in the page\n${NOT_RUN}`, stderr: "" });
   });

@@ -13,7 +13,8 @@ import { readCleartextMessage, readKeys, type Key } from "openpgp";
 import { placed, type Finding, type Problem } from "../findings/finding.ts";
 import { locateInFiles } from "../findings/locate.ts";
 import { findAddresses } from "../formats/address-text.ts";
-import { formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
+import { formatFingerprint, referencesKey, sameFingerprint } from "../formats/fingerprint.ts";
+import { readKeyLink } from "../formats/key-link.ts";
 import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
 import { fingerprintOf, reasonOf } from "../formats/openpgp.ts";
 import { parseMailto } from "../formats/mailto.ts";
@@ -35,7 +36,7 @@ import keyUnused from "../rules/key/key-unused.ts";
 import { inspectKey } from "../rules/keys.ts";
 import { checkPage, presentedFingerprints, type PresentedFingerprint } from "../rules/page.ts";
 import { checkPageFile } from "../rules/page-file.ts";
-import type { Contact, Fingerprint, OtherAddress } from "../types.ts";
+import { fingerprintsOf, type Contact, type Fingerprint, type OtherAddress } from "../types.ts";
 
 export interface CheckOptions {
   /** The files to check, as given on the command line. */
@@ -270,6 +271,11 @@ export async function checkPageText(
   if (contacts.length === 0) {
     // No fingerprint and no key to hold a link to: only what a link says of itself stands.
     problems = problems.filter((p) => !(p.rule === keyserverMismatch.id && p.messageId !== "shortKeyId") && p.rule !== keyLinkUnverifiable.id);
+  } else if (declared.contacts === undefined) {
+    // Without site data, a link to a key far from every key the page and --keys give may be
+    // anyone's (a maintainer's own key, say): only a near miss is known to be a mistake.
+    const others = new Set(page.links.filter((link) => namesOtherKey(link.href, contacts)).map((link) => link.href));
+    problems = problems.filter((p) => !(p.rule === keyserverMismatch.id && p.messageId !== "shortKeyId" && others.has(p.needles?.[0] ?? "")));
   }
   const findings = problems.map(place);
   if (derived) findings.push(...(await inspectUsedKeys(file, text, derived.used, declared.now)));
@@ -302,17 +308,20 @@ export function presentedContacts(page: ScannedPage, presented: PresentedFingerp
   const used: UsedKey[] = [];
   let unverified = 0;
   for (const p of presented) {
-    const found = keys.find((k) => sameFingerprint(k.fingerprint, p.fingerprint));
+    // A page may print the encryption subkey's fingerprint: that is the key too.
+    const bySubkey = keys.find((k) => k.key.getSubkeys().some((sub) => sub.getFingerprint().toUpperCase() === p.fingerprint.hex));
+    const found = keys.find((k) => sameFingerprint(k.fingerprint, p.fingerprint)) ?? bySubkey;
     const address = p.address?.toLowerCase() ?? (found ? found.emails.find((e) => onPage.has(e)) : undefined) ?? only;
     const forAddress = address === undefined ? undefined : keys.find((k) => k.named === address || k.emails.includes(address));
     // Another address's key beside this one, where this address has a key of its own: the page mixed them up.
     const exact = found && (forAddress === undefined || sameFingerprint(forAddress.fingerprint, found.fingerprint) || found.emails.includes(address!)) ? found : undefined;
     if (exact) {
       add(address ?? exact.emails[0] ?? exact.named ?? "", exact.fingerprint);
+      if (exact === bySubkey) add(address ?? exact.emails[0] ?? exact.named ?? "", p.fingerprint);
       used.push({ key: exact, email: address ?? "", at: p });
       continue;
     }
-    const near = forAddress ?? keys.find((k) => k.fingerprint.version === p.fingerprint.version && differing(k.fingerprint, p.fingerprint) <= 4);
+    const near = forAddress ?? keys.find((k) => k.fingerprint.version === p.fingerprint.version && differing(k.fingerprint, p.fingerprint) <= NEAR_DIGITS);
     if (near) {
       add(address ?? near.emails[0] ?? near.named ?? `the key in ${near.file}`, near.fingerprint);
     } else {
@@ -329,6 +338,23 @@ export function presentedContacts(page: ScannedPage, presented: PresentedFingerp
   }
   const contacts = [...byAddress].map(([email, fingerprints]): Contact => ({ email, fingerprint: fingerprints[0]!, ...(fingerprints.length > 1 ? { fingerprints } : {}) }));
   return { contacts, used, unverified };
+}
+
+/** The most digits a printed or linked fingerprint may differ by from a key to be taken for a mistyped copy of it. */
+const NEAR_DIGITS = 4;
+
+/** Whether every key a link names is far from each of the contacts' keys: another key, not a mistyped one. */
+function namesOtherKey(href: string, contacts: Contact[]): boolean {
+  const known = contacts.flatMap(fingerprintsOf);
+  const refs = readKeyLink(href).references.filter((r) => r.kind !== "short-key-id");
+  if (refs.length === 0) return false;
+  return refs.every((ref) =>
+    known.every((f) => {
+      if (referencesKey(ref, f)) return false;
+      const against = ref.kind === "fingerprint" ? f.hex : f.hex.slice(-ref.hex.length);
+      return ref.hex.length !== against.length || [...ref.hex].filter((c, i) => c !== against[i]).length > NEAR_DIGITS;
+    }),
+  );
 }
 
 function differing(a: Fingerprint, b: Fingerprint): number {
