@@ -165,6 +165,11 @@ describe("check of a SECURITY.md", () => {
     expect(await run(page("maintainer.md", `${fixture("good.md")}${maintainer}`), "--keys", "keys")).toEqual({ code: 0, stdout: NOT_RUN, stderr: "" });
   });
 
+  it("a commit hash in a paragraph of its own is no fingerprint of the page's only address", async () => {
+    const commit = page("commit.md", `${fixture("good.md")}\nThe fix is commit 3f2a1b4c5d6e7f8091a2b3c4d5e6f708192a3b4c.\n`);
+    expect(await run(commit, "--keys", "keys")).toEqual({ code: 0, stdout: `notice: commit.md: 1 fingerprint was checked against no key: pass --keys DIR with the keys, or print the armored key in the page\n${NOT_RUN}`, stderr: "" });
+  });
+
   it("takes a printed fingerprint of the key's encryption subkey for the key", async () => {
     const subkey = page("subkey.md", fixture("good.md").replace("`7FC1 6F16 A8B3 D4C7 4BC3  3A73 E880 C9B8 C5B5 3E91`", "`A6B2 047A 01F1 3AEE D36F  D9BE 3FE8 C78D A36C 68BC`"));
     expect(await run(subkey, "--keys", "keys")).toEqual({ code: 0, stdout: NOT_RUN, stderr: "" });

@@ -312,7 +312,8 @@ export function presentedContacts(page: ScannedPage, presented: PresentedFingerp
     const bySubkey = keys.find((k) => k.key.getSubkeys().some((sub) => sub.getFingerprint().toUpperCase() === p.fingerprint.hex));
     const found = keys.find((k) => sameFingerprint(k.fingerprint, p.fingerprint)) ?? bySubkey;
     const address = p.address?.toLowerCase() ?? (found ? found.emails.find((e) => onPage.has(e)) : undefined) ?? only;
-    const forAddress = address === undefined ? undefined : keys.find((k) => k.named === address || k.emails.includes(address));
+    // The key of the address written beside the fingerprint; a fingerprint with no address beside it is held only to keys it nearly matches (a 40-digit commit hash is no key).
+    const forAddress = p.address === undefined || address === undefined ? undefined : keys.find((k) => k.named === address || k.emails.includes(address));
     // Another address's key beside this one, where this address has a key of its own: the page mixed them up.
     const exact = found && (forAddress === undefined || sameFingerprint(forAddress.fingerprint, found.fingerprint) || found.emails.includes(address!)) ? found : undefined;
     if (exact) {
