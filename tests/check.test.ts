@@ -105,7 +105,7 @@ describe("check of a SECURITY.md", () => {
         line: 12,
         column: 25,
         message:
-          "no user ID on the key carries reports@example.org; the key has alice@example.org: add the address with gpg --quick-add-uid E8B91CFDE3B5C602F6910F309BCBD10543823B6B 'Security Team <reports@example.org>' and export the key again, or correct the address in content/_data/security.json",
+          "no user ID on the key carries reports@example.org; the key has alice@example.org: add the address with gpg --quick-add-uid E8B91CFDE3B5C602F6910F309BCBD10543823B6B 'Security Team <reports@example.org>' and export the key again, or correct the address on the page",
       },
       {
         rule: "fingerprint-malformed",

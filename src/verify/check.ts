@@ -387,10 +387,20 @@ async function inspectUsedKeys(file: string, text: string, used: UsedKey[], now:
       if (KEY_LAYOUT_RULES.has(p.rule)) continue;
       // A key the page binds to no address is not held to one.
       if (p.rule === keyUidMismatch.id && u.email === "") continue;
-      findings.push(placed(p, file, at));
+      findings.push(placed({ ...p, message: onThePage(p.message) }, file, at));
     }
   }
   return findings;
+}
+
+/**
+ * A key rule's advice, for a page checked without site data: what the build would correct in
+ * content/_data/security.json is corrected on the page.
+ */
+function onThePage(message: string): string {
+  return message
+    .replace("or correct the address in content/_data/security.json", "or correct the address on the page")
+    .replace("update the fingerprint in content/_data/security.json and on the page", "update the fingerprint on the page");
 }
 
 /** A security.txt: RFC 9116's checks, and its signature verified against the keys given. */
