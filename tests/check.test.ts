@@ -212,6 +212,7 @@ describe("check of a security.txt", () => {
       stdout: "notice: signed/security.txt: signed by 7F87 C10E 6221 1F61 3F1E 541F AA6B 5FC4 8BE7 49E4 (signer/private@example.org.asc), and the signature verifies\n",
       stderr: "",
     });
+    expect(await run("signed/security.txt")).toEqual({ code: 0, stdout: "notice: signed/security.txt: signed, and not verified: no key was given; pass --keys DIR with the signing key's public key to verify it\n", stderr: "" });
     const other = await run("signed/security.txt", "--keys", "keys");
     expect(other.code).toBe(1);
     expect(other.stderr).toBe(

@@ -410,6 +410,11 @@ export async function checkSecurityTxtFile(file: string, text: string, keys: Giv
   // A broken frame or armor is already securitytxt-invalid's finding: nothing more to verify.
   if (findings.some((f) => f.rule === "securitytxt-invalid" && f.messageId !== undefined && SIGNATURE_FRAME.has(f.messageId))) return findings;
   const at = { line: 1, column: 1 };
+  if (keys.length === 0) {
+    // RFC 9116 asks a reader to verify a signature, not to have the key: with none given, say how, and judge nothing.
+    notices.push(`${file}: signed, and not verified: no key was given; pass --keys DIR with the signing key's public key to verify it`);
+    return findings;
+  }
   let signers: string[];
   try {
     const message = await readCleartextMessage({ cleartextMessage: text });
@@ -421,11 +426,7 @@ export async function checkSecurityTxtFile(file: string, text: string, keys: Giv
   const keyId = signers.join(", ");
   const candidates = keys.filter((k) => signers.some((s) => k.key.getKeys().some((sub) => sub.getKeyID().toHex().toUpperCase() === s)));
   if (candidates.length === 0) {
-    findings.push(
-      keys.length === 0
-        ? securitytxtSignature.finding("noKeys", { keyId }, file, at)
-        : securitytxtSignature.finding("unknownSigner", { keyId, given: [...new Set(keys.map((k) => formatFingerprint(k.fingerprint)))].join(", ") }, file, at),
-    );
+    findings.push(securitytxtSignature.finding("unknownSigner", { keyId, given: [...new Set(keys.map((k) => formatFingerprint(k.fingerprint)))].join(", ") }, file, at));
     return findings;
   }
   const failures: string[] = [];
