@@ -160,6 +160,18 @@ describe("check of a SECURITY.md", () => {
     ]);
   });
 
+  it("catches a grouped query fingerprint a digit off from the fingerprint printed beside it, with no key given", async () => {
+    const wrong = page("link-wrong-no-keys.md", fixture("good.md").replace("C5B5+3E91", "C5B5+3E93"));
+    expect(await findings(wrong)).toEqual([
+      {
+        rule: "keyserver-mismatch",
+        line: 14,
+        column: 39,
+        message: "link looks up fingerprint 7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E93, which is not a declared key; it should be 7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91",
+      },
+    ]);
+  });
+
   it("without site data, a link to a key far from every key given is someone else's, not a mistake; a near miss is", async () => {
     const maintainer = "\nThe maintainer's own key: [keys.openpgp.org](https://keys.openpgp.org/vks/v1/by-fingerprint/0123456789ABCDEF0123456789ABCDEF01234567).\n";
     expect(await run(page("maintainer.md", `${fixture("good.md")}${maintainer}`), "--keys", "keys")).toEqual({ code: 0, stdout: NOT_RUN, stderr: "" });
