@@ -206,6 +206,12 @@ describe("check of a security.txt", () => {
     expect(await run("security.txt")).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
+  it("a byte-order mark is an error of the file, as RFC 9116 has no place for one", async () => {
+    const bom = page("bom/security.txt", `\uFEFF${fixture("security.txt")}`);
+    // The first line, mark and all, is then no field either, as the RFC checks read it (tests/rules/publish/securitytxt-invalid.test.ts).
+    expect((await findings(bom))[0]).toEqual({ rule: "securitytxt-invalid", line: 1, column: 1, message: "the security.txt breaks a rule: the file starts with a byte-order mark; write plain UTF-8 without one" });
+  });
+
   it("a file that breaks RFC 9116 is an error at its line", async () => {
     const stale = page("stale/security.txt", "Contact: security@example.org\nExpires: 2025-12-31T23:00:00Z\n");
     expect(await findings(stale)).toEqual([

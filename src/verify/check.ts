@@ -113,11 +113,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
   let unrun = false;
   for (const { file, bytes } of texts) {
-    const text = new TextDecoder().decode(bytes);
-    if (isSecurityTxt(file, text)) {
-      findings.push(...(await checkSecurityTxtFile(file, text, keys, options.now, notices)));
+    // The byte-order mark is kept: RFC 9116 has no place for one in a security.txt, and its check says so.
+    const withBom = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    if (isSecurityTxt(file, withBom)) {
+      findings.push(...(await checkSecurityTxtFile(file, withBom, keys, options.now, notices)));
       continue;
     }
+    const text = withBom.replace(/^\uFEFF/, "");
     const fileProblems = checkPageFile(file, bytes, text, 1_000_000);
     findings.push(...fileProblems);
     if (fileProblems.some((f) => f.rule !== "encoding-invalid")) continue;
