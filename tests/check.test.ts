@@ -177,6 +177,13 @@ describe("check of a SECURITY.md", () => {
     expect(await run(page("maintainer.md", `${fixture("good.md")}${maintainer}`), "--keys", "keys")).toEqual({ code: 0, stdout: NOT_RUN, stderr: "" });
   });
 
+  it("inspects the key given for an address the page names without a fingerprint, at the address's first mention", async () => {
+    const named = page("named.md", "# Security\n\nWrite to [expired@example.org](mailto:expired@example.org), encrypted to our key.\n");
+    mkdirSync(path.join(work, "named-keys"), { recursive: true });
+    copyFileSync(path.join(KEY_FIXTURES, "expired.asc"), path.join(work, "named-keys", "expired@example.org.asc"));
+    expect((await findings(named, "--keys", "named-keys")).map((f) => [f.rule, f.line, f.column])).toEqual([["key-expired", 3, 11]]);
+  });
+
   it("a commit hash in a paragraph of its own is no fingerprint of the page's only address", async () => {
     const commit = page("commit.md", `${fixture("good.md")}\nThe fix is commit 3f2a1b4c5d6e7f8091a2b3c4d5e6f708192a3b4c.\n`);
     expect(await run(commit, "--keys", "keys")).toEqual({ code: 0, stdout: `notice: commit.md: 1 fingerprint was checked against no key: pass --keys DIR with the keys, or print the armored key in the page\n${NOT_RUN}`, stderr: "" });

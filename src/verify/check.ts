@@ -288,6 +288,8 @@ export async function checkPageText(
 interface UsedKey {
   key: GivenKey;
   email: string;
+  /** Text to place its problems at when the page prints no fingerprint of it: the address it is given for. */
+  needle?: string;
   /** Where the page prints its fingerprint; absent for a key printed in the page as a block only. */
   at?: PresentedFingerprint;
 }
@@ -338,6 +340,8 @@ export function presentedContacts(page: ScannedPage, presented: PresentedFingerp
     const address = k.named ?? k.emails.find((e) => onPage.has(e)) ?? (k.index !== undefined ? only : undefined) ?? k.emails[0] ?? "";
     add(address, k.fingerprint);
     if (k.index !== undefined) used.push({ key: k, email: address && (onPage.has(address) ? address : "") });
+    // A key given for an address the page tells researchers to write to is the key they will encrypt to.
+    else if (k.named !== undefined && onPage.has(k.named)) used.push({ key: k, email: k.named, needle: k.named });
   }
   const contacts = [...byAddress].map(([email, fingerprints]): Contact => ({ email, fingerprint: fingerprints[0]!, ...(fingerprints.length > 1 ? { fingerprints } : {}) }));
   return { contacts, used, unverified };
@@ -384,7 +388,8 @@ async function inspectUsedKeys(file: string, text: string, used: UsedKey[], now:
     if (seen.has(id)) continue;
     seen.add(id);
     const report = await inspectKey(u.key.armored, { email: u.email || (u.key.emails[0] ?? ""), fingerprint: u.key.fingerprint, now });
-    const at = u.at ? (locateInFiles(new Map([[file, text]]), [u.at.text])?.position ?? { line: 1, column: 1 }) : positionOf(text, u.key.index ?? 0);
+    const needle = u.at?.text ?? u.needle;
+    const at = needle !== undefined ? (locateInFiles(new Map([[file, text]]), [needle])?.position ?? { line: 1, column: 1 }) : positionOf(text, u.key.index ?? 0);
     for (const p of report.problems) {
       if (KEY_LAYOUT_RULES.has(p.rule)) continue;
       // A key the page binds to no address is not held to one.
