@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { type ChildResult, readChildResult } from "./child-result.ts";
 import { type DevTimings, measureDevServer } from "./dev-server.ts";
 import { measureVerify, type VerifyTimings } from "./verify.ts";
+import { measureCheck, type CheckTimings } from "./check.ts";
 import { generateSite, ROOT, type SyntheticSite } from "./site.ts";
 import { median, pairedRatio } from "./stats.ts";
 import { measureAgainstBare, type AgainstBare } from "./against-bare.ts";
@@ -48,6 +49,8 @@ const TARGETS = {
   devFeedbackMs: 300,
   /** A full `npm run verify` of the real site's sources against local servers, median, in ms. */
   verifyMs: 2000,
+  /** `check` of one SECURITY.md with one key, through the bin, median, in ms. */
+  checkMs: 700,
 };
 
 const SIZES = [1, 100, 1000, 4000] as const;
@@ -55,8 +58,8 @@ type Size = (typeof SIZES)[number];
 
 /** Pairs of runs per site size, and of the cold-start comparison. */
 const PLANS = {
-  full: { pairs: { 1: 7, 100: 7, 1000: 5, 4000: 5 } as Record<Size, number>, coldRounds: 9, devEdits: 15, verifyRuns: 9, barePairs: 5 },
-  quick: { pairs: { 1: 3, 100: 3, 1000: 3, 4000: 3 } as Record<Size, number>, coldRounds: 5, devEdits: 10, verifyRuns: 5, barePairs: 3 },
+  full: { pairs: { 1: 7, 100: 7, 1000: 5, 4000: 5 } as Record<Size, number>, coldRounds: 9, devEdits: 15, verifyRuns: 9, checkRuns: 15, barePairs: 5 },
+  quick: { pairs: { 1: 3, 100: 3, 1000: 3, 4000: 3 } as Record<Size, number>, coldRounds: 5, devEdits: 10, verifyRuns: 5, checkRuns: 9, barePairs: 3 },
 };
 
 
@@ -240,6 +243,8 @@ async function main(): Promise<void> {
     const dev: DevTimings | string = await measureDevServer(plan.devEdits, tmp).catch((error: Error) => `not measured: ${error.message}`);
     progress(`verify: ${plan.verifyRuns} runs against nginx and sks on 127.0.0.1`);
     const verify: VerifyTimings | string = await measureVerify(plan.verifyRuns, tmp).catch((error: Error) => `not measured: ${error.message}`);
+    progress(`check: ${plan.checkRuns} runs of one SECURITY.md with one key`);
+    const checked: CheckTimings | string = await measureCheck(plan.checkRuns, tmp).catch((error: Error) => `not measured: ${error.message}`);
     const againstBare: AgainstBare[] = [];
     for (const [name, pages, input] of [["the real site", 1, path.join(ROOT, "content")], ["1,000 pages", 1000, sites[2]!.input], ["4,000 pages", 4000, sites[3]!.input]] as const) {
       againstBare.push(await measureAgainstBare(name, pages, input, plan.barePairs, tmp, progress));
@@ -423,6 +428,16 @@ async function main(): Promise<void> {
     else say(table(["runs", "sources", "median ms", "range ms", "exit code"], [[String(verify.ms.length), String(verify.sources), String(Math.round(median(verify.ms))), `${Math.round(Math.min(...verify.ms))}–${Math.round(Math.max(...verify.ms))}`, String(verify.code)]]));
     say();
 
+    // --- check
+    say("## npm run check of one SECURITY.md");
+    say();
+    say("A SECURITY.md with one fingerprint, a mailto link and a keyserver link, and its key in --keys; `check`'s own command");
+    say("(bin/security-policy-site.mjs check SECURITY.md --keys keys) in a fresh process each run, timed from spawn to exit.");
+    say();
+    if (typeof checked === "string") say(checked);
+    else say(table(["runs", "median ms", "range ms", "exit code"], [[String(checked.ms.length), String(Math.round(median(checked.ms))), `${Math.round(Math.min(...checked.ms))}–${Math.round(Math.max(...checked.ms))}`, String(checked.code)]]));
+    say();
+
     // --- Targets
     const at = (pages: Size) => results.find((r) => r.pages === pages && !r.failure && r.on.length > 0);
     const largest = at(4000);
@@ -515,6 +530,13 @@ async function main(): Promise<void> {
       target: `npm run verify of the real site's sources in under ${TARGETS.verifyMs / 1000} s (median)`,
       measured: verifyMedian === undefined ? "not measured" : `${Math.round(verifyMedian)} ms`,
       met: verifyMedian === undefined ? undefined : verifyMedian < TARGETS.verifyMs,
+    });
+
+    const checkMedian = typeof checked === "string" ? undefined : median(checked.ms);
+    verdicts.push({
+      target: `npm run check of one SECURITY.md with one key in at most ${TARGETS.checkMs} ms (median)`,
+      measured: checkMedian === undefined ? "not measured" : `${Math.round(checkMedian)} ms`,
+      met: checkMedian === undefined ? undefined : checkMedian <= TARGETS.checkMs,
     });
 
     say("## Targets");

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one way the project's commands run: `security-policy-site build|serve|verify|nginx-config|rules-table`
+// The one way the project's commands run: `security-policy-site build|serve|verify|check|init|nginx-config|rules-table`
 // (what `npm run build`, `npm start`, `npm run verify` and the rest call). The TypeScript is
 // compiled file for file into dist/ when a source changed (compile.mjs), then run as plain ES
 // modules that import every package from node_modules.

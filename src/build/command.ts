@@ -3,14 +3,10 @@ import { createServer, isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { Eleventy, type UserConfig } from "@11ty/eleventy";
+import type { UserConfig } from "@11ty/eleventy";
 import { FindingCollector } from "../findings/collector.ts";
 import { isOutputFormat, OUTPUT_FORMATS, printReport, type Streams } from "../findings/report.ts";
-import { showPanelOnWrittenPages } from "../plugins/dev-server.ts";
-import { devServer, onEleventyError } from "../plugins/eleventy-internals.ts";
-import { provideSiteRun } from "../plugins/site-run.ts";
-import { explainBuildError, layoutLookup } from "./build-errors.ts";
-import { buildSite, stoppedByChecks } from "./build.ts";
+import type { devServer } from "../plugins/eleventy-internals.ts";
 import { applySuppressions } from "../rules/suppressions.ts";
 
 /**
@@ -18,11 +14,12 @@ import { applySuppressions } from "../rules/suppressions.ts";
  * build, swapped into public/ only when it passes. `security-policy-site start` (`npm start`;
  * `serve` is its former name): Eleventy's dev server with live reload; the checks run on every
  * rebuild and print their findings, and the server keeps serving so the author can fix them.
- * The commands with options of their own (verify, nginx-config, rules-table, init) are in COMMANDS,
+ * The commands with options of their own (verify, check, nginx-config, rules-table, init) are in COMMANDS,
  * run from here too, by bin/security-policy-site.mjs.
  */
 const USAGE = `usage: security-policy-site build [--strict] [--format ${OUTPUT_FORMATS.join("|")}] [--input content] [--output public] [--config FILE]
        security-policy-site start [--strict] [--port 8080] [--host 127.0.0.1] [--output .dev] [--config FILE]
+       security-policy-site check FILE… [--keys DIR] [--data FILE] [--format text|json|github|sarif]
        security-policy-site init [--help for its options]
        security-policy-site verify [--help for its options]
        security-policy-site nginx-config [--help for its options]`;
@@ -33,6 +30,7 @@ const USAGE = `usage: security-policy-site build [--strict] [--format ${OUTPUT_F
  */
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   verify: async (args) => await (await import("./verify-command.ts")).verifyCommand(args, COMPILED_CONFIG),
+  check: async (args) => await (await import("./check-command.ts")).checkCommand(args),
   "nginx-config": async (args) => (await import("./nginx-config.ts")).nginxConfigCommand(args),
   "rules-table": async () => (await import("./rules-table.ts")).rulesTableCommand(),
   init: async (args) => await (await import("./init/init-command.ts")).runInit(args, process.cwd()),
@@ -114,6 +112,8 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
       return 2;
     }
     const started = Date.now();
+    // Eleventy is loaded by the commands that build, only: `check` and `verify --help` start without it.
+    const { buildSite } = await import("./build.ts");
     const result = await buildSite({ input: values.input, output, configPath: values.config, strict, format, root: io.cwd, streams: io.streams });
     const seconds = ((Date.now() - started) / 1000).toFixed(2);
     // In the text format the outcome goes to standard output; in the others standard output is the report's alone.
@@ -167,6 +167,14 @@ async function serve(options: { input: string; output: string; config: string; p
     process.stderr.write(`port ${options.port} is in use: stop what listens there, or choose another port with npm start -- --port ${options.port + 1}\n`);
     return 2;
   }
+  const [{ Eleventy }, { showPanelOnWrittenPages }, { devServer, onEleventyError }, { provideSiteRun }, { explainBuildError, layoutLookup }, { stoppedByChecks }] = await Promise.all([
+    import("@11ty/eleventy"),
+    import("../plugins/dev-server.ts"),
+    import("../plugins/eleventy-internals.ts"),
+    import("../plugins/site-run.ts"),
+    import("./build-errors.ts"),
+    import("./build.ts"),
+  ]);
   const findings = new FindingCollector({ root: process.cwd(), strict: options.strict, suppress: applySuppressions });
   let eleventyConfig: UserConfig | undefined;
   const eleventy = new Eleventy(options.input, options.output, {

@@ -134,6 +134,43 @@ function addressBeside(page: ScannedPage, byBlock: Map<string, AddressAt[]>, wri
   return label;
 }
 
+/** A well-formed fingerprint the page shows, and the address written beside it, if any (`addressBeside`). */
+export interface PresentedFingerprint {
+  fingerprint: Fingerprint;
+  /** As written. */
+  text: string;
+  /** Offset in the page's HTML. */
+  index: number;
+  address?: string;
+}
+
+/**
+ * What a page presents as its keys, without any site data: each well-formed fingerprint with the
+ * address in its own line, list item, table row or paragraph, paired as the checks pair them.
+ */
+export function presentedFingerprints(page: ScannedPage): PresentedFingerprint[] {
+  const found = page.texts.map((run) => readText(run.text));
+  const written = addressMentions(page, found).filter((a) => pairable(a.run));
+  const byBlock = blocksOf(written);
+  return page.texts.flatMap((run, at) =>
+    found[at]!.fingerprints.flatMap((m) => {
+      if (!m.fingerprint) return [];
+      const beside = addressBeside(page, byBlock, written, run, at, m.index);
+      return [{ fingerprint: m.fingerprint, text: m.text, index: run.index + m.index, ...(beside ? { address: beside.mention.address } : {}) }];
+    }),
+  );
+}
+
+/** The written addresses by the block they stand in. */
+function blocksOf(written: AddressAt[]): Map<string, AddressAt[]> {
+  const byBlock = new Map<string, AddressAt[]>();
+  for (const a of written) {
+    const key = blockOf(a.run, a.offset);
+    byBlock.set(key, [...(byBlock.get(key) ?? []), a]);
+  }
+  return byBlock;
+}
+
 /**
  * Each fingerprint is judged against the address written next to it (`addressBeside`): the
  * contact of that address must own it; a declared key beside another address is
@@ -145,11 +182,7 @@ function addressBeside(page: ScannedPage, byBlock: Map<string, AddressAt[]>, wri
 function checkFingerprints(page: ScannedPage, inText: InText[], contacts: Contact[], others: OtherAddress[], memo: PageMemo, addresses: AddressAt[]): PageProblem[] {
   const problems: PageProblem[] = [];
   const written = addresses.filter((a) => pairable(a.run));
-  const byBlock = new Map<string, AddressAt[]>();
-  for (const a of written) {
-    const key = blockOf(a.run, a.offset);
-    byBlock.set(key, [...(byBlock.get(key) ?? []), a]);
-  }
+  const byBlock = blocksOf(written);
   const contactOf = (address: string) => contacts.find((c) => c.email.toLowerCase() === address.toLowerCase());
   page.texts.forEach((run, at) => {
     for (const found of inText[at]!.fingerprints) {

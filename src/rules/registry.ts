@@ -64,6 +64,7 @@ import securitytxtPolicy from "./publish/securitytxt-policy.ts";
 import securitytxtUrl from "./data/securitytxt-url.ts";
 import securitytxtInvalid from "./publish/securitytxt-invalid.ts";
 import securitytxtRecommendation from "./publish/securitytxt-recommendation.ts";
+import securitytxtSignature from "./publish/securitytxt-signature.ts";
 import signRefused from "./publish/sign-refused.ts";
 import publishConflict from "./publish/publish-conflict.ts";
 import publishKeyPath from "./data/publish-key-path.ts";
@@ -148,6 +149,7 @@ export const ALL_RULES = [
   securitytxtUrl,
   securitytxtInvalid,
   securitytxtRecommendation,
+  securitytxtSignature,
   signRefused,
   publishConflict,
   publishKeyPath,

@@ -4,7 +4,6 @@
  * findings. The data and keys come from the same loading as the build's; everything fetched
  * goes through a Fetcher (src/verify/net.ts). No Eleventy here.
  */
-import markdownIt from "markdown-it";
 import { readKeys } from "openpgp";
 import type { PolicyContact } from "../data/load.ts";
 import type { SiteData } from "../data/site-data.ts";
@@ -31,8 +30,7 @@ import keyUidMismatch from "../rules/key/key-uid-mismatch.ts";
 import fingerprintNotShown from "../rules/publish/fingerprint-not-shown.ts";
 import { inspectKey } from "../rules/keys.ts";
 import { checkPage, createPageMemo } from "../rules/page.ts";
-import alerts from "../markdown/alerts.ts";
-import headingIds from "../markdown/heading-ids.ts";
+import { renderSecurityMd } from "../markdown/security-md.ts";
 import { fingerprintsOf, type OtherAddress } from "../types.ts";
 import { faultText, type Fault, type Fetched, type Fetcher } from "./net.ts";
 
@@ -465,10 +463,7 @@ export function judgeSecurityMd(contacts: PolicyContact[], url: string, answer: 
  * build makes the same way (src/markdown/heading-ids.ts), and its alerts.
  */
 function checkSecurityMd(contacts: PolicyContact[], where: string, markdown: string, others: OtherAddress[]): Finding[] {
-  // Links as GitHub shows the file: a bare address with its scheme, never a guess that "example.com" is one.
-  const md = markdownIt({ html: true, linkify: true }).use(headingIds).use(alerts);
-  md.linkify.set({ fuzzyLink: false });
-  const html = md.render(markdown);
+  const html = renderSecurityMd(markdown);
   return checkPage(scanHtml(html), contacts, undefined, others).map((p) => {
     const found = locateInFiles(new Map([[where, markdown]]), p.needles ?? []);
     return placed(p, where, found?.position ?? { line: 1, column: 1 });
