@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatMailto, isAddrSpec, parseMailto } from "../src/formats/mailto.ts";
+import { formatMailto, isAddrSpec, isListCommandAddress, parseMailto } from "../src/formats/mailto.ts";
 import type { Mailto } from "../src/formats/mailto.ts";
 import type { Problem } from "../src/findings/finding.ts";
 import { checkMailto, mailtoReason } from "../src/rules/page/mailto-invalid.ts";
@@ -1001,5 +1001,27 @@ describe("parseMailto never throws", () => {
       }
     }
     expect(parsedCount).toBeGreaterThan(0);
+  });
+});
+
+describe("a mailing list's command address", () => {
+  it.each([
+    ["announce-request@example.org", true],
+    ["announce-subscribe@example.org", true],
+    ["announce-unsubscribe@example.org", true],
+    ["announce-join@example.org", true],
+    ["announce-leave@example.org", true],
+    ["Announce+Subscribe@example.org", true],
+    ["announce+unsubscribe@example.org", true],
+    ["security@example.org", false],
+    ["request@example.org", false],
+    ["-request@example.org", false],
+    ["subscribe@example.org", false],
+    ["announce+request@example.org", false],
+    ["announce-requests@example.org", false],
+    ["security@lists-request.example.org", false],
+    ["announce-request", false],
+  ])("%s is one: %s", (address, expected) => {
+    expect(isListCommandAddress(address)).toBe(expected);
   });
 });

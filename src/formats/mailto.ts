@@ -717,3 +717,15 @@ export function splitAddressList(value: string): string[] {
 function sameLines(a: string, b: string): boolean {
   return a.replace(LINE_BREAK, "\n") === b.replace(LINE_BREAK, "\n");
 }
+
+/**
+ * A mailing list's command address, which takes no mail for people: `announce-request@` (RFC 2142's
+ * convention, and Mailman's), `announce-subscribe@`, `-unsubscribe@`, `-join@` and `-leave@`
+ * (Mailman 3, ezmlm), `announce+subscribe@` and `+unsubscribe@` (Google Groups). A link to one
+ * subscribes a reader; no report travels through it.
+ */
+export function isListCommandAddress(address: string): boolean {
+  const at = address.lastIndexOf("@");
+  if (at <= 0) return false;
+  return /.[-+](?:subscribe|unsubscribe)$|.-(?:request|join|leave)$/i.test(address.slice(0, at));
+}

@@ -1,5 +1,5 @@
 import type { Problem } from "../../findings/finding.ts";
-import { type Mailto, splitAddressList } from "../../formats/mailto.ts";
+import { isListCommandAddress, type Mailto, splitAddressList } from "../../formats/mailto.ts";
 import type { Contact, OtherAddress } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
@@ -22,13 +22,15 @@ export default mailtoUndeclared;
 /**
  * Everyone a valid mailto link would reach that is not a declared contact, in the order the link
  * names them. A declared other address (a mailing list's, say) is no report channel, but a link
- * to it is what it is declared for.
+ * to it is what it is declared for. A mailing list's command address (`announce-request@`,
+ * `announce+subscribe@`) is recognised without being declared: a link to it subscribes a reader
+ * and carries no report. A copy to one is still reported, since the copy goes with a report.
  */
 export function checkRecipients(mailto: Mailto, contacts: Contact[], others: OtherAddress[] = []): Problem[] {
   const declared = new Set([...contacts, ...others].map((c) => c.email.toLowerCase()));
   const list = contacts.map((c) => c.email).join(", ");
   return recipients(mailto)
-    .filter(({ address }) => !declared.has(address.toLowerCase()))
+    .filter(({ field, address }) => !declared.has(address.toLowerCase()) && !(field === "to" && isListCommandAddress(address)))
     .map(({ field, address }) =>
       field === "to"
         ? mailtoUndeclared.problem("undeclaredRecipient", { address, contacts: list })

@@ -23,8 +23,28 @@ testRule<PageInput, typeof mailtoUndeclared.messages>(mailtoUndeclared, runPage,
       name: "a link to a declared other address, a mailing list's subscribe link",
       input: { ...mail("mailto:announce-subscribe@example.org?subject=subscribe"), otherAddresses: [{ email: "Announce-Subscribe@example.org", purpose: "subscribing to security announcements" }] },
     },
+    { name: "a mailing list's subscribe link, undeclared: announce-request@", input: mail("mailto:announce-request@example.org?subject=subscribe") },
+    { name: "a mailing list's subscribe link, undeclared: announce+subscribe@", input: mail("mailto:Announce+Subscribe@example.org") },
+    { name: "a mailing list's subscribe link, undeclared: -join and -unsubscribe", input: mail("mailto:announce-join@example.org,announce-unsubscribe@example.org") },
   ],
   invalid: [
+    {
+      name: "a word that only ends like a list command is no list command: request@",
+      input: mail("mailto:request@example.org"),
+      findings: [{ messageId: "undeclaredRecipient", line: 2, column: 4, message: `mailto link goes to request@example.org, which is not a declared security contact (security@example.org); ${ENDING}` }],
+    },
+    {
+      name: "a copy to a list's command address still goes with a report",
+      input: mail("mailto:security@example.org?cc=announce-request@example.org"),
+      findings: [
+        { messageId: "undeclaredCopy", line: 2, column: 4, message: `mailto link sends a copy (cc) to announce-request@example.org, which is not a declared security contact (security@example.org); ${ENDING}` },
+      ],
+    },
+    {
+      name: "a list command address beside an undeclared address reports only the other",
+      input: mail("mailto:announce-subscribe@example.org,secure@example.org"),
+      findings: [{ messageId: "undeclaredRecipient", line: 2, column: 4, message: `mailto link goes to secure@example.org, which is not a declared security contact (security@example.org); ${ENDING}` }],
+    },
     {
       name: "a link to an address that is not declared",
       input: mail("mailto:secure@example.org"),
