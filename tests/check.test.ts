@@ -268,6 +268,7 @@ describe("check's exit codes and errors", () => {
     const data = page("security.json", JSON.stringify({ url: "https://example.org", name: "Example", language: "en", contacts: [{ email: "security@example.org", fingerprint: "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E91" }], reviewed: "2026-01-20" }));
     const other = page("other.md", `${fixture("good.md")}\nOr write to alice@example.org.\n`);
     const result = await run(other, "--data", data, "--keys", "keys", "--format", "json");
+    expect(result.stdout, result.stderr).not.toBe("");
     expect((JSON.parse(result.stdout) as Brief[]).filter((f) => f.rule !== "key-unused").map((f) => [f.rule, f.line])).toEqual([["mailto-undeclared", 21]]);
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain("not run:");
