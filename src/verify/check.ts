@@ -17,6 +17,7 @@ import { formatFingerprint, referencesKey, sameFingerprint } from "../formats/fi
 import { readKeyLink } from "../formats/key-link.ts";
 import { scanHtml, type ScannedPage } from "../formats/html-scan.ts";
 import { fingerprintOf, reasonOf } from "../formats/openpgp.ts";
+import { positionAt } from "../formats/json.ts";
 import { parseMailto } from "../formats/mailto.ts";
 import { renderSecurityMd } from "../markdown/security-md.ts";
 import { verifySecurityTxt } from "../publish/sign.ts";
@@ -205,15 +206,10 @@ async function armoredKeysIn(file: string, text: string, findings: Finding[]): P
     try {
       keys.push(...(await readKeys({ armoredKeys: armored })).flatMap((key) => givenKey(key, file, undefined, block.index)));
     } catch (error) {
-      findings.push(keyUnreadable.finding("damaged", { reason: reasonOf(error), hex: "<fingerprint>" }, file, positionOf(text, block.index)));
+      findings.push(keyUnreadable.finding("damaged", { reason: reasonOf(error), hex: "<fingerprint>" }, file, positionAt(text, block.index)));
     }
   }
   return keys;
-}
-
-function positionOf(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index);
-  return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
 }
 
 interface Declared {
@@ -389,7 +385,7 @@ async function inspectUsedKeys(file: string, text: string, used: UsedKey[], now:
     seen.add(id);
     const report = await inspectKey(u.key.armored, { email: u.email || (u.key.emails[0] ?? ""), fingerprint: u.key.fingerprint, now });
     const needle = u.at?.text ?? u.needle;
-    const at = needle !== undefined ? (locateInFiles(new Map([[file, text]]), [needle])?.position ?? { line: 1, column: 1 }) : positionOf(text, u.key.index ?? 0);
+    const at = needle !== undefined ? (locateInFiles(new Map([[file, text]]), [needle])?.position ?? { line: 1, column: 1 }) : positionAt(text, u.key.index ?? 0);
     for (const p of report.problems) {
       if (KEY_LAYOUT_RULES.has(p.rule)) continue;
       // A key the page binds to no address is not held to one.
@@ -439,7 +435,7 @@ export async function checkSecurityTxtFile(file: string, text: string, keys: Giv
   const failures: string[] = [];
   for (const k of candidates) {
     try {
-      await verifySecurityTxt(text, k.key.armor(), now);
+      await verifySecurityTxt(text, k.armored, now);
       notices.push(`${file}: signed by ${formatFingerprint(k.fingerprint)} (${k.file}), and the signature verifies`);
       return findings;
     } catch (error) {
