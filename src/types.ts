@@ -6,13 +6,51 @@ export interface Fingerprint {
   hex: string;
 }
 
-/** A security contact as the site data declares it. */
+/**
+ * A key holder the site data declares: a contact with its own key, or a person of a contact's
+ * team. A team member has a name and an address of their own, and takes reports for the
+ * contact's address (`team`): a researcher writes to that address and encrypts to the members' keys.
+ */
 export interface Contact {
   email: string;
   /** The key to use now. */
   fingerprint: Fingerprint;
   /** Every key the contact has listed: the current one first, then, during a rotation, the previous ones. Absent: `fingerprint` alone. */
   fingerprints?: Fingerprint[];
+  /** A team member's name, as the site data writes it. */
+  name?: string;
+  /** For a team member: the address reports go to, whose team they are in. */
+  team?: string;
+  /** Where the site data declares it (`contacts.0`, `contacts.0.team.1`); absent for contacts read off a page. */
+  field?: string;
+}
+
+/** The address a researcher writes to, to reach this key's holder: a team's address for its members, else the contact's own. */
+export function reportAddress(contact: Contact): string {
+  return contact.team ?? contact.email;
+}
+
+/** The addresses that take reports, in the order the site data declares them, each once. */
+export function reportAddresses(contacts: Contact[]): string[] {
+  const seen = new Map<string, string>();
+  for (const c of contacts) {
+    const address = reportAddress(c);
+    if (!seen.has(address.toLowerCase())) seen.set(address.toLowerCase(), address);
+  }
+  return [...seen.values()];
+}
+
+/** Every declared address of the key holders, each once: a team's address before its members' own, in the order declared. */
+export function contactAddresses(contacts: Contact[]): string[] {
+  const seen = new Map<string, string>();
+  for (const c of contacts) for (const address of c.team === undefined ? [c.email] : [c.team, c.email]) if (!seen.has(address.toLowerCase())) seen.set(address.toLowerCase(), address);
+  return [...seen.values()];
+}
+
+/** Whether a key holder's key is one to encrypt a report for `address` to: the holder's own address, or the team's it is in. */
+export function isKeyFor(contact: Contact, address: string): boolean {
+  const wanted = address.toLowerCase();
+  return contact.email.toLowerCase() === wanted || contact.team?.toLowerCase() === wanted;
 }
 
 /** Every fingerprint a contact lists, the current one first. */

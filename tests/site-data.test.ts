@@ -40,8 +40,34 @@ describe("readSiteData", () => {
       name: "Example",
       language: "en",
       reviewed: "2026-11-20",
-      contacts: [{ email: "security@example.org", fingerprint: { version: 4, hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91" } }],
+      contacts: [{ email: "security@example.org", fingerprint: { version: 4, hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91" }, field: "contacts.0" }],
     });
+  });
+
+  it("a team's members are key holders of their own, after the contact's own key, each under the contact's address", () => {
+    const alice = { name: "Alice Example", email: "alice@example.org", fingerprint: "8ECA FE52 3964 AF82 4016  F6C8 1167 27A6 0111 BF2D" };
+    const bob = { name: "Bob Example", email: "bob@example.org", fingerprint: ["E8B9 1CFD E3B5 C602 F691  0F30 9BCB D105 4382 3B6B", "8ECA FE52 3964 AF82 4016  F6C8 1167 27A6 0111 BF2E"] };
+    const { data, findings } = read({ ...GOOD, contacts: [{ ...GOOD.contacts[0], team: [alice, bob] }] });
+    expect(findings).toEqual([]);
+    expect(data?.contacts).toEqual([
+      { email: "security@example.org", fingerprint: { version: 4, hex: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91" }, field: "contacts.0" },
+      { email: "alice@example.org", name: "Alice Example", team: "security@example.org", fingerprint: { version: 4, hex: "8ECAFE523964AF824016F6C8116727A60111BF2D" }, field: "contacts.0.team.0" },
+      {
+        email: "bob@example.org",
+        name: "Bob Example",
+        team: "security@example.org",
+        fingerprint: { version: 4, hex: "E8B91CFDE3B5C602F6910F309BCBD10543823B6B" },
+        fingerprints: [
+          { version: 4, hex: "E8B91CFDE3B5C602F6910F309BCBD10543823B6B" },
+          { version: 4, hex: "8ECAFE523964AF824016F6C8116727A60111BF2E" },
+        ],
+        field: "contacts.0.team.1",
+      },
+    ]);
+    // Without a key of its own, the address takes reports through its team's keys alone.
+    const teamOnly = read({ ...GOOD, contacts: [{ email: "security@example.org", team: [alice] }] });
+    expect(teamOnly.findings).toEqual([]);
+    expect(teamOnly.data?.contacts.map((c) => [c.email, c.team])).toEqual([["alice@example.org", "security@example.org"]]);
   });
 
   it("other addresses are read with their purpose, trimmed, and absent when the data has none", () => {
@@ -102,7 +128,7 @@ describe("readSiteData", () => {
     [{ ...GOOD, contacts: [] }, /"contacts" is an empty list/],
     [{ ...GOOD, contacts: "security@example.org" }, /"contacts" is the string/],
     [{ ...GOOD, contacts: [{ email: "security at example.org", fingerprint: GOOD.contacts[0]?.fingerprint }] }, /not an email address/],
-    [{ ...GOOD, contacts: [GOOD.contacts[0], GOOD.contacts[0]] }, /a second time/],
+    [{ ...GOOD, contacts: [GOOD.contacts[0], GOOD.contacts[0]] }, /declares already/],
     [{ ...GOOD, contact: [] }, /unknown field "contact"/],
     [{ ...GOOD, language: "English" }, /not a language tag/],
   ])("bad data is one clear finding: %#", (value, message) => {

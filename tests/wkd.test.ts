@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hashLocalPart, inDomain, splitAddress, wkdKeyPath, zBase32 } from "../src/formats/wkd.ts";
 import { wkdElsewhere } from "../src/publish/wkd-hosts.ts";
+import { concatKeys, directoryEntries } from "../src/publish/wkd-entries.ts";
 
 describe("zBase32", () => {
   it("encodes five bits a character, most significant first", () => {
@@ -90,5 +91,40 @@ describe("wkdElsewhere", () => {
     expect(direct.filter((f) => f.file.endsWith("/policy"))).toHaveLength(1);
     expect(direct.find((f) => f.file.endsWith(hashLocalPart("a")))!.content).toEqual(new Uint8Array([1, 3]));
     expect(direct.find((f) => f.file.endsWith(hashLocalPart("b")))!.content).toEqual(new Uint8Array([2]));
+  });
+});
+
+describe("directoryEntries", () => {
+  const key = (userIds: string[], byte: number) => ({ userIds, publicBinary: new Uint8Array([byte]) });
+  const listed = (holders: Parameters<typeof directoryEntries>[0]) => directoryEntries(holders).map((e) => [e.address, e.binary[0]]);
+
+  it("serves a contact's key under its address, as declared", () => {
+    expect(listed([{ email: "security@example.org", key: key(["Security <security@example.org>"], 1) }])).toEqual([["security@example.org", 1]]);
+    // Even a key that lacks the address (key-uid-mismatch's error) stays where the site data put it.
+    expect(listed([{ email: "security@example.org", key: key(["Alice <alice@example.org>"], 1) }])).toEqual([["security@example.org", 1]]);
+  });
+
+  it("serves a team member's key under the person's address and the team's, each only where a user ID carries it", () => {
+    const team = "security@example.org";
+    expect(
+      listed([
+        { email: "alice@example.org", team, key: key(["Alice <alice@example.org>", "Alice <Security@EXAMPLE.org>"], 1) },
+        { email: "bob@example.org", team, key: key(["bob@example.org"], 2) },
+        { email: "carol@example.org", team, key: key(["Carol <carol@elsewhere.example>", "Carol <security@example.org>"], 3) },
+        { email: "dan@example.org", team },
+      ]),
+    ).toEqual([
+      ["alice@example.org", 1],
+      ["bob@example.org", 2],
+      ["security@example.org", 3],
+    ]);
+  });
+
+  it("compares the domain without case and the local part exactly, as mail does", () => {
+    expect(listed([{ email: "alice@example.org", team: "security@example.org", key: key(["Alice <ALICE@example.org>", "Alice <security@Example.ORG>"], 1) }])).toEqual([["security@example.org", 1]]);
+  });
+
+  it("puts several keys for one hash one after another", () => {
+    expect([...concatKeys([new Uint8Array([1, 2]), new Uint8Array([3])])]).toEqual([1, 2, 3]);
   });
 });

@@ -11,7 +11,7 @@ import fingerprintUnverified from "../rules/key/fingerprint-unverified.ts";
 import keyUnused from "../rules/key/key-unused.ts";
 import { formatFingerprint } from "../formats/fingerprint.ts";
 import type { KeyReport } from "../rules/keys.ts";
-import { fingerprintsOf, type Contact } from "../types.ts";
+import { fingerprintsOf, reportAddress, type Contact } from "../types.ts";
 import { positionAt, type Position } from "../formats/json.ts";
 import { readSiteData, type SiteData } from "./site-data.ts";
 
@@ -69,7 +69,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
           "unverified",
           { email: contact.email, fingerprint: formatFingerprint(contact.fingerprint), keyFile: relative(path.join(keysDir, `${contact.email}.asc`)), hex: contact.fingerprint.hex },
           file,
-          locate(`contacts.${n}.fingerprint`),
+          locate(`${contact.field ?? `contacts.${n}`}.fingerprint`),
         ),
       );
       continue;
@@ -82,6 +82,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
       email: contact.email,
       fingerprint: contact.fingerprint,
       previous: fingerprintsOf(contact).slice(1),
+      ...(contact.team !== undefined && contact.name !== undefined ? { member: { name: contact.name, team: contact.team } } : {}),
       ...(options.previousKeyDays !== undefined ? { previousKeyDays: options.previousKeyDays } : {}),
       ...(options.now ? { now: options.now } : {}),
       expiryWarningDays: options.expiryWarningDays,
@@ -116,11 +117,15 @@ export interface PolicyContact extends Contact {
 export interface PolicyGlobal {
   site?: SiteData;
   contacts: PolicyContact[];
+  /** The first address that takes reports (RFC 9116 reads the order of contacts as the order of preference): a team's, for its members. */
+  reportTo?: string;
 }
 
 export function policyGlobal(loaded: Pick<PolicyData, "data" | "keys" | "keyFiles">): PolicyGlobal {
+  const first = loaded.data?.contacts[0];
   return {
     site: loaded.data,
+    ...(first ? { reportTo: reportAddress(first) } : {}),
     contacts: (loaded.data?.contacts ?? []).map((c) => ({
       ...c,
       grouped: formatFingerprint(c.fingerprint),

@@ -55,6 +55,14 @@ const FIELDS = {
 const CONTACT_FIELDS = {
   email: "the address reports go to, e.g. \"security@example.org\"",
   fingerprint: "the OpenPGP fingerprint of the contact's key, as gpg prints it",
+  team: "a list of { \"name\": ..., \"email\": ..., \"fingerprint\": ... } objects, the people who read the reports, each with a key of their own",
+} as const;
+
+/** A team member's fields: a person who reads the contact's reports, with a key of their own. */
+const MEMBER_FIELDS = {
+  name: "the person's name, e.g. \"Alice Example\"",
+  email: "the person's own address, on their key, e.g. \"alice@example.org\"",
+  fingerprint: "the OpenPGP fingerprint of the person's key, as gpg prints it",
 } as const;
 
 const OTHER_ADDRESS_FIELDS = {
@@ -124,34 +132,17 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
   }
 
   const contacts: Contact[] = [];
+  /** Every address declared so far, contact or team member, by lower case: where it was first. */
+  const declared = new Map<string, string>();
   if (!Array.isArray(root.contacts) || root.contacts.length === 0) {
     if (root.contacts === undefined) problem("", "contactsMissing", { expected: FIELDS.contacts });
     else if (Array.isArray(root.contacts)) problem("contacts", "contactsEmpty", { expected: FIELDS.contacts });
     else problem("contacts", "contactsNotList", { actual: describe(root.contacts), expected: FIELDS.contacts });
   } else {
-    root.contacts.forEach((entry: unknown, n: number) => {
-      const path = `contacts.${n}`;
-      if (!isObject(entry)) {
-        problem(path, "contactNotObject", { field: `contacts[${n}]`, actual: describe(entry) });
-        return;
-      }
-      for (const key of Object.keys(entry)) {
-        if (!(key in CONTACT_FIELDS)) problem(`${path}.${key}`, "unknownContactField", { field: `contacts[${n}].${key}`, fields: Object.keys(CONTACT_FIELDS).join(", ") });
-      }
-      const email = stringField(entry, "email", path, problem, CONTACT_FIELDS.email, `contacts[${n}].`);
-      if (email !== undefined && !isAddrSpec(email)) {
-        problem(`${path}.email`, "emailInvalid", { field: `contacts[${n}].email`, email });
-      }
-      if (email !== undefined && contacts.some((c) => c.email.toLowerCase() === email.toLowerCase())) {
-        problem(`${path}.email`, "emailDuplicate", { field: `contacts[${n}].email`, email });
-      }
-      const fingerprints = readFingerprints(entry, path, `contacts[${n}]`, problem);
-      // A list is a rotation: the key to use now first. A single fingerprint stays the contact's only one.
-      if (email !== undefined && fingerprints?.[0]) contacts.push({ email, fingerprint: fingerprints[0], ...(Array.isArray(entry.fingerprint) ? { fingerprints } : {}) });
-    });
+    root.contacts.forEach((entry: unknown, n: number) => contacts.push(...readContact(entry, n, declared, problem)));
   }
 
-  const otherAddresses = readOtherAddresses(root, contacts, problem);
+  const otherAddresses = readOtherAddresses(root, declared, problem);
   const reviewed = readReviewed(root, problem);
   const securityTxt = readSecurityTxtFields(root, problem);
   const products = readProducts(root, problem);
@@ -163,10 +154,79 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
 }
 
 /**
+ * One entry of "contacts": the key holders it declares. A contact with a fingerprint is one; each
+ * person of its team is one more, under the contact's address. A contact needs a key of its own,
+ * or a team, or both. `declared` collects each address, so that none is declared twice.
+ */
+function readContact(entry: unknown, n: number, declared: Map<string, string>, problem: Report): Contact[] {
+  const path = `contacts.${n}`;
+  const label = `contacts[${n}]`;
+  if (!isObject(entry)) {
+    problem(path, "contactNotObject", { field: label, actual: describe(entry) });
+    return [];
+  }
+  for (const key of Object.keys(entry)) {
+    if (!(key in CONTACT_FIELDS)) problem(`${path}.${key}`, "unknownContactField", { field: `${label}.${key}`, fields: Object.keys(CONTACT_FIELDS).join(", ") });
+  }
+  const email = readAddress(entry, path, label, CONTACT_FIELDS.email, declared, problem);
+  const read: Contact[] = [];
+  if (entry.fingerprint === undefined && entry.team !== undefined) {
+    // A team's address with no key of its own: reports are encrypted to the members' keys.
+  } else {
+    const fingerprints = readFingerprints(entry, path, label, problem);
+    // A list is a rotation: the key to use now first. A single fingerprint stays the contact's only one.
+    if (email !== undefined && fingerprints?.[0]) read.push({ email, fingerprint: fingerprints[0], ...(Array.isArray(entry.fingerprint) ? { fingerprints } : {}), field: path });
+  }
+  if (entry.team === undefined) return read;
+  if (!Array.isArray(entry.team)) {
+    problem(`${path}.team`, "fieldNotText", { field: `${label}.team`, actual: describe(entry.team), expected: CONTACT_FIELDS.team });
+    return read;
+  }
+  if (entry.team.length === 0) {
+    problem(`${path}.team`, "teamEmpty", { field: `${label}.team`, expected: CONTACT_FIELDS.team });
+    return read;
+  }
+  entry.team.forEach((person: unknown, m: number) => {
+    const at = `${path}.team.${m}`;
+    const as = `${label}.team[${m}]`;
+    if (!isObject(person)) {
+      problem(at, "memberNotObject", { field: as, actual: describe(person) });
+      return;
+    }
+    for (const key of Object.keys(person)) {
+      if (!(key in MEMBER_FIELDS)) problem(`${at}.${key}`, "unknownMemberField", { field: `${as}.${key}`, fields: Object.keys(MEMBER_FIELDS).join(", ") });
+    }
+    const name = stringField(person, "name", at, problem, MEMBER_FIELDS.name, `${as}.`);
+    const own = readAddress(person, at, as, MEMBER_FIELDS.email, declared, problem);
+    const fingerprints = readFingerprints(person, at, as, problem);
+    if (email === undefined || name === undefined || own === undefined || !fingerprints?.[0]) return;
+    read.push({ email: own, fingerprint: fingerprints[0], ...(Array.isArray(person.fingerprint) ? { fingerprints } : {}), name, team: email, field: at });
+  });
+  return read;
+}
+
+/** A contact's or a team member's address: an email address, declared nowhere before. */
+function readAddress(entry: Record<string, unknown>, path: string, label: string, expected: string, declared: Map<string, string>, problem: Report): string | undefined {
+  const email = stringField(entry, "email", path, problem, expected, `${label}.`);
+  if (email === undefined) return undefined;
+  if (!isAddrSpec(email)) {
+    problem(`${path}.email`, "emailInvalid", { field: `${label}.email`, email });
+    return undefined;
+  }
+  const first = declared.get(email.toLowerCase());
+  if (first !== undefined) {
+    problem(`${path}.email`, "emailDuplicate", { field: `${label}.email`, email, first });
+    return undefined;
+  }
+  declared.set(email.toLowerCase(), `${label}.email`);
+  return email;
+}
+
+/**
  * The addresses the pages may show that are not contacts (a mailing list for announcements,
  * say): each an address and what it is for, none a contact's or listed twice.
  */
-function readOtherAddresses(root: Record<string, unknown>, contacts: Contact[], problem: Report): OtherAddress[] | undefined {
+function readOtherAddresses(root: Record<string, unknown>, declared: Map<string, string>, problem: Report): OtherAddress[] | undefined {
   const value = root.otherAddresses;
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
@@ -178,7 +238,7 @@ function readOtherAddresses(root: Record<string, unknown>, contacts: Contact[], 
     return undefined;
   }
   const read: OtherAddress[] = [];
-  const firstAt = new Map(contacts.map((c, n) => [c.email.toLowerCase(), `contacts[${n}].email`]));
+  const firstAt = new Map(declared);
   value.forEach((entry: unknown, n: number) => {
     const path = `otherAddresses.${n}`;
     const label = `otherAddresses[${n}]`;

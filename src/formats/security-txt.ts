@@ -5,7 +5,7 @@
 import { isBeginSigned, parseCleartextSigned, type CleartextProblemCode } from "./cleartext-signature.ts";
 import { formatMailto, parseMailto } from "./mailto.ts";
 import type { FormatProblem } from "./problem.ts";
-import type { Contact } from "../types.ts";
+import { reportAddresses, type Contact } from "../types.ts";
 
 /** Where RFC 9116 section 3 puts the file. */
 export const SECURITY_TXT_PATH = "/.well-known/security.txt";
@@ -57,13 +57,14 @@ export interface SecurityTxtSource {
 }
 
 /**
- * The fields for the site: a `mailto:` Contact per contact in the declared order, the key's URL
- * as Encryption (or `openpgp4fpr:` where the site has no key file), the policy page, and the
+ * The fields for the site: a `mailto:` Contact per address that takes reports, in the declared
+ * order (a team's once, however many people it has), each key's URL as Encryption, a team
+ * member's too (or `openpgp4fpr:` where the site has no key file), the policy page, and the
  * file's own URL as Canonical.
  */
 export function securityTxtFields(source: SecurityTxtSource): SecurityTxtFields {
   return {
-    contact: source.contacts.map((c) => formatMailto({ to: [c.email] })),
+    contact: reportAddresses(source.contacts).map((address) => formatMailto({ to: [address] })),
     expires: source.expires,
     encryption: source.contacts.map((c) => c.keyUrl ?? `openpgp4fpr:${c.fingerprint.hex.toLowerCase()}`),
     acknowledgments: source.acknowledgments ?? [],

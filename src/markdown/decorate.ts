@@ -15,7 +15,7 @@ import { placed, type Finding, type Problem } from "../findings/finding.ts";
 import linkInsecure from "../rules/source/link-insecure.ts";
 import { locateInBody } from "../findings/locate.ts";
 import { findFingerprints, formatFingerprint, keyReferencesInUrl, keyserverLookupHost, referencesKey, sameFingerprint, type FingerprintMention } from "../formats/fingerprint.ts";
-import { fingerprintsOf, type Contact, type Fingerprint } from "../types.ts";
+import { fingerprintsOf, reportAddress, reportAddresses, type Contact, type Fingerprint } from "../types.ts";
 import { GENERATED_CLASS } from "../formats/html-scan.ts";
 import { formatMailto } from "../formats/mailto.ts";
 import { TextMemo } from "../formats/text-memo.ts";
@@ -148,32 +148,49 @@ export function keyLookupUrl(host: string, hex: string): string {
   return host === "keys.openpgp.org" ? `https://keys.openpgp.org/search?q=${hex}` : `https://${host}/pks/lookup?op=index&fingerprint=on&search=0x${hex}`;
 }
 
-/** What the glance shows of one contact; made from the site data and the key, never from the page's text. */
-export interface GlanceContact {
-  email: string;
+/** One key the glance shows: made from the site data and the key, never from the page's text. */
+export interface GlanceKey {
   grouped: string;
   hex: string;
-  /** The prefilled report mail. */
-  reportHref: string;
+  /** A team member's name and own address; absent for the address's own key. */
+  member?: { name: string; email: string };
   keyLink?: string;
   facts?: KeyFacts;
   /** The keyservers to look the key up on, by host. */
   keyservers: string[];
 }
 
+/** What the glance shows of one address that takes reports: the address, and the keys to encrypt to (its own, then its team's). */
+export interface GlanceContact {
+  email: string;
+  /** The prefilled report mail. */
+  reportHref: string;
+  keys: GlanceKey[];
+}
+
 /**
  * The three things a researcher comes for, first on the policy page: where to report (the
  * address, as a link that opens the prefilled report), the key's fingerprint to copy, and
- * the key itself (download, or look it up on a keyserver). Its class marks it as the build's
- * own text, which the page checks never pair with the addresses the page writes.
+ * the key itself (download, or look it up on a keyserver). A team's address lists each
+ * person's key under one heading, with their name and address. Its class marks it as the
+ * build's own text, which the page checks never pair with the addresses the page writes.
  */
 export function glanceHtml(contacts: GlanceContact[], say: Say, note: "reportNoteTop" | undefined, reportPage?: string): string {
-  const blocks = contacts.map((c) => {
+  const keyHtml = (k: GlanceKey) => {
     const links = [
-      ...(c.keyLink === undefined ? [] : [`<a class="key-link" href="${escapeHtml(c.keyLink)}" download>${escapeHtml(say("downloadKey"))}</a>`]),
-      ...c.keyservers.map((host) => `<a href="${escapeHtml(keyLookupUrl(host, c.hex))}" rel="noopener noreferrer">${escapeHtml(say("lookUpOn", { host }))}</a>`),
+      ...(k.keyLink === undefined ? [] : [`<a class="key-link" href="${escapeHtml(k.keyLink)}" download>${escapeHtml(say("downloadKey"))}</a>`]),
+      ...k.keyservers.map((host) => `<a href="${escapeHtml(keyLookupUrl(host, k.hex))}" rel="noopener noreferrer">${escapeHtml(say("lookUpOn", { host }))}</a>`),
     ];
     return (
+      `<dd class="glance-key${k.member ? " glance-member" : ""}">` +
+      (k.member ? `<span class="glance-person"><span class="glance-name">${escapeHtml(k.member.name)}</span> <span class="glance-address">${escapeHtml(k.member.email)}</span></span>` : "") +
+      fingerprintHtml(k.grouped, say, undefined, k.facts) +
+      (links.length === 0 ? "" : `<span class="glance-links">${links.join(" ")}</span>`) +
+      `</dd>`
+    );
+  };
+  const blocks = contacts.map(
+    (c) =>
       `<dl class="glance-contact">` +
       `<dt>${escapeHtml(say("reportHeading"))}</dt>` +
       `<dd class="glance-report"><a class="report-link" href="${escapeHtml(c.reportHref)}">${escapeHtml(c.email)}</a>` +
@@ -182,11 +199,9 @@ export function glanceHtml(contacts: GlanceContact[], say: Say, note: "reportNot
       // The report page encrypts to every contact's key: offered once, with the first contact.
       (reportPage !== undefined && c === contacts[0] ? `<dd class="glance-encrypted"><a class="report-page-link" href="${escapeHtml(reportPage)}">${escapeHtml(say("encryptedReport"))}</a></dd>` : "") +
       `<dt>${escapeHtml(say("fingerprint"))}</dt>` +
-      `<dd class="glance-key">${fingerprintHtml(c.grouped, say, undefined, c.facts)}` +
-      (links.length === 0 ? "" : `<span class="glance-links">${links.join(" ")}</span>`) +
-      `</dd></dl>`
-    );
-  });
+      c.keys.map(keyHtml).join("") +
+      `</dl>`,
+  );
   return `<section class="${GENERATED_CLASS}" aria-label="${escapeHtml(say("glance"))}">${blocks.join("")}</section>\n`;
 }
 
@@ -418,28 +433,32 @@ export function decorateMarkdown(md: MarkdownIt, options: Partial<DecorateOption
     const fields = template?.fields ?? [];
     if (template && contacts[0] !== undefined) {
       // RFC 9116 reads the order of contacts as the order of preference: the first one takes reports.
-      const to = contacts[0].email;
+      const to = reportAddress(contacts[0]);
       state.tokens.splice(template.end + 1, 0, htmlBlock(state, reportHtml(reportHref(to, subject, fields), to, say, "reportNoteTemplate", reportPage), template.map));
     }
     if (env.page && opts.isPolicyPage(env.page) && contacts.length > 0) {
       const hrefs = state.tokens.flatMap((block) => (block.children ?? []).flatMap((t) => (t.type === "link_open" ? [t.attrGet("href") ?? ""] : [])));
-      const glance = contacts.map((c) => {
+      const glanceKey = (c: PolicyContact): GlanceKey => {
         const facts = keyFactsOf(c, c.fingerprint);
         // Where the policy itself sends readers to look the key up, the glance sends them too; else to the option's keyservers.
         const linked = linkedKeyservers(hrefs, c);
         return {
-          email: c.email,
           grouped: formatFingerprint(c.fingerprint),
           hex: c.fingerprint.hex,
-          reportHref: reportHref(c.email, subject, fields),
+          ...(c.team !== undefined && c.name !== undefined ? { member: { name: c.name, email: c.email } } : {}),
           ...(c.key?.publicArmored === undefined ? {} : { keyLink: keyUrlPath(opts.keysUrl, c.email) }),
           ...(facts ? { facts } : {}),
           keyservers: linked.length > 0 ? linked : opts.keyservers,
         };
-      });
+      };
+      const glance = reportAddresses(contacts).map((address) => ({
+        email: address,
+        reportHref: reportHref(address, subject, fields),
+        keys: contacts.filter((c) => reportAddress(c).toLowerCase() === address.toLowerCase()).map(glanceKey),
+      }));
       state.tokens.unshift(htmlBlock(state, glanceHtml(glance, say, template ? "reportNoteTop" : undefined, reportPage), null));
     } else if (template && contacts[0] !== undefined) {
-      const to = contacts[0].email;
+      const to = reportAddress(contacts[0]);
       state.tokens.unshift(htmlBlock(state, reportHtml(reportHref(to, subject, fields), to, say, "reportNoteTop", reportPage), template.map));
     }
   });

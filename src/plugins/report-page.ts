@@ -22,6 +22,8 @@ import type { SiteRun } from "./site-run.ts";
 /** What the page encrypts to: each contact with a key, its current fingerprint and its published public key. */
 export interface ReportKey {
   email: string;
+  /** A team member's name, shown with their address. */
+  name?: string;
   /** The current key's fingerprint, lower-case hex, as openpgp.js prints it. */
   fingerprint: string;
   /** The same, in groups of four, as the policy shows it. */
@@ -67,7 +69,11 @@ export default function reportPage(eleventyConfig: UserConfig, options: { run?: 
   };
 
   const keys = (): ReportKey[] =>
-    checked.global().contacts.flatMap((c) => (c.key?.publicArmored === undefined ? [] : [{ email: c.email, fingerprint: c.fingerprint.hex.toLowerCase(), grouped: formatFingerprint(c.fingerprint), armored: c.key.publicArmored }]));
+    checked
+      .global()
+      .contacts.flatMap((c) =>
+        c.key?.publicArmored === undefined ? [] : [{ email: c.email, ...(c.name !== undefined ? { name: c.name } : {}), fingerprint: c.fingerprint.hex.toLowerCase(), grouped: formatFingerprint(c.fingerprint), armored: c.key.publicArmored }],
+      );
 
   // The report's fields in the page's language: `{% for field in page.lang | reportFields %}`.
   eleventyConfig.addFilter("reportFields", (lang: string) => fieldsIn(lang));
@@ -75,9 +81,9 @@ export default function reportPage(eleventyConfig: UserConfig, options: { run?: 
   eleventyConfig.addFilter("reportKeys", () => keys());
   // A key's fingerprint as the policy shows one: in groups of four, with its Copy button, in the page's language.
   eleventyConfig.addFilter("reportFingerprint", (key: ReportKey, lang: string) => fingerprintHtml(key.grouped, (k, values) => languages.text(lang, k, values)));
-  // The prefilled mail to the first contact, for a reader without JavaScript.
+  // The prefilled mail to the first address that takes reports, for a reader without JavaScript.
   eleventyConfig.addFilter("reportMail", (lang: string) => {
-    const to = checked.global().contacts[0]?.email;
+    const to = checked.global().reportTo;
     const name = checked.global().site?.name ?? "";
     return to === undefined ? "" : reportMailto(to, languages.text(lang, "reportSubject", { name }), fieldsIn(lang).map((f) => f.name));
   });

@@ -32,6 +32,7 @@ import { keyLifetimeFindings } from "../rules/key-lifetime.ts";
 import { robotsTxt, sitemapPages, sitemapXml } from "./discovery.ts";
 import { headersFor, type BuiltPage } from "./headers.ts";
 import { wkdElsewhere, type HostFolder } from "./wkd-hosts.ts";
+import { concatKeys, directoryEntries } from "./wkd-entries.ts";
 import { osvRecord } from "./osv.ts";
 import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "../formats/site-paths.ts";
 import type { Advisory } from "../formats/advisory.ts";
@@ -137,24 +138,33 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   contacts.forEach((contact, n) => {
     const armored = contact.key?.publicArmored;
     if (armored === undefined) {
-      published.push({ email: contact.email, fingerprint: contact.fingerprint });
+      published.push({ email: contact.email, fingerprint: contact.fingerprint, ...teamOf(contact) });
       return;
     }
     const keyPathProblem = checkKeyFileName(contact.email, options.keysPath);
     if (keyPathProblem) {
-      findings.push(atField(`contacts.${n}.email`, keyPathProblem));
+      findings.push(atField(`${contact.field ?? `contacts.${n}`}.email`, keyPathProblem));
       return;
     }
     files.push({ file: `${options.keysPath.slice(1)}${contact.email}.asc`, content: armored });
-    published.push({ email: contact.email, fingerprint: contact.fingerprint, keyUrl: `${site.url}${keyUrlPath(options.keysPath, contact.email)}` });
+    published.push({ email: contact.email, fingerprint: contact.fingerprint, ...teamOf(contact), keyUrl: `${site.url}${keyUrlPath(options.keysPath, contact.email)}` });
   });
 
   // The Web Key Directory: only addresses in the site's own domain, as binary keys.
-  const wkd = contacts.filter((c) => c.key?.publicBinary !== undefined && inDomain(c.email, siteUrl.hostname));
-  for (const contact of wkd) files.push({ file: wkdKeyPath(contact.email).slice(1), content: contact.key!.publicBinary! });
-  if (wkd.length > 0) files.push({ file: `${WKD_DIRECT_PATH.slice(1)}policy`, content: "" });
+  const entries = directoryEntries(contacts);
+  const inSite = new Map<string, Uint8Array[]>();
+  for (const entry of entries.filter((e) => inDomain(e.address, siteUrl.hostname))) {
+    const file = wkdKeyPath(entry.address).slice(1);
+    inSite.set(file, [...(inSite.get(file) ?? []), entry.binary]);
+  }
+  for (const [file, parts] of inSite) files.push({ file, content: concatKeys(parts) });
+  if (inSite.size > 0) files.push({ file: `${WKD_DIRECT_PATH.slice(1)}policy`, content: "" });
   // Every other address with a key: its directory on the hosts clients ask for its domain, in folders of their own.
-  const elsewhere = wkdElsewhere(contacts, siteUrl.hostname, input.hostsFolder ?? WKD_HOSTS_FOLDER);
+  const elsewhere = wkdElsewhere(
+    entries.map((e) => ({ email: e.address, key: { publicBinary: e.binary } })),
+    siteUrl.hostname,
+    input.hostsFolder ?? WKD_HOSTS_FOLDER,
+  );
   notices.push(...elsewhere.notices);
 
   // What search engines look for, from the pages that exist.
@@ -227,6 +237,11 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
 }
 
 /** Where each refusal to sign is fixed: in the site data, or in the key supplied through the environment. */
+/** A team member's team, which security.txt names as the Contact in their stead. */
+function teamOf(contact: PolicyContact): { team?: string } {
+  return contact.team === undefined ? {} : { team: contact.team };
+}
+
 const REFUSAL_FIELD: Partial<Record<SignRefusalReason, string>> = { undeclared: "contacts", "expires-too-soon": "expires" };
 
 async function signIfKeyGiven(

@@ -10,6 +10,7 @@
  */
 import { hashLocalPart, splitAddress, WKD_DIRECT_PATH } from "../formats/wkd.ts";
 import { formatWkdHostHeaders } from "./headers.ts";
+import { concatKeys } from "./wkd-entries.ts";
 
 /** A file for one host's folder: its path from that host's root, and its bytes or text. */
 export interface HostFile {
@@ -68,35 +69,24 @@ export function wkdElsewhere(contacts: DirectoryContact[], siteHost: string, fol
     const direct = `${directDirectory}hu/${hash}`;
     const advanced = `${advancedDirectory}hu/${hash}`;
     const query = `?l=${encodeURIComponent(localPart)}`;
-    notices.push(
+    const notice =
       `${contact.email} is not in the site's host ${site}, so its Web Key Directory is served by other hosts (draft-koch-openpgp-webkey-service, section 3.1): ` +
         `deploy ${folder}/${domain}/ at https://${domain}/ (direct method, https://${domain}/${direct}${query}) ` +
         `and ${folder}/${advancedHost}/ at https://${advancedHost}/ (advanced method, https://${advancedHost}/${advanced}${query}), ` +
-        `or leave ${advancedHost} out of DNS so that clients use the direct method`,
-    );
+        `or leave ${advancedHost} out of DNS so that clients use the direct method`;
+    // A team's address with several keys is one address to deploy.
+    if (!notices.includes(notice)) notices.push(notice);
   }
   const hosts: HostFolder[] = [];
   for (const [host, { keys, policies }] of byHost) {
     hosts.push({
       host,
       files: [
-        ...[...keys].map(([file, parts]) => ({ file, content: concat(parts) })),
+        ...[...keys].map(([file, parts]) => ({ file, content: concatKeys(parts) })),
         ...[...policies].map((file) => ({ file, content: "" })),
         { file: "_headers", content: formatWkdHostHeaders() },
       ],
     });
   }
   return { hosts, notices };
-}
-
-/** Keys one after another, as a directory serves two addresses whose local parts hash alike. */
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -17,7 +17,7 @@ import keyNoEncryption from "./key/key-no-encryption.ts";
 import { checkPrivate } from "./key/key-private.ts";
 import keyRevoked from "./key/key-revoked.ts";
 import { checkPreviousKey } from "./key/key-rotation-unfinished.ts";
-import { checkUserIds } from "./key/key-uid-mismatch.ts";
+import { checkUserIds, type MemberOf } from "./key/key-uid-mismatch.ts";
 import keyUnreadable from "./key/key-unreadable.ts";
 import keyUnused from "./key/key-unused.ts";
 import keyWrongBlock from "./key/key-wrong-block.ts";
@@ -63,6 +63,8 @@ export interface KeyExpectation {
   fingerprint: Fingerprint;
   /** During a key rotation, the contact's previous keys, which the file holds too. */
   previous?: Fingerprint[];
+  /** A team member's key: the person's name and the team's address, which the key may carry instead of `email`. */
+  member?: MemberOf;
   /** A previous key that stays valid longer than this many days is a warning: the rotation is not finished. Default: 90. */
   previousKeyDays?: number;
   /** The moment at which revocation, expiry and usable subkeys are judged. Default: now. */
@@ -119,7 +121,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   // without a date, and openpgp.js caches the `revoked` flag it finds on the self-signatures,
   // so a user ID revoked later than `now` would then count as revoked at `now` too.
   const revoked = await key.isRevoked(undefined, undefined, now);
-  const uidProblem = await checkUserIds(key, expect.email, now, fingerprint);
+  const uidProblem = await checkUserIds(key, expect.email, now, fingerprint, expect.member);
   const encryption = await findEncryptionKey(key, now);
   const expiry = await key.getExpirationTime();
   // null means no valid self-signature at any time; the checks at `now` above have said why.

@@ -1,11 +1,11 @@
-import { findFingerprints, type FingerprintMention, formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
+import { findFingerprints, type FingerprintMention, formatFingerprint, sameFingerprint, writtenDigits } from "../formats/fingerprint.ts";
 import { placed, type Finding, type Problem } from "../findings/finding.ts";
 import { locateInFiles, locateInMarkdown, type SourceMarker } from "../findings/locate.ts";
 import { findAddresses, type AddressMention } from "../formats/address-text.ts";
 import { scanHtml, type ScannedPage, type TextRun } from "../formats/html-scan.ts";
 import { isAddrSpec, parseMailto } from "../formats/mailto.ts";
 import type { Position } from "../formats/json.ts";
-import { fingerprintsOf, type Contact, type Fingerprint, type OtherAddress } from "../types.ts";
+import { fingerprintsOf, isKeyFor, type Contact, type Fingerprint, type OtherAddress } from "../types.ts";
 import { ownCopy, TextMemo } from "../formats/text-memo.ts";
 import { linkTextProblems } from "./link-text.ts";
 import { findMojibake, type MojibakeHit, mojibakeProblem } from "./mojibake.ts";
@@ -183,12 +183,16 @@ function checkFingerprints(page: ScannedPage, inText: InText[], contacts: Contac
   const problems: PageProblem[] = [];
   const written = addresses.filter((a) => pairable(a.run));
   const byBlock = blocksOf(written);
-  const contactOf = (address: string) => contacts.find((c) => c.email.toLowerCase() === address.toLowerCase());
+  // The keys a fingerprint beside an address may be: the contact's own, and its team members'.
+  const holdersOf = (address: string) => contacts.filter((c) => isKeyFor(c, address));
   page.texts.forEach((run, at) => {
     for (const found of inText[at]!.fingerprints) {
       const index = run.index + found.index;
       const beside = addressBeside(page, byBlock, written, run, at, found.index);
-      const contact = beside ? contactOf(beside.mention.address) : undefined;
+      const holders = beside ? holdersOf(beside.mention.address) : [];
+      // Of a team's keys, the one the fingerprint was most likely meant to be.
+      const digits = { hex: (found.fingerprint?.hex ?? writtenDigits(found.text)).toUpperCase() };
+      const contact = holders.length <= 1 ? holders[0] : closestContact(digits, holders);
       if (found.problem) {
         problems.push(onPage(fingerprintMalformed.fromFormat(found.problem), index, found.text));
         // Shown, if wrongly: the malformed finding says so, and "shown on no page" would only repeat it.
@@ -199,7 +203,7 @@ function checkFingerprints(page: ScannedPage, inText: InText[], contacts: Contac
       const shown = found.fingerprint;
       if (!shown) continue;
       const owns = (c: Contact) => fingerprintsOf(c).some((f) => sameFingerprint(shown, f));
-      const owner = contact && owns(contact) ? contact : contacts.find(owns);
+      const owner = holders.find(owns) ?? contacts.find(owns);
       if (owner) memo.shown.add(shown.hex);
       if (beside === undefined) {
         if (owner) continue;
@@ -208,7 +212,7 @@ function checkFingerprints(page: ScannedPage, inText: InText[], contacts: Contac
         problems.push(onPage(mismatchProblem(shown, declared, {}, found.text), index, found.text));
         continue;
       }
-      if (owner === contact && owner !== undefined) continue;
+      if (owner !== undefined && holders.includes(owner)) continue;
       const address = beside.mention.address;
       if (owner) {
         const other = contact ? undefined : others.find((o) => o.email.toLowerCase() === address.toLowerCase());
@@ -342,7 +346,8 @@ export function fingerprintsNotShown(contacts: Contact[], shown: Set<string>, da
     const listed = fingerprintsOf(contact);
     return listed.flatMap((f, i) => {
       if (shown.has(f.hex)) return [];
-      const field = contact.fingerprints && contact.fingerprints.length > 1 ? `contacts.${n}.fingerprint.${i}` : `contacts.${n}.fingerprint`;
+      const at = contact.field ?? `contacts.${n}`;
+      const field = contact.fingerprints && contact.fingerprints.length > 1 ? `${at}.fingerprint.${i}` : `${at}.fingerprint`;
       const messageId = listed.length === 1 ? "keyNotShown" : i === 0 ? "currentKeyNotShown" : "previousKeyNotShown";
       return [fingerprintNotShown.finding(messageId, { fingerprint: formatFingerprint(f), email: contact.email }, data.file, locate(field))];
     });

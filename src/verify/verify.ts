@@ -17,6 +17,7 @@ import { parseSecurityTxt, SECURITY_TXT_PATH } from "../formats/security-txt.ts"
 import { hashLocalPart, splitAddress, WKD_HOSTS_FOLDER } from "../formats/wkd.ts";
 import { keyUrlPath } from "../formats/site-paths.ts";
 import { verifySecurityTxt } from "../publish/sign.ts";
+import { directoryEntries } from "../publish/wkd-entries.ts";
 import deployedKey from "../rules/deployed/deployed-key.ts";
 import deployedKeyserver from "../rules/deployed/deployed-keyserver.ts";
 import deployedPage from "../rules/deployed/deployed-page.ts";
@@ -132,7 +133,8 @@ export async function verifySite(input: VerifyInput): Promise<SourceResult[]> {
     verifySecurityTxtAt(input, `${base}/security.txt`, false),
     page.then(({ result }) => result),
     ...input.contacts.filter((c) => c.key?.publicArmored !== undefined).map((c) => verifyPublishedKey(input, c)),
-    ...input.contacts.filter((c) => c.key?.publicBinary !== undefined).flatMap((c) => verifyWkd(input, c)),
+    // Each key under each address it is served for: a team member's under the team's address too, where the key carries it.
+    ...directoryEntries(input.contacts).flatMap((e) => verifyWkd(input, { ...e.holder, email: e.address })),
   ]);
   return [...results, ...(await keyservers)].filter((r): r is SourceResult => r !== undefined);
 }

@@ -1,6 +1,6 @@
 import type { Problem, Where } from "../../findings/finding.ts";
 import type { AddressMention } from "../../formats/address-text.ts";
-import type { Contact, OtherAddress } from "../../types.ts";
+import { contactAddresses, isKeyFor, type Contact, type OtherAddress } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
 const addressUndeclared = defineRule({
@@ -23,14 +23,14 @@ export default addressUndeclared;
 
 /** The declared addresses as the messages list them: the contacts, then the other addresses. */
 export function declaredList(contacts: Contact[], others: OtherAddress[]): string {
-  const listed = contacts.map((c) => c.email).join(", ") || "no contacts";
+  const listed = contactAddresses(contacts).join(", ") || "no contacts";
   return others.length === 0 ? listed : `${listed}; other addresses: ${others.map((o) => o.email).join(", ")}`;
 }
 
 /** Whether the site data declares an address, as a contact or as another address; compared without regard to case. */
 export function isDeclared(address: string, contacts: Contact[], others: OtherAddress[]): boolean {
   const wanted = address.toLowerCase();
-  return contacts.some((c) => c.email.toLowerCase() === wanted) || others.some((o) => o.email.toLowerCase() === wanted);
+  return contacts.some((c) => isKeyFor(c, address)) || others.some((o) => o.email.toLowerCase() === wanted);
 }
 
 /**

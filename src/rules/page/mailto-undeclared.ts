@@ -1,6 +1,6 @@
 import type { Problem } from "../../findings/finding.ts";
 import { isListCommandAddress, type Mailto, splitAddressList } from "../../formats/mailto.ts";
-import type { Contact, OtherAddress } from "../../types.ts";
+import { contactAddresses, type Contact, type OtherAddress } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
 const mailtoUndeclared = defineRule({
@@ -27,8 +27,9 @@ export default mailtoUndeclared;
  * and carries no report. A copy to one is still reported, since the copy goes with a report.
  */
 export function checkRecipients(mailto: Mailto, contacts: Contact[], others: OtherAddress[] = []): Problem[] {
-  const declared = new Set([...contacts, ...others].map((c) => c.email.toLowerCase()));
-  const list = contacts.map((c) => c.email).join(", ");
+  const addresses = contactAddresses(contacts);
+  const declared = new Set([...addresses, ...others.map((o) => o.email)].map((address) => address.toLowerCase()));
+  const list = addresses.join(", ");
   return recipients(mailto)
     .filter(({ field, address }) => !declared.has(address.toLowerCase()) && !(field === "to" && isListCommandAddress(address)))
     .map(({ field, address }) =>

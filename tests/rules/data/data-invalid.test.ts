@@ -31,6 +31,8 @@ const EXPECTED = {
   productName: 'the product\'s name, e.g. "Example Options"',
   repository: 'the absolute https URL of the product\'s source repository, e.g. "https://github.com/example/options"',
   purl: 'the product\'s package URL, without a version, e.g. "pkg:npm/%40example/options"',
+  team: 'a list of { "name": ..., "email": ..., "fingerprint": ... } objects, the people who read the reports, each with a key of their own',
+  memberName: 'the person\'s name, e.g. "Alice Example"',
 };
 const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider, products";
 
@@ -47,6 +49,13 @@ function bad(name: string, value: unknown, findings: (text: string) => Array<Exp
 }
 
 const ANNOUNCE = { email: "announce@example.org", purpose: "security announcements" };
+const ALICE = { name: "Alice Example", email: "alice@example.org", fingerprint: OTHER_FINGERPRINT };
+
+/** The first team member's opening brace, inside the first contact. */
+function memberAt(text: string): { line: number; column: number } {
+  const indent = at(text, "        {");
+  return { line: indent.line, column: indent.column + 8 };
+}
 
 /** The first other address's opening brace. */
 function otherAt(text: string): { line: number; column: number } {
@@ -72,6 +81,8 @@ testRule(dataInvalid, run, {
   example: (text) => text,
   valid: [
     { name: "the required fields, well formed", input: json(GOOD) },
+    { name: "a team under the contact's address, with no key of the address's own", input: json({ ...GOOD, contacts: [{ email: "security@example.org", team: [ALICE] }] }) },
+    { name: "a contact with its own key and a team", input: json({ ...GOOD, contacts: [{ ...CONTACT, team: [ALICE] }] }) },
     { name: "a URL with a trailing slash and a path", input: json({ ...GOOD, url: "https://example.org/security/" }) },
     { name: "a language tag of three letters and a region", input: json({ ...GOOD, language: "eng-GB" }) },
     { name: "a key rotation: two fingerprints, the current one first", input: json({ ...GOOD, contacts: [{ ...CONTACT, fingerprint: [OTHER_FINGERPRINT, FINGERPRINT] }] }) },
@@ -172,13 +183,45 @@ testRule(dataInvalid, run, {
       },
     ]),
     bad("a contact with a name", { ...GOOD, contacts: [{ ...CONTACT, name: "Security team" }] }, (t) => [
-      { messageId: "unknownContactField", ...valueOf(t, "name", 2), message: 'unknown field "contacts[0].name"; a contact has email, fingerprint' },
+      { messageId: "unknownContactField", ...valueOf(t, "name", 2), message: 'unknown field "contacts[0].name"; a contact has email, fingerprint, team' },
     ]),
     bad("an address with a space for the at sign", { ...GOOD, contacts: [{ ...CONTACT, email: "security at example.org" }] }, (t) => [
       { messageId: "emailInvalid", ...valueOf(t, "email"), message: '"contacts[0].email" is "security at example.org", which is not an email address' },
     ]),
     bad("a contact declared twice, in other case", { ...GOOD, contacts: [CONTACT, { email: "Security@Example.org", fingerprint: OTHER_FINGERPRINT }] }, (t) => [
-      { messageId: "emailDuplicate", ...valueOf(t, "email", 2), message: '"contacts[1].email" declares Security@Example.org a second time; declare each contact once' },
+      { messageId: "emailDuplicate", ...valueOf(t, "email", 2), message: '"contacts[1].email" declares Security@Example.org, which "contacts[0].email" declares already; declare each contact and each team member once, each with an address of their own' },
+    ]),
+    bad("a team that is one person, not a list", { ...GOOD, contacts: [{ email: "security@example.org", team: ALICE }] }, (t) => [
+      { messageId: "fieldNotText", ...valueOf(t, "team"), message: `"contacts[0].team" is an object; expected ${EXPECTED.team}` },
+    ]),
+    bad("an empty team and no key of the contact's own", { ...GOOD, contacts: [{ email: "security@example.org", team: [] }] }, (t) => [
+      { messageId: "teamEmpty", ...valueOf(t, "team"), message: `"contacts[0].team" is an empty list; expected ${EXPECTED.team}, at least one, or leave the field out` },
+    ]),
+    bad("a team member written as a name", { ...GOOD, contacts: [{ ...CONTACT, team: ["Alice Example"] }] }, (t) => [
+      { messageId: "memberNotObject", ...at(t, '"Alice Example"'), message: '"contacts[0].team[0]" is the string "Alice Example"; expected an object with "name", "email" and "fingerprint"' },
+    ]),
+    bad("a team member with a role", { ...GOOD, contacts: [{ ...CONTACT, team: [{ ...ALICE, role: "lead" }] }] }, (t) => [
+      { messageId: "unknownMemberField", ...valueOf(t, "role"), message: 'unknown field "contacts[0].team[0].role"; a team member has name, email, fingerprint' },
+    ]),
+    bad("a team member without a name", { ...GOOD, contacts: [{ email: "security@example.org", team: [{ email: ALICE.email, fingerprint: ALICE.fingerprint }] }] }, (t) => [
+      { messageId: "fieldMissing", ...memberAt(t), message: `"contacts[0].team[0].name" is missing; expected ${EXPECTED.memberName}` },
+    ]),
+    bad("a team member without a fingerprint", { ...GOOD, contacts: [{ email: "security@example.org", team: [{ name: ALICE.name, email: ALICE.email }] }] }, (t) => [
+      { messageId: "fieldMissing", ...memberAt(t), message: `"contacts[0].team[0].fingerprint" is missing; expected ${EXPECTED.fingerprint}` },
+    ]),
+    bad("a team member given the team's address as their own", { ...GOOD, contacts: [{ email: "security@example.org", team: [{ ...ALICE, email: "security@example.org" }] }] }, (t) => [
+      {
+        messageId: "emailDuplicate",
+        ...valueOf(t, "email", 2),
+        message: '"contacts[0].team[0].email" declares security@example.org, which "contacts[0].email" declares already; declare each contact and each team member once, each with an address of their own',
+      },
+    ]),
+    bad("another address that is a team member's", { ...GOOD, contacts: [{ ...CONTACT, team: [ALICE] }], otherAddresses: [{ email: ALICE.email, purpose: "announcements" }] }, (t) => [
+      {
+        messageId: "otherAddressDuplicate",
+        ...valueOf(t, "email", 3),
+        message: '"otherAddresses[0].email" declares alice@example.org, which "contacts[0].team[0].email" declares already; declare each address once, a contact\'s in "contacts" only',
+      },
     ]),
     bad("other addresses as one object", { ...GOOD, otherAddresses: ANNOUNCE }, (t) => [
       { messageId: "fieldNotText", ...valueOf(t, "otherAddresses"), message: `"otherAddresses" is an object; expected ${EXPECTED.otherAddresses}` },

@@ -23,6 +23,12 @@ uidRevoked.privateKey.users[0] = await uidRevoked.privateKey.users[0]!.revoke(
 );
 const uidRevokedText = uidRevoked.privateKey.toPublic().armor();
 
+/** Alice of the team that takes reports for security@example.org: her key, her address on it. */
+const ALICE = { name: "Alice Example", team: EMAIL };
+const alicesKey = await makeKey({ userIDs: [{ name: "Alice Example", email: "alice@example.org" }] });
+const memberFix = (hex: string) =>
+  `add the person's address with gpg --quick-add-uid ${hex} 'Alice Example <alice@example.org>' and export the key again, or correct the address in content/_data/security.json`;
+
 const fix = (hex: string, email = EMAIL) =>
   `add the address with gpg --quick-add-uid ${hex} 'Security Team <${email}>' and export the key again, or correct the address in content/_data/security.json`;
 
@@ -32,6 +38,8 @@ testRule(keyUidMismatch, runKey, {
     { name: "the address's domain in other letter cases", input: keyInput(ed.text, ed.fingerprint, { email: "security@EXAMPLE.Org" }) },
     { name: "the second of two user IDs carries the address", input: keyInput(secondCarries.text, secondCarries.fingerprint) },
     { name: "a user ID revoked later than the moment judged", input: keyInput(uidRevokedText, uidRevoked.fingerprint, { now: day(31 - 1 / 86_400) }) },
+    { name: "a team member's key with the person's own address", input: keyInput(alicesKey.text, alicesKey.fingerprint, { email: "alice@example.org", member: ALICE }) },
+    { name: "a team member's key with the team's address only", input: keyInput(ed.text, ed.fingerprint, { email: "alice@example.org", member: ALICE }) },
   ],
   invalid: [
     {
@@ -59,6 +67,36 @@ testRule(keyUidMismatch, runKey, {
       input: keyInput(uidRevokedText, uidRevoked.fingerprint, { now: day(31) }),
       findings: [
         { messageId: "userIdInvalid", ...TOP, message: `the user ID carrying ${EMAIL} is not valid on 2024-02-01 (openpgp.js: Self-certification is revoked): ${fix(uidRevoked.fingerprint.hex)}` },
+        otherRule(keyNoEncryption, "noEncryption", TOP),
+      ],
+    },
+    {
+      name: "a team member's key with neither the person's address nor the team's",
+      input: keyInput(twoOthers.text, twoOthers.fingerprint, { email: "carol@example.org", member: { name: "Alice Example", team: EMAIL } }),
+      findings: [
+        {
+          messageId: "memberOtherAddress",
+          ...TOP,
+          message: `no user ID on Alice Example's key carries carol@example.org or ${EMAIL}, the addresses the site data lists it for; the key has alice@example.org, bob@example.org: ${memberFix(twoOthers.fingerprint.hex).replace("alice@example.org>", "carol@example.org>")}`,
+        },
+      ],
+    },
+    {
+      name: "a team member's key with a name and no address",
+      input: keyInput(nameOnly.text, nameOnly.fingerprint, { email: "alice@example.org", member: ALICE }),
+      findings: [
+        { messageId: "memberNoAddress", ...TOP, message: `no user ID on Alice Example's key carries alice@example.org or ${EMAIL}, the addresses the site data lists it for; the key has no email addresses: ${memberFix(nameOnly.fingerprint.hex)}` },
+      ],
+    },
+    {
+      name: "a team member's key whose only user ID with the team's address is revoked",
+      input: keyInput(uidRevokedText, uidRevoked.fingerprint, { email: "alice@example.org", member: ALICE, now: day(31) }),
+      findings: [
+        {
+          messageId: "memberUserIdInvalid",
+          ...TOP,
+          message: `no user ID on Alice Example's key that carries alice@example.org or ${EMAIL} is valid on 2024-02-01 (openpgp.js: Self-certification is revoked): ${memberFix(uidRevoked.fingerprint.hex)}`,
+        },
         otherRule(keyNoEncryption, "noEncryption", TOP),
       ],
     },

@@ -12,10 +12,12 @@ import addressUndeclared from "../../../src/rules/page/address-undeclared.ts";
 import mailtoUndeclared from "../../../src/rules/page/mailto-undeclared.ts";
 import { checkPage } from "../../../src/rules/page.ts";
 import { positionOf, testRule } from "../../support/rule-tester.ts";
-import { alsoFrom, contact, OTHER, SECURITY, type PageInput } from "./page-input.ts";
+import { alsoFrom, contact, HEX, member, OTHER, SECURITY, type PageInput } from "./page-input.ts";
 
 const ANNOUNCE = { email: "announce@example.org", purpose: "security announcements" };
 const PSIRT = contact("psirt@example.org", OTHER);
+/** A team with no key of its own: Alice and Bob read what security@example.org receives. */
+const TEAM = [member("Alice Example", "alice@example.org", "security@example.org", HEX), member("Bob Example", "bob@example.org", "security@example.org", OTHER)];
 const DECLARED = "security@example.org";
 const ENDING = 'a researcher may send a report to it: correct it to a declared contact\'s address, or declare it in the site data (in "contacts", or in "otherAddresses" with its purpose)';
 
@@ -49,6 +51,7 @@ testRule<Input, typeof addressUndeclared.messages>(addressUndeclared, run, {
   valid: [
     { name: "the declared contact's address in the text", input: { html: "<p>Write to security@example.org.</p>" } },
     { name: "the declared address in another case", input: { html: "<p>Write to Security@Example.ORG.</p>" } },
+    { name: "a team's address and a member's own, where the address has no key of its own", input: { html: "<p>Write to security@example.org; Bob is bob@example.org.</p>", contacts: TEAM } },
     { name: "a declared other address, a mailing list for announcements", input: { html: "<p>Announcements go to announce@example.org.</p>", otherAddresses: [ANNOUNCE] } },
     { name: "the declared address spelt out with brackets", input: { html: "<p>Write to security [at] example [dot] org.</p>" } },
     { name: "the declared address spelt out in words", input: { html: "<p>Write to security at example dot org.</p>" } },
@@ -88,6 +91,18 @@ testRule<Input, typeof addressUndeclared.messages>(addressUndeclared, run, {
           line: 1,
           column: 7,
           message: `ops@example.net is shown on the page but is not a declared address (security@example.org, psirt@example.org; other addresses: announce@example.org); ${ENDING}`,
+        },
+      ],
+    },
+    {
+      name: "with a team, its address is listed before its members'",
+      input: { html: "<p>Or ops@example.net</p>", contacts: TEAM },
+      findings: [
+        {
+          messageId: "undeclared",
+          line: 1,
+          column: 7,
+          message: `ops@example.net is shown on the page but is not a declared address (security@example.org, alice@example.org, bob@example.org); ${ENDING}`,
         },
       ],
     },

@@ -3,7 +3,7 @@ import addressUndeclared from "../../../src/rules/page/address-undeclared.ts";
 import { formatFingerprint } from "../../../src/formats/fingerprint.ts";
 import { glanceHtml } from "../../../src/markdown/decorate.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { alsoFrom, contact, GROUPED, HEX, OTHER, runPage, SECURITY, type PageInput } from "./page-input.ts";
+import { alsoFrom, contact, GROUPED, HEX, member, OTHER, runPage, SECURITY, type PageInput } from "./page-input.ts";
 
 const OTHER_GROUPED = formatFingerprint({ version: 4, hex: OTHER });
 const THIRD = "A1B2C3D4E5F60718293A4B5C6D7E8F9012345678";
@@ -12,6 +12,10 @@ const PSIRT = contact("psirt@example.org", OTHER);
 const CERT = contact("cert@example.org", THIRD);
 const THREE = [SECURITY, PSIRT, CERT];
 const ANNOUNCE = { email: "announce@example.org", purpose: "security announcements" };
+/** A team with no key of its own: Alice and Bob read what security@example.org receives. */
+const ALICE = member("Alice Example", "alice@example.org", "security@example.org", HEX);
+const BOB = member("Bob Example", "bob@example.org", "security@example.org", OTHER);
+const TEAM = [ALICE, BOB];
 
 /** A table of who to write to: person | address, spelt out | fingerprint; row n at line n + 2. */
 const table = (rows: Array<[string, string, string]>) =>
@@ -20,13 +24,19 @@ const table = (rows: Array<[string, string, string]>) =>
 /** What the build writes atop the policy from the site data (src/markdown/decorate.ts), for the contacts given. */
 const glance = (contacts: Array<{ email: string; hex: string }>) =>
   glanceHtml(
-    contacts.map((c) => ({ email: c.email, grouped: formatFingerprint({ version: 4, hex: c.hex }), hex: c.hex, reportHref: `mailto:${c.email}`, keyservers: ["keys.openpgp.org"] })),
+    contacts.map((c) => ({ email: c.email, reportHref: `mailto:${c.email}`, keys: [{ grouped: formatFingerprint({ version: 4, hex: c.hex }), hex: c.hex, keyservers: ["keys.openpgp.org"] }] })),
     (key) => key,
     undefined,
   );
 
 testRule<PageInput, typeof fingerprintAddressMismatch.messages>(fingerprintAddressMismatch, runPage, {
   valid: [
+    { name: "a team member's fingerprint beside the team's address", input: { html: `<p>Encrypt your report to security@example.org with Bob's key: ${OTHER_GROUPED}</p>`, contacts: TEAM } },
+    {
+      name: "a table of the team: name, own address and fingerprint",
+      input: { html: table([["Alice Example", "alice@example.org", GROUPED], ["Bob Example", "bob [at] example [dot] org", OTHER_GROUPED]]), contacts: TEAM },
+    },
+    { name: "a team member's fingerprint beside the team's address, where the address has a key of its own too", input: { html: `<p>security@example.org: ${GROUPED}</p>`, contacts: [contact("security@example.org", THIRD), { ...ALICE }] } },
     { name: "each contact's fingerprint after its own address, on one line", input: { html: `<p>security@example.org: ${GROUPED}, psirt@example.org: ${OTHER_GROUPED}</p>`, contacts: THREE } },
     {
       name: "a table of person, spelt-out address and fingerprint, each row right",
@@ -61,6 +71,18 @@ testRule<PageInput, typeof fingerprintAddressMismatch.messages>(fingerprintAddre
     },
   ],
   invalid: [
+    {
+      name: "one team member's fingerprint beside another's address",
+      input: { html: table([["Alice Example", "alice@example.org", OTHER_GROUPED]]), contacts: TEAM },
+      findings: [
+        {
+          messageId: "otherContactsKey",
+          line: 3,
+          column: 57,
+          message: `fingerprint ${OTHER_GROUPED} is shown beside alice@example.org, but it is the key of bob@example.org; alice@example.org's key is ${GROUPED}. A researcher would encrypt a report for alice@example.org to another contact's key: show alice@example.org's own fingerprint here, or name bob@example.org beside this one`,
+        },
+      ],
+    },
     {
       name: "a contact's address with another contact's key beside it",
       input: { html: `<p>psirt@example.org: ${GROUPED}</p>`, contacts: [SECURITY, PSIRT] },

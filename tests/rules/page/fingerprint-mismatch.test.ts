@@ -3,7 +3,7 @@ import addressUndeclared from "../../../src/rules/page/address-undeclared.ts";
 import fingerprintAddressMismatch from "../../../src/rules/page/fingerprint-address-mismatch.ts";
 import { formatFingerprint } from "../../../src/formats/fingerprint.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { alsoFrom, contact, GROUPED, HEX, OTHER, runPage, SECURITY, V6, type PageInput } from "./page-input.ts";
+import { alsoFrom, contact, GROUPED, HEX, member, OTHER, runPage, SECURITY, V6, type PageInput } from "./page-input.ts";
 
 /** HEX with its last digit changed, and with its first and last. */
 const LAST_WRONG = "7FC1 6F16 A8B3 D4C7 4BC3 3A73 E880 C9B8 C5B5 3E92";
@@ -12,6 +12,9 @@ const V6_GROUPED = formatFingerprint({ version: 6, hex: V6 });
 const OTHER_GROUPED = formatFingerprint({ version: 4, hex: OTHER });
 
 const PSIRT = contact("psirt@example.org", OTHER);
+/** A team with no key of its own: Alice and Bob read what security@example.org receives. */
+const TEAM = [member("Alice Example", "alice@example.org", "security@example.org", HEX), member("Bob Example", "bob@example.org", "security@example.org", OTHER)];
+const OTHER_WRONG = `${OTHER_GROUPED.slice(0, -1)}E`;
 const END = "Correct the page, or the site data if the key was rotated";
 
 /** "security@example.org: <fingerprint>": the fingerprint at line 1, column 26. */
@@ -32,6 +35,18 @@ testRule<PageInput, typeof fingerprintMismatch.messages>(fingerprintMismatch, ru
     },
   ],
   invalid: [
+    {
+      name: "beside a team's address, a fingerprint is judged against the member's key it is nearest to",
+      input: shown(OTHER_WRONG, TEAM),
+      findings: [
+        {
+          messageId: "oneDigitDiffers",
+          line: 1,
+          column: 26,
+          message: `fingerprint ${OTHER_WRONG} is not the declared fingerprint of bob@example.org (${OTHER_GROUPED}): digit 40 is E where the declared fingerprint has D. ${END}`,
+        },
+      ],
+    },
     {
       name: "a fingerprint with one digit wrong names the digit",
       input: shown(LAST_WRONG),

@@ -1,12 +1,14 @@
 import mailtoUndeclared from "../../../src/rules/page/mailto-undeclared.ts";
 import mailtoTextMismatch from "../../../src/rules/page/mailto-text-mismatch.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { contact, HEX, OTHER, alsoFrom, runPage, SECURITY, type PageInput } from "./page-input.ts";
+import { contact, HEX, member, OTHER, alsoFrom, runPage, SECURITY, type PageInput } from "./page-input.ts";
 
 /** A page with one mailto link, reading "write to us", at line 2, column 4. */
 const mail = (href: string, contacts = [SECURITY], text = "write to us"): PageInput => ({ html: `<h2>Reporting</h2>\n<p><a href="${href}">${text}</a></p>`, contacts });
 
 const TWO = [SECURITY, contact("psirt@example.org", OTHER)];
+/** A team with no key of its own: Alice reads what security@example.org receives. */
+const TEAM = [member("Alice Example", "alice@example.org", "security@example.org", OTHER)];
 
 const ENDING = "a report must reach only the security team: fix the address, or declare it in the site data";
 
@@ -19,6 +21,7 @@ testRule<PageInput, typeof mailtoUndeclared.messages>(mailtoUndeclared, runPage,
     { name: "a copy to another declared address", input: mail("mailto:security@example.org?cc=psirt@example.org", TWO) },
     { name: "a blind copy to a declared address written with a name", input: mail("mailto:security@example.org?bcc=PSIRT%20%3Cpsirt@example.org%3E", TWO) },
     { name: "a link that is no mailto link", input: mail("https://example.org/contact") },
+    { name: "a link to a team's address, which has no key of its own, with a copy to a member", input: mail("mailto:security@example.org?cc=alice@example.org", TEAM) },
     {
       name: "a link to a declared other address, a mailing list's subscribe link",
       input: { ...mail("mailto:announce-subscribe@example.org?subject=subscribe"), otherAddresses: [{ email: "Announce-Subscribe@example.org", purpose: "subscribing to security announcements" }] },
@@ -28,6 +31,11 @@ testRule<PageInput, typeof mailtoUndeclared.messages>(mailtoUndeclared, runPage,
     { name: "a mailing list's subscribe link, undeclared: -join and -unsubscribe", input: mail("mailto:announce-join@example.org,announce-unsubscribe@example.org") },
   ],
   invalid: [
+    {
+      name: "with a team, the declared addresses listed are the team's and its members'",
+      input: mail("mailto:secure@example.org", TEAM),
+      findings: [{ messageId: "undeclaredRecipient", line: 2, column: 4, message: `mailto link goes to secure@example.org, which is not a declared security contact (security@example.org, alice@example.org); ${ENDING}` }],
+    },
     {
       name: "a word that only ends like a list command is no list command: request@",
       input: mail("mailto:request@example.org"),

@@ -32,6 +32,11 @@ export function contact(email: string, ...hexes: string[]): Contact {
 
 export const SECURITY = contact("security@example.org", HEX);
 
+/** A person of the team that takes reports for `team`, with a key of their own. */
+export function member(name: string, email: string, team: string, hex: string): Contact {
+  return { ...contact(email, hex), name, team };
+}
+
 export function runPage(input: PageInput): Finding[] {
   return checkPage(scanHtml(input.html), input.contacts ?? [SECURITY], undefined, input.otherAddresses).map((p) => placed(p, "page.html", positionOf(input.html, p.index)));
 }

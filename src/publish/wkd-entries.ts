@@ -1,0 +1,58 @@
+/**
+ * What a Web Key Directory serves: each key under the addresses it is for. A contact's key is
+ * served under the contact's address. A team member's key is served under the person's own
+ * address and under the team's, each only where one of the key's user IDs carries it: a client
+ * drops a key that does not carry the address it asked for (draft-koch-openpgp-webkey-service,
+ * section 3.1), and where several members' keys carry the team's address, the directory serves
+ * them one after another, so that `gpg --locate-keys` finds the whole team.
+ * Pure: contacts in, entries out; the build writes them and verify asks for them.
+ */
+
+/** A key holder as the directory needs it: the address, the team it is in, and the parsed key. */
+export interface DirectoryHolder {
+  email: string;
+  team?: string;
+  key?: { publicBinary?: Uint8Array; userIds: string[] };
+}
+
+/** One key under one address. */
+export interface DirectoryEntry<H extends DirectoryHolder> {
+  address: string;
+  holder: H;
+  binary: Uint8Array;
+}
+
+export function directoryEntries<H extends DirectoryHolder>(holders: H[]): Array<DirectoryEntry<H>> {
+  return holders.flatMap((holder) => {
+    const binary = holder.key?.publicBinary;
+    if (binary === undefined) return [];
+    // A contact's own key that lacks its address is key-uid-mismatch's error; the directory still offers it where it was declared.
+    const addresses = holder.team === undefined ? [holder.email] : [holder.email, holder.team].filter((address) => carries(holder.key!.userIds, address));
+    return addresses.map((address) => ({ address, holder, binary }));
+  });
+}
+
+/** Whether one of the user IDs (`Name <address>`, or the bare address) carries `address`; domains compared without case. */
+function carries(userIds: string[], address: string): boolean {
+  return userIds.some((id) => {
+    const inside = /<([^<>]+)>\s*$/.exec(id)?.[1] ?? id.trim();
+    return sameAddress(inside, address);
+  });
+}
+
+function sameAddress(a: string, b: string): boolean {
+  const at = (s: string) => s.lastIndexOf("@");
+  return a.slice(0, at(a)) === b.slice(0, at(b)) && a.slice(at(a)).toLowerCase() === b.slice(at(b)).toLowerCase();
+}
+
+/** Keys one after another, as a directory serves several keys for one hash. */
+export function concatKeys(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
