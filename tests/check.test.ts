@@ -274,6 +274,31 @@ describe("check's exit codes and errors", () => {
     expect(result.stderr).not.toContain("not run:");
   });
 
+  it("with --data declaring a team, a person's key is read from their file and their fingerprint may stand beside the team's address", async () => {
+    const data = page(
+      "team/security.json",
+      JSON.stringify({
+        url: "https://example.org",
+        name: "Example",
+        contacts: [{ email: "security@example.org", team: [{ name: "Alice Example", email: "alice@example.org", fingerprint: "E8B9 1CFD E3B5 C602 F691 0F30 9BCB D105 4382 3B6B" }] }],
+        reviewed: "2026-01-20",
+      }),
+    );
+    mkdirSync(path.join(work, "team/keys"), { recursive: true });
+    copyFileSync(path.join(KEY_FIXTURES, "other-address.asc"), path.join(work, "team/keys/alice@example.org.asc"));
+    const policy = (fingerprint: string) => page("team/SECURITY.md", `# Security\n\nWrite to [security@example.org](mailto:security@example.org), encrypted to Alice Example's key: ${fingerprint}\n`);
+    expect(await run(policy("E8B9 1CFD E3B5 C602 F691 0F30 9BCB D105 4382 3B6B"), "--data", data, "--keys", "team/keys")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await findings(policy("E8B9 1CFD E3B5 C602 F691 0F30 9BCB D105 4382 3B6C"), "--data", data, "--keys", "team/keys")).toEqual([
+      {
+        rule: "fingerprint-mismatch",
+        line: 3,
+        column: 97,
+        message:
+          "fingerprint E8B9 1CFD E3B5 C602 F691 0F30 9BCB D105 4382 3B6C is not the declared fingerprint of alice@example.org (E8B9 1CFD E3B5 C602 F691 0F30 9BCB D105 4382 3B6B): digit 40 is C where the declared fingerprint has B. Correct the page, or the site data if the key was rotated",
+      },
+    ]);
+  });
+
   it("the bin exits 1 on an error, and prints GitHub annotations on standard output", () => {
     const bin = path.join(ROOT, "bin/security-policy-site.mjs");
     const failing = spawnSync(process.execPath, [bin, "check", "problems.md", "--keys", "keys", "--format", "github"], { cwd: work, encoding: "utf8" });
