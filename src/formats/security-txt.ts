@@ -315,7 +315,8 @@ export function checkSecurityTxt(text: string, expect: SecurityTxtExpectation): 
   // Section 2.2: every line ends with CR LF or LF, the last one too.
   if (text !== "" && !text.endsWith("\n")) problems.push(at(text.split("\n").length, "noFinalLineBreak"));
 
-  const parsed = parseSecurityTxt(text);
+  // The mark is the one mistake: the fields after it are read as a client that skips it reads them.
+  const parsed = parseSecurityTxt(text.replace(/^\uFEFF/, ""));
   problems.push(...parsed.problems);
   const named = (name: string) => parsed.fields.filter((f) => f.name.toLowerCase() === name.toLowerCase());
 
