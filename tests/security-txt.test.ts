@@ -11,7 +11,7 @@ import { readSiteData } from "../src/data/site-data.ts";
 import { checkSecurityTxt, securityTxtProblem } from "../src/rules/publish/securitytxt-invalid.ts";
 
 /** The problems the reader finds in a security.txt, as the rule securitytxt-invalid words them. */
-const readingProblems = (text: string) => parseSecurityTxt(text).problems.map(securityTxtProblem);
+const readingProblems = (text: string) => parseSecurityTxt(text).problems.map((p) => securityTxtProblem(p, "the security.txt made from the data"));
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 const DAY = 86_400_000;

@@ -86,6 +86,7 @@ export async function loadPolicyData(inputDir: string, options: LoadOptions): Pr
       ...(options.previousKeyDays !== undefined ? { previousKeyDays: options.previousKeyDays } : {}),
       ...(options.now ? { now: options.now } : {}),
       expiryWarningDays: options.expiryWarningDays,
+      declaredIn: { dataFile: file },
     });
     keys.set(contact.email.toLowerCase(), report);
     keyFileNames.set(contact.email.toLowerCase(), relative(keyPath));

@@ -65,6 +65,8 @@ export interface KeyExpectation {
   previous?: Fingerprint[];
   /** A team member's key: the person's name and the team's address, which the key may carry instead of `email`. */
   member?: MemberOf;
+  /** Where the address and fingerprint are declared, as the advice names it. Default: the site data, content/_data/security.json. */
+  declaredIn?: DeclaredIn;
   /** A previous key that stays valid longer than this many days is a warning: the rotation is not finished. Default: 90. */
   previousKeyDays?: number;
   /** The moment at which revocation, expiry and usable subkeys are judged. Default: now. */
@@ -74,6 +76,21 @@ export interface KeyExpectation {
 }
 
 const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+
+/**
+ * Where a contact's address and fingerprint are written, for the advice of a finding: the site
+ * data file as findings name it (and the fingerprint on the page as well), or, for a page checked
+ * without site data, the page alone.
+ */
+export type DeclaredIn = { dataFile: string } | "page";
+
+const DEFAULT_DECLARED_IN: DeclaredIn = { dataFile: "content/_data/security.json" };
+
+/** The advice's places: where to correct an address, and where to update a fingerprint. */
+function placesOf(declaredIn: DeclaredIn): { dataFile: string; address: string; fingerprint: string } {
+  if (declaredIn === "page") return { dataFile: "the page", address: "on the page", fingerprint: "on the page" };
+  return { dataFile: declaredIn.dataFile, address: `in ${declaredIn.dataFile}`, fingerprint: `in ${declaredIn.dataFile} and on the page` };
+}
 
 export async function inspectKey(armored: string, expect: KeyExpectation): Promise<KeyReport> {
   const now = expect.now ?? new Date();
@@ -87,6 +104,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   }
 
   const problems: Problem[] = [];
+  const places = placesOf(expect.declaredIn ?? DEFAULT_DECLARED_IN);
   const read = await readKeyBlocks(armored, expect.fingerprint, problems);
   if (read.keys.length === 0) return { userIds: [], problems };
 
@@ -103,25 +121,25 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   if (listed.length === 1 && read.keys.length > 1) {
     // One key declared: the file must hold that one alone.
     const all = read.keys.map((k) => describeFingerprint(fingerprintOf(k))).join(", ");
-    problems.push(keyMultiple.problem("multiple", { count: read.keys.length, fingerprints: all, hex: expect.fingerprint.hex }));
+    problems.push(keyMultiple.problem("multiple", { count: read.keys.length, fingerprints: all, hex: expect.fingerprint.hex, dataFile: places.dataFile }));
   } else if (listed.length > 1) {
     // A rotation: the file holds the listed keys, and no other.
     for (const extra of unlisted) {
-      problems.push(keyUnused.problem("unlisted", { fingerprint: describeFingerprint(fingerprintOf(extra)), email: expect.email, listed: listed.map((f) => f.hex).join(" ") }));
+      problems.push(keyUnused.problem("unlisted", { fingerprint: describeFingerprint(fingerprintOf(extra)), email: expect.email, listed: listed.map((f) => f.hex).join(" "), dataFile: places.dataFile }));
     }
   }
 
   const secret = checkPrivate(fingerprint, read.privateBlock, read.keys.some((k) => k.isPrivate()));
   if (secret) problems.push(secret);
 
-  const mismatch = checkFingerprint(fingerprint, expect.fingerprint);
+  const mismatch = checkFingerprint(fingerprint, expect.fingerprint, places.fingerprint);
   if (mismatch) problems.push(mismatch);
 
   // Everything judged at `now` runs before getExpirationTime(): that call looks at the key
   // without a date, and openpgp.js caches the `revoked` flag it finds on the self-signatures,
   // so a user ID revoked later than `now` would then count as revoked at `now` too.
   const revoked = await key.isRevoked(undefined, undefined, now);
-  const uidProblem = await checkUserIds(key, expect.email, now, fingerprint, expect.member);
+  const uidProblem = await checkUserIds(key, expect.email, now, fingerprint, places.address, expect.member);
   const encryption = await findEncryptionKey(key, now);
   const expiry = await key.getExpirationTime();
   // null means no valid self-signature at any time; the checks at `now` above have said why.
@@ -129,7 +147,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   const expired = checkExpired(fingerprint, expires, now);
 
   if (uidProblem) problems.push(uidProblem);
-  if (revoked) problems.push(revokedProblem(fingerprint, key.revocationSignatures));
+  if (revoked) problems.push(revokedProblem(fingerprint, key.revocationSignatures, places.fingerprint));
   if (expired) problems.push(expired);
 
   // A revoked or expired primary key has no usable subkeys either; saying so again would only be noise.
@@ -380,12 +398,12 @@ const REVOCATION_REASONS: Partial<Record<enums.reasonForRevocation, string>> = {
  * 2024-06-01 (key retired: moved to a new key)". openpgp.js reads no signature without a
  * creation time, and counts a key revoked only by a revocation signature it holds.
  */
-function revokedProblem(fingerprint: Fingerprint, signatures: SignaturePacket[]): Problem {
+function revokedProblem(fingerprint: Fingerprint, signatures: SignaturePacket[], where: string): Problem {
   const latest = [...signatures].sort((a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0))[0];
   if (!latest?.created) throw new Error(`inspectKey: openpgp.js says the key ${fingerprint.hex} is revoked, but it holds no dated revocation signature`);
   const flag = latest.reasonForRevocationFlag === null ? undefined : REVOCATION_REASONS[latest.reasonForRevocationFlag];
   const details = [flag, latest.reasonForRevocationString || undefined].filter((part) => part !== undefined);
-  const values = { fingerprint: formatFingerprint(fingerprint), date: utcDay(latest.created) };
+  const values = { fingerprint: formatFingerprint(fingerprint), date: utcDay(latest.created), where };
   return details.length === 0 ? keyRevoked.problem("revoked", values) : keyRevoked.problem("revokedWithReason", { ...values, reason: details.join(": ") });
 }
 

@@ -383,32 +383,23 @@ async function inspectUsedKeys(file: string, text: string, used: UsedKey[], now:
     const id = `${u.key.fingerprint.hex}\0${u.email}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const report = await inspectKey(u.key.armored, { email: u.email || (u.key.emails[0] ?? ""), fingerprint: u.key.fingerprint, now });
+    // Without site data, the page is where the address and the fingerprint are written.
+    const report = await inspectKey(u.key.armored, { email: u.email || (u.key.emails[0] ?? ""), fingerprint: u.key.fingerprint, now, declaredIn: "page" });
     const needle = u.at?.text ?? u.needle;
     const at = needle !== undefined ? (locateInFiles(new Map([[file, text]]), [needle])?.position ?? { line: 1, column: 1 }) : positionAt(text, u.key.index ?? 0);
     for (const p of report.problems) {
       if (KEY_LAYOUT_RULES.has(p.rule)) continue;
       // A key the page binds to no address is not held to one.
       if (p.rule === keyUidMismatch.id && u.email === "") continue;
-      findings.push(placed({ ...p, message: onThePage(p.message) }, file, at));
+      findings.push(placed(p, file, at));
     }
   }
   return findings;
 }
 
-/**
- * A key rule's advice, for a page checked without site data: what the build would correct in
- * content/_data/security.json is corrected on the page.
- */
-function onThePage(message: string): string {
-  return message
-    .replace("or correct the address in content/_data/security.json", "or correct the address on the page")
-    .replace("update the fingerprint in content/_data/security.json and on the page", "update the fingerprint on the page");
-}
-
 /** A security.txt: RFC 9116's checks, and its signature verified against the keys given. */
 export async function checkSecurityTxtFile(file: string, text: string, keys: GivenKey[], now: Date, notices: string[]): Promise<Finding[]> {
-  const findings = checkSecurityTxt(text, { now }).map((p) => placed({ ...p, message: p.message.replace("the security.txt made from the data", "the security.txt") }, file, { line: p.line ?? 1, column: 1 }));
+  const findings = checkSecurityTxt(text, { now }, "the security.txt").map((p) => placed(p, file, { line: p.line ?? 1, column: 1 }));
   if (!/^-----BEGIN PGP SIGNED MESSAGE-----\r?$/m.test(text)) return findings;
   // A broken frame or armor is already securitytxt-invalid's finding: nothing more to verify.
   if (findings.some((f) => f.rule === "securitytxt-invalid" && f.messageId !== undefined && SIGNATURE_FRAME.has(f.messageId))) return findings;

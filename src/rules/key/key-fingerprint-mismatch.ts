@@ -3,7 +3,8 @@ import { formatFingerprint, sameFingerprint } from "../../formats/fingerprint.ts
 import type { Fingerprint } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
-const FIX = "update the fingerprint in content/_data/security.json and on the page, or export the right key with gpg --export --armor {{declaredHex}}";
+/** `where`: where the fingerprint is written (src/rules/keys.ts, DeclaredIn). */
+const FIX = "update the fingerprint {{where}}, or export the right key with gpg --export --armor {{declaredHex}}";
 
 const keyFingerprintMismatch = defineRule({
   id: "key-fingerprint-mismatch",
@@ -24,9 +25,9 @@ const keyFingerprintMismatch = defineRule({
 export default keyFingerprintMismatch;
 
 /** The key's own fingerprint is the one the site data declares. */
-export function checkFingerprint(actual: Fingerprint, declared: Fingerprint): Problem | undefined {
+export function checkFingerprint(actual: Fingerprint, declared: Fingerprint, where: string): Problem | undefined {
   if (sameFingerprint(actual, declared)) return undefined;
-  const values = { actual: formatFingerprint(actual), declared: formatFingerprint(declared), declaredHex: declared.hex };
+  const values = { actual: formatFingerprint(actual), declared: formatFingerprint(declared), declaredHex: declared.hex, where };
   return actual.version === declared.version
     ? keyFingerprintMismatch.problem("mismatch", values)
     : keyFingerprintMismatch.problem("versionMismatch", { ...values, actualVersion: actual.version, declaredVersion: declared.version });

@@ -9,6 +9,6 @@ export default defineRule({
   messages: {
     /** `fingerprints`: every key in the file, grouped in fours ("a key of an unsupported version" for one of another version), joined with ", ". */
     multiple:
-      "the file holds {{count}} keys ({{fingerprints}}); it must hold one: export only the contact's key with gpg --export --armor {{hex}} (during a key rotation, list the other key's fingerprint after the current one in content/_data/security.json)",
+      "the file holds {{count}} keys ({{fingerprints}}); it must hold one: export only the contact's key with gpg --export --armor {{hex}} (during a key rotation, list the other key's fingerprint after the current one in {{dataFile}})",
   },
 });

@@ -4,9 +4,10 @@ import { reasonOf, utcDay } from "../../formats/openpgp.ts";
 import type { Fingerprint } from "../../types.ts";
 import { defineRule } from "../rule.ts";
 
-const FIX = "add the address with gpg --quick-add-uid {{hex}} 'Security Team <{{email}}>' and export the key again, or correct the address in content/_data/security.json";
+/** `where`: where the address is written (src/rules/keys.ts, DeclaredIn): "in content/_data/security.json", or "on the page". */
+const FIX = "add the address with gpg --quick-add-uid {{hex}} 'Security Team <{{email}}>' and export the key again, or correct the address {{where}}";
 /** A team member's key may carry the person's own address or the team's. */
-const MEMBER_FIX = "add the person's address with gpg --quick-add-uid {{hex}} '{{name}} <{{email}}>' and export the key again, or correct the address in content/_data/security.json";
+const MEMBER_FIX = "add the person's address with gpg --quick-add-uid {{hex}} '{{name}} <{{email}}>' and export the key again, or correct the address {{where}}";
 
 const keyUidMismatch = defineRule({
   id: "key-uid-mismatch",
@@ -39,19 +40,19 @@ export interface MemberOf {
  * Some user ID of the key carries `email` (or, for a team member, the team's address) and is
  * valid at `now`; openpgp.js is not loaded here, only handed the key.
  */
-export async function checkUserIds(key: Key, email: string, now: Date, fingerprint: Fingerprint, member?: MemberOf): Promise<Problem | undefined> {
-  const { hex } = fingerprint;
+export async function checkUserIds(key: Key, email: string, now: Date, fingerprint: Fingerprint, where: string, member?: MemberOf): Promise<Problem | undefined> {
+  const hex = fingerprint.hex;
   const users = key.users.filter((user) => user.userID !== null);
   const addresses = users.map((user) => user.userID!.email).filter((address) => address !== "");
   const matching = users.filter((user) => sameAddress(user.userID!.email, email) || (member !== undefined && sameAddress(user.userID!.email, member.team)));
   if (matching.length === 0) {
     if (member) {
-      const said = { name: member.name, email, team: member.team, hex };
+      const said = { name: member.name, email, team: member.team, hex, where };
       return addresses.length === 0 ? keyUidMismatch.problem("memberNoAddress", said) : keyUidMismatch.problem("memberOtherAddress", { ...said, addresses: addresses.join(", ") });
     }
     return addresses.length === 0
-      ? keyUidMismatch.problem("noAddress", { email, hex })
-      : keyUidMismatch.problem("otherAddress", { email, addresses: addresses.join(", "), hex });
+      ? keyUidMismatch.problem("noAddress", { email, hex, where })
+      : keyUidMismatch.problem("otherAddress", { email, addresses: addresses.join(", "), hex, where });
   }
 
   let failure: unknown;
@@ -63,8 +64,8 @@ export async function checkUserIds(key: Key, email: string, now: Date, fingerpri
       failure = error;
     }
   }
-  if (member) return keyUidMismatch.problem("memberUserIdInvalid", { name: member.name, email, team: member.team, date: utcDay(now), reason: reasonOf(failure), hex });
-  return keyUidMismatch.problem("userIdInvalid", { email, date: utcDay(now), reason: reasonOf(failure), hex });
+  if (member) return keyUidMismatch.problem("memberUserIdInvalid", { name: member.name, email, team: member.team, date: utcDay(now), reason: reasonOf(failure), hex, where });
+  return keyUidMismatch.problem("userIdInvalid", { email, date: utcDay(now), reason: reasonOf(failure), hex, where });
 }
 
 /** Mail domains are case-insensitive; the local part belongs to the receiving server, so it is compared as written. */

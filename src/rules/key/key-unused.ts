@@ -12,7 +12,7 @@ export default defineRule({
      * version" for one of another version); `listed`: the listed keys' fingerprints, as hex, joined with spaces.
      */
     unlisted:
-      "the file holds the key {{fingerprint}}, which the site data does not list for {{email}}: export only the listed keys with gpg --export --armor {{listed}}, or list it in content/_data/security.json",
+      "the file holds the key {{fingerprint}}, which the site data does not list for {{email}}: export only the listed keys with gpg --export --armor {{listed}}, or list it in {{dataFile}}",
     /** `keyFile`: the file's name in the key folder; `dataFile`: the site data, as findings name files. */
     noContact: "{{keyFile}} belongs to no declared contact, so it is neither checked nor published; name it <email>.asc after a contact in {{dataFile}}, or remove it",
   },

@@ -58,6 +58,16 @@ testRule(keyUidMismatch, runKey, {
       findings: [{ messageId: "otherAddress", ...TOP, message: `no user ID on the key carries ${EMAIL}; the key has alice@example.org, bob@example.org: ${fix(twoOthers.fingerprint.hex)}` }],
     },
     {
+      name: "the advice names the site data where it is kept elsewhere",
+      input: keyInput(other.text, other.fingerprint, { declaredIn: { dataFile: "site/policy.json" } }),
+      findings: [{ messageId: "otherAddress", ...TOP, message: `no user ID on the key carries ${EMAIL}; the key has alice@example.org: ${fix(other.fingerprint.hex).replace("content/_data/security.json", "site/policy.json")}` }],
+    },
+    {
+      name: "for a page checked without site data, the advice is to correct the page",
+      input: keyInput(other.text, other.fingerprint, { declaredIn: "page" }),
+      findings: [{ messageId: "otherAddress", ...TOP, message: `no user ID on the key carries ${EMAIL}; the key has alice@example.org: ${fix(other.fingerprint.hex).replace("in content/_data/security.json", "on the page")}` }],
+    },
+    {
       name: "a key whose user ID has a name and no address",
       input: keyInput(nameOnly.text, nameOnly.fingerprint),
       findings: [{ messageId: "noAddress", ...TOP, message: `no user ID on the key carries ${EMAIL}; the key has no email addresses: ${fix(nameOnly.fingerprint.hex)}` }],
