@@ -105,6 +105,20 @@ describe("OSV", () => {
   });
 });
 
+describe("OSV.dev's REST layout", () => {
+  it("all.json lists every record beside it, each id with the modified time its record has, in the order of the ids, and nothing else", () => {
+    const index = JSON.parse(out("security/advisories/all.json")) as Array<Record<string, unknown>>;
+    expect(index.map((e) => e.id)).toEqual([...IDS].sort());
+    for (const entry of index) {
+      expect(Object.keys(entry)).toEqual(["id", "modified"]);
+      // Each record at <base>/<id>.json, as OSV.dev fetches it, valid and with the same modified time.
+      const record = JSON.parse(out(`security/advisories/${String(entry.id)}.json`)) as Record<string, unknown>;
+      expect(validateOsv(record), JSON.stringify(validateOsv.errors)).toBe(true);
+      expect(entry.modified).toBe(record.modified);
+    }
+  });
+});
+
 describe("the Atom feed", () => {
   it("a feed parser reads every advisory from it, newest first, with its link and dates; every page links to it", () => {
     const feed = parseFeed(out("security/advisories/feed.xml"));

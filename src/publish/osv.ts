@@ -10,6 +10,9 @@ import type { Advisory } from "../formats/advisory.ts";
  */
 export const OSV_SCHEMA_VERSION = "1.6.0";
 
+/** The index's name, beside the records. */
+export const OSV_INDEX = "all.json";
+
 export interface OsvRecord {
   schema_version: string;
   id: string;
@@ -26,6 +29,21 @@ export interface OsvRecord {
   }>;
   references?: Array<{ type: string; url: string }>;
   credits?: Array<{ name: string; contact?: string[]; type?: string }>;
+}
+
+/** One entry of the index OSV.dev reads from a REST source: a record's id and when it last changed. */
+export interface OsvIndexEntry {
+  id: string;
+  modified: string;
+}
+
+/**
+ * `all.json`, the index OSV.dev's REST importer reads before it fetches `<base>/<id>.json`
+ * (google.github.io/osv.dev/rest-api-contribution): every record's id and `modified`, in the
+ * order of the ids, so that the file changes only when a record does.
+ */
+export function osvIndex(records: OsvRecord[]): OsvIndexEntry[] {
+  return records.map((r) => ({ id: r.id, modified: r.modified })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The record for `advisory`; `page` is the advisory's page on the site, listed first among the references. */

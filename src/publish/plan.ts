@@ -33,7 +33,7 @@ import { robotsTxt, sitemapPages, sitemapXml } from "./discovery.ts";
 import { headersFor, type BuiltPage } from "./headers.ts";
 import { wkdElsewhere, type HostFolder } from "./wkd-hosts.ts";
 import { concatKeys, directoryEntries } from "./wkd-entries.ts";
-import { osvRecord } from "./osv.ts";
+import { OSV_INDEX, osvIndex, osvRecord } from "./osv.ts";
 import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "../formats/site-paths.ts";
 import type { Advisory } from "../formats/advisory.ts";
 import { csafFiles, PROVIDER_METADATA } from "./csaf.ts";
@@ -179,10 +179,10 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   findings.push(...headers.findings);
   if (headers.text !== undefined) files.push({ file: "_headers", content: headers.text });
 
-  // Each advisory's OSV record, beside its page.
-  for (const advisory of input.advisories ?? []) {
-    files.push({ file: `${ADVISORIES_PATH.slice(1)}${advisory.id}.json`, content: `${JSON.stringify(osvRecord(advisory, `${site.url}${ADVISORIES_PATH}${advisory.id}/`), null, 2)}\n` });
-  }
+  // Each advisory's OSV record, beside its page, and the index of them that OSV.dev's REST importer reads first.
+  const records = (input.advisories ?? []).map((advisory) => osvRecord(advisory, `${site.url}${ADVISORIES_PATH}${advisory.id}/`));
+  for (const record of records) files.push({ file: `${ADVISORIES_PATH.slice(1)}${record.id}.json`, content: `${JSON.stringify(record, null, 2)}\n` });
+  if (records.length > 0) files.push({ file: `${ADVISORIES_PATH.slice(1)}${OSV_INDEX}`, content: `${JSON.stringify(osvIndex(records), null, 2)}\n` });
 
   // CSAF 2.0, where the data turns it on: the documents, their hashes, the index and the provider metadata.
   const csaf = site.csafProvider
