@@ -75,4 +75,19 @@ export interface Product {
   repository: string;
   /** The package URL as written (`pkg:npm/%40example/options`); src/formats/purl.ts reads it. */
   purl: string;
+  /** The releases and how long each gets security fixes, in the declared order; absent where the data declares none. */
+  releases?: Release[];
+  /** Why the product's support periods are shorter than five years (the EU Cyber Resilience Act, Art. 13(8)), in the site data's words. */
+  supportReason?: string;
+}
+
+/** One release of a product and its support period, as the site data declares it. */
+export interface Release {
+  version: string;
+  /** The day it was released, YYYY-MM-DD. */
+  released: string;
+  /** The last month (YYYY-MM, to its last day) or day (YYYY-MM-DD) it gets security fixes, as written; src/formats/support-period.ts reads it. */
+  supportedUntil: string;
+  /** Where its software bill of materials is published: an absolute https: URL. */
+  sbom?: string;
 }

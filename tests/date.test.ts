@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayCount, readableDate } from "../src/formats/date.ts";
-import { isCalendarDate } from "../src/data/site-data.ts";
+import { dayCount, isCalendarDate, readableDate } from "../src/formats/date.ts";
 
 describe("days", () => {
   it("a day is written in full, in the page's language, whatever the time zone", () => {

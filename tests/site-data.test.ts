@@ -44,6 +44,17 @@ describe("readSiteData", () => {
     });
   });
 
+  it("a product's releases read as written, in order, and a short support period is a warning beside good data", () => {
+    const product = { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" };
+    const releases = [
+      { version: "2.1.0", released: "2026-03-01", supportedUntil: "2031-03", sbom: "https://example.org/sbom/2.1.0.cdx.json" },
+      { version: "1.4.2", released: "2024-05-20", supportedUntil: "2026-06-30" },
+    ];
+    const { data, findings } = read({ ...GOOD, products: [{ ...product, releases }] });
+    expect(data?.products).toEqual([{ ...product, releases }]);
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([["support-period-short", "warning", 26]]);
+  });
+
   it("a team's members are key holders of their own, after the contact's own key, each under the contact's address", () => {
     const alice = { name: "Alice Example", email: "alice@example.org", fingerprint: "8ECA FE52 3964 AF82 4016  F6C8 1167 27A6 0111 BF2D" };
     const bob = { name: "Bob Example", email: "bob@example.org", fingerprint: ["E8B9 1CFD E3B5 C602 F691  0F30 9BCB D105 4382 3B6B", "8ECA FE52 3964 AF82 4016  F6C8 1167 27A6 0111 BF2E"] };

@@ -1,13 +1,16 @@
+import { isCalendarDate } from "../formats/date.ts";
+import { supportEndDay } from "../formats/support-period.ts";
 import { parseFingerprint, type FingerprintProblem } from "../formats/fingerprint.ts";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "../formats/json.ts";
 import { isAddrSpec } from "../formats/mailto.ts";
 import { parsePurl, withoutVersion, type PurlProblem } from "../formats/purl.ts";
 import { isLanguageTag, MAX_EXPIRES_DAYS, parseRfc3339, type ExpiresSetting } from "../formats/security-txt.ts";
-import { type Finding } from "../findings/finding.ts";
+import { placed, type Finding } from "../findings/finding.ts";
 import dataDuplicateKey from "../rules/data/data-duplicate-key.ts";
 import dataInvalid from "../rules/data/data-invalid.ts";
+import { shortSupportPeriods } from "../rules/data/support-period-short.ts";
 import type { Values } from "../rules/rule.ts";
-import type { Contact, Fingerprint, OtherAddress, Product } from "../types.ts";
+import type { Contact, Fingerprint, OtherAddress, Product, Release } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
 export interface SiteData {
@@ -70,11 +73,21 @@ const OTHER_ADDRESS_FIELDS = {
   purpose: "what the address is for, e.g. \"security announcements\"",
 } as const;
 
-/** A product's fields. A product's releases will be a field beside these. */
+/** A product's fields. */
 const PRODUCT_FIELDS = {
   name: "the product's name, e.g. \"Example Options\"",
   repository: "the absolute https URL of the product's source repository, e.g. \"https://github.com/example/options\"",
   purl: "the product's package URL, without a version, e.g. \"pkg:npm/%40example/options\"",
+  releases: "a list of { \"version\": ..., \"released\": \"YYYY-MM-DD\", \"supportedUntil\": \"YYYY-MM\" } objects, one per release",
+  supportReason: "why the product's releases get security fixes for less than five years, e.g. \"a conference app, used for the week of the event\"",
+} as const;
+
+/** A release's fields. */
+const RELEASE_FIELDS = {
+  version: "the release's version as its package names it, e.g. \"2.1.0\"",
+  released: "the day of the release, as YYYY-MM-DD",
+  supportedUntil: "the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes",
+  sbom: "the absolute https URL of the release's software bill of materials",
 } as const;
 
 type InvalidMessages = (typeof dataInvalid)["messages"];
@@ -150,6 +163,8 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
   if (findings.length > 0 || url === undefined || name === undefined || language === undefined || reviewed === undefined) return { findings };
   // The positions of this one parse serve every later finding about a field (a key that does not match, say).
   const locate = (path: string): Position => located.positions.get(path) ?? { line: 1, column: 1 };
+  // What the data may hold but should not: warnings, beside data that is good.
+  for (const short of shortSupportPeriods(products ?? [])) findings.push(placed(short.problem, file, locate(short.path)));
   return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...(otherAddresses ? { otherAddresses } : {}), reviewed, ...securityTxt, ...(products ? { products } : {}) }, findings, locate };
 }
 
@@ -363,9 +378,96 @@ function readProducts(root: Record<string, unknown>, problem: Report): Product[]
       else purlGood = true;
       purls.add(key);
     }
-    if (name !== undefined && repository !== undefined && purl !== undefined && purlGood) products.push({ name, repository, purl });
+    const releases = entry.releases === undefined ? undefined : readReleases(entry.releases, path, label, problem);
+    const supportReason = entry.supportReason === undefined ? undefined : stringField(entry, "supportReason", path, problem, PRODUCT_FIELDS.supportReason, `${label}.`);
+    if (name !== undefined && repository !== undefined && purl !== undefined && purlGood) {
+      products.push({ name, repository, purl, ...(releases ? { releases } : {}), ...(supportReason !== undefined ? { supportReason } : {}) });
+    }
   });
   return products;
+}
+
+/**
+ * A product's releases, each a version, the day it came out and the end of its support period
+ * (a month or a day, after the release), and an https: SBOM where it has one.
+ */
+function readReleases(value: unknown, parent: string, parentLabel: string, problem: Report): Release[] | undefined {
+  const path = `${parent}.releases`;
+  const label = `${parentLabel}.releases`;
+  if (!Array.isArray(value)) {
+    problem(path, "fieldNotText", { field: label, actual: describe(value), expected: PRODUCT_FIELDS.releases });
+    return undefined;
+  }
+  if (value.length === 0) {
+    problem(path, "urlListEmpty", { field: label, expected: PRODUCT_FIELDS.releases });
+    return undefined;
+  }
+  const releases: Release[] = [];
+  const versions = new Set<string>();
+  value.forEach((entry: unknown, r: number) => {
+    const at = `${path}.${r}`;
+    const as = `${label}[${r}]`;
+    if (!isObject(entry)) {
+      problem(at, "releaseNotObject", { field: as, actual: describe(entry) });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!(key in RELEASE_FIELDS)) problem(`${at}.${key}`, "unknownReleaseField", { field: `${as}.${key}`, fields: Object.keys(RELEASE_FIELDS).join(", ") });
+    }
+    const version = stringField(entry, "version", at, problem, RELEASE_FIELDS.version, `${as}.`);
+    if (version !== undefined && versions.has(version)) problem(`${at}.version`, "releaseVersionDuplicate", { field: `${as}.version`, version });
+    const released = typeof entry.released === "string" && isCalendarDate(entry.released.trim()) ? entry.released.trim() : undefined;
+    if (released === undefined) {
+      if (entry.released === undefined) problem(at, "fieldMissing", { field: `${as}.released`, expected: RELEASE_FIELDS.released });
+      else problem(`${at}.released`, "releasedNotDay", { field: `${as}.released`, actual: describe(entry.released) });
+    }
+    const until = readSupportEnd(entry, at, as, released, problem);
+    const sbom = entry.sbom === undefined ? undefined : readHttpsUrl(entry, "sbom", at, as, RELEASE_FIELDS.sbom, problem);
+    const good = version !== undefined && !versions.has(version) && released !== undefined && until !== undefined && (entry.sbom === undefined || sbom !== undefined);
+    if (version !== undefined) versions.add(version);
+    if (good) releases.push({ version, released, supportedUntil: until, ...(sbom !== undefined ? { sbom } : {}) });
+  });
+  return releases;
+}
+
+/** A release's `supportedUntil`: required, a month or a day, not ending before the release. */
+function readSupportEnd(entry: Record<string, unknown>, at: string, as: string, released: string | undefined, problem: Report): string | undefined {
+  const field = `${as}.supportedUntil`;
+  const value = entry.supportedUntil;
+  if (value === undefined) {
+    problem(at, "supportEndMissing", { field });
+    return undefined;
+  }
+  const text = typeof value === "string" ? value.trim() : undefined;
+  const end = text === undefined ? undefined : supportEndDay(text);
+  if (text === undefined || end === undefined) {
+    problem(`${at}.supportedUntil`, "supportEndInvalid", { field, actual: describe(value) });
+    return undefined;
+  }
+  if (released !== undefined && end < released) {
+    problem(`${at}.supportedUntil`, "supportEndBeforeRelease", { field, until: text, released });
+    return undefined;
+  }
+  return text;
+}
+
+/** An absolute https: URL in `key` of `entry`. */
+function readHttpsUrl(entry: Record<string, unknown>, key: string, at: string, as: string, expected: string, problem: Report): string | undefined {
+  const url = stringField(entry, key, at, problem, expected, `${as}.`);
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    problem(`${at}.${key}`, "urlNotAbsolute", { field: `${as}.${key}`, url, expected });
+    return undefined;
+  }
+  if (parsed.protocol !== "https:") {
+    problem(`${at}.${key}`, "linkNotHttps", { field: `${as}.${key}`, url, expected });
+    return undefined;
+  }
+  return url;
 }
 
 /** A product's repository: an absolute https: URL. */
@@ -434,13 +536,6 @@ function readReviewed(root: Record<string, unknown>, problem: Report): string | 
   return value.trim();
 }
 
-/** `YYYY-MM-DD` naming a day that exists. */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text;
-}
 
 type SecurityTxtData = Pick<SiteData, "expires" | "preferredLanguages" | "acknowledgments" | "hiring" | "csaf" | "csafProvider">;
 

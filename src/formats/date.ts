@@ -18,6 +18,13 @@ export function readableDate(isoDay: string, language: string): string {
   return formatter.format(date);
 }
 
+/** `YYYY-MM-DD` naming a day that exists. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === text;
+}
+
 /** A count of days as a message writes it: "1 day", otherwise "0 days", "30 days", "-2 days". */
 export function dayCount(days: number): string {
   return days === 1 ? "1 day" : `${days} days`;

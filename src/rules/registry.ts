@@ -60,6 +60,7 @@ import dataInvalid from "./data/data-invalid.ts";
 import dataDuplicateKey from "./data/data-duplicate-key.ts";
 import securitytxtExpires from "./data/securitytxt-expires.ts";
 import securitytxtExpiring from "./data/securitytxt-expiring.ts";
+import supportPeriodShort from "./data/support-period-short.ts";
 import securitytxtPolicy from "./publish/securitytxt-policy.ts";
 import securitytxtUrl from "./data/securitytxt-url.ts";
 import securitytxtInvalid from "./publish/securitytxt-invalid.ts";
@@ -143,6 +144,7 @@ export const ALL_RULES = [
   dataMissing,
   dataInvalid,
   dataDuplicateKey,
+  supportPeriodShort,
   securitytxtExpires,
   securitytxtExpiring,
   securitytxtPolicy,

@@ -62,6 +62,15 @@ export default defineRule({
     productNotObject: '"{{field}}" is {{actual}}; expected an object with "name", "repository" and "purl"',
     unknownProductField: 'unknown field "{{field}}"; a product has {{fields}}',
     repositoryNotHttps: '"{{field}}" is "{{url}}", which does not use https:; expected {{expected}}',
+    releaseNotObject: '"{{field}}" is {{actual}}; expected an object with "version", "released" and "supportedUntil"',
+    unknownReleaseField: 'unknown field "{{field}}"; a release has {{fields}}',
+    releaseVersionDuplicate: '"{{field}}" declares version {{version}} a second time; declare each release once',
+    releasedNotDay: '"{{field}}" is {{actual}}; expected the day of the release, as YYYY-MM-DD, e.g. "2026-03-01"',
+    /** A release with no end to its support: the EU Cyber Resilience Act asks for the end date to at least month and year. */
+    supportEndMissing:
+      '"{{field}}" is missing: add the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes, e.g. "supportedUntil": "2031-03"; the EU Cyber Resilience Act asks for the end of the support period to at least month and year (Art. 13(19))',
+    supportEndInvalid: '"{{field}}" is {{actual}}; expected the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes, e.g. "2031-03"',
+    supportEndBeforeRelease: '"{{field}}" is {{until}}, which ends before the release on {{released}}; expected the last month or day the release gets security fixes',
     productPurlDuplicate: '"{{field}}" declares {{purl}} a second time; declare each product once',
     // What the purl reader found wrong (src/formats/purl.ts); `purl`: the text as written, trimmed.
     purlNoScheme: '"{{field}}" is "{{purl}}", which is not a package URL: one starts with "pkg:" and its type (pkg:npm/…, pkg:maven/…, pkg:github/…); expected {{expected}}',

@@ -31,6 +31,7 @@ const EXPECTED = {
   productName: 'the product\'s name, e.g. "Example Options"',
   repository: 'the absolute https URL of the product\'s source repository, e.g. "https://github.com/example/options"',
   purl: 'the product\'s package URL, without a version, e.g. "pkg:npm/%40example/options"',
+  releases: 'a list of { "version": ..., "released": "YYYY-MM-DD", "supportedUntil": "YYYY-MM" } objects, one per release',
   team: 'a list of { "name": ..., "email": ..., "fingerprint": ... } objects, the people who read the reports, each with a key of their own',
   memberName: 'the person\'s name, e.g. "Alice Example"',
 };
@@ -39,6 +40,15 @@ const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires
 const PRODUCT = { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" };
 /** The good data declaring one product, its `purl` as given. */
 const withPurl = (purl: string) => ({ ...GOOD, products: [{ ...PRODUCT, purl }] });
+const RELEASE = { version: "2.1.0", released: "2026-03-01", supportedUntil: "2031-03" };
+/** The good data declaring one product with the releases given. */
+const withReleases = (releases: unknown[]) => ({ ...GOOD, products: [{ ...PRODUCT, releases }] });
+
+/** The first release object's opening brace, inside the first product. */
+function releaseAt(text: string): { line: number; column: number } {
+  const indent = at(text, "        {");
+  return { line: indent.line, column: indent.column + 8 };
+}
 
 const run = (text: string) => readSiteData(text, DATA_FILE).findings;
 
@@ -81,6 +91,10 @@ testRule(dataInvalid, run, {
   example: (text) => text,
   valid: [
     { name: "the required fields, well formed", input: json(GOOD) },
+    {
+      name: "a product with releases, one with an SBOM, and a reason for its short support",
+      input: json({ ...GOOD, products: [{ ...PRODUCT, supportReason: "used for one season", releases: [RELEASE, { version: "2.0.0", released: "2025-01-10", supportedUntil: "2026-01-31", sbom: "https://example.org/sbom/2.0.0.cdx.json" }] }] }),
+    },
     { name: "a team under the contact's address, with no key of the address's own", input: json({ ...GOOD, contacts: [{ email: "security@example.org", team: [ALICE] }] }) },
     { name: "a contact with its own key and a team", input: json({ ...GOOD, contacts: [{ ...CONTACT, team: [ALICE] }] }) },
     { name: "a URL with a trailing slash and a path", input: json({ ...GOOD, url: "https://example.org/security/" }) },
@@ -406,9 +420,40 @@ testRule(dataInvalid, run, {
     bad("a product as its name alone", { ...GOOD, products: ["Example Options"] }, (t) => [
       { messageId: "productNotObject", ...at(t, '"Example Options"'), message: '"products[0]" is the string "Example Options"; expected an object with "name", "repository" and "purl"' },
     ]),
-    bad("a product with a field it does not have (its releases are not read yet)", { ...GOOD, products: [{ ...PRODUCT, releases: [] }] }, (t) => [
-      { messageId: "unknownProductField", ...valueOf(t, "releases"), message: 'unknown field "products[0].releases"; a product has name, repository, purl' },
+    bad("a product with a field it does not have", { ...GOOD, products: [{ ...PRODUCT, versions: ["2.1.0"] }] }, (t) => [
+      { messageId: "unknownProductField", ...valueOf(t, "versions"), message: 'unknown field "products[0].versions"; a product has name, repository, purl, releases, supportReason' },
     ]),
+    bad("an empty list of releases", withReleases([]), (t) => [
+      { messageId: "urlListEmpty", ...valueOf(t, "releases"), message: `"products[0].releases" is an empty list; expected ${EXPECTED.releases}, or leave the field out` },
+    ]),
+    bad("a release written as its version", withReleases(["2.1.0"]), (t) => [
+      { messageId: "releaseNotObject", ...at(t, '"2.1.0"'), message: '"products[0].releases[0]" is the string "2.1.0"; expected an object with "version", "released" and "supportedUntil"' },
+    ]),
+    bad("a release with a field it does not have", withReleases([{ ...RELEASE, eol: "2031-03" }]), (t) => [
+      { messageId: "unknownReleaseField", ...valueOf(t, "eol"), message: 'unknown field "products[0].releases[0].eol"; a release has version, released, supportedUntil, sbom' },
+    ]),
+    bad("a release declared twice", withReleases([RELEASE, RELEASE]), (t) => [
+      { messageId: "releaseVersionDuplicate", ...valueOf(t, "version", 2), message: '"products[0].releases[1].version" declares version 2.1.0 a second time; declare each release once' },
+    ]),
+    bad("a release day that does not exist", withReleases([{ ...RELEASE, released: "2026-02-30" }]), (t) => [
+      { messageId: "releasedNotDay", ...valueOf(t, "released"), message: '"products[0].releases[0].released" is the string "2026-02-30"; expected the day of the release, as YYYY-MM-DD, e.g. "2026-03-01"' },
+    ]),
+    bad("a release with no end to its support", withReleases([{ version: "2.1.0", released: "2026-03-01" }]), (t) => [
+      {
+        messageId: "supportEndMissing",
+        ...releaseAt(t),
+        message:
+          '"products[0].releases[0].supportedUntil" is missing: add the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes, e.g. "supportedUntil": "2031-03"; the EU Cyber Resilience Act asks for the end of the support period to at least month and year (Art. 13(19))',
+      },
+    ]),
+    bad("an end of support written as a year", withReleases([{ ...RELEASE, supportedUntil: "2031" }]), (t) => [
+      { messageId: "supportEndInvalid", ...valueOf(t, "supportedUntil"), message: '"products[0].releases[0].supportedUntil" is the string "2031"; expected the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes, e.g. "2031-03"' },
+    ]),
+    bad("an end of support in a month that does not exist", withReleases([{ ...RELEASE, supportedUntil: "2031-13" }]), (t) => [{ messageId: "supportEndInvalid", ...valueOf(t, "supportedUntil") }]),
+    bad("an end of support before the release", withReleases([{ ...RELEASE, supportedUntil: "2026-02" }]), (t) => [
+      { messageId: "supportEndBeforeRelease", ...valueOf(t, "supportedUntil"), message: '"products[0].releases[0].supportedUntil" is 2026-02, which ends before the release on 2026-03-01; expected the last month or day the release gets security fixes' },
+    ]),
+    bad("an SBOM over http", withReleases([{ ...RELEASE, sbom: "http://example.org/sbom/2.1.0.cdx.json" }]), (t) => [{ messageId: "linkNotHttps", ...valueOf(t, "sbom") }]),
     bad("a product without a name", { ...GOOD, products: [{ repository: PRODUCT.repository, purl: PRODUCT.purl }] }, (t) => [
       { messageId: "fieldMissing", ...productAt(t), message: `"products[0].name" is missing; expected ${EXPECTED.productName}` },
     ]),
