@@ -18,6 +18,20 @@ export function readableDate(isoDay: string, language: string): string {
   return formatter.format(date);
 }
 
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `2031-03` as the page's language writes a month: "March 2031" in English. */
+export function readableMonth(isoMonth: string, language: string): string {
+  const date = new Date(`${isoMonth}-01T00:00:00Z`);
+  if (!/^\d{4}-\d{2}$/.test(isoMonth) || Number.isNaN(date.getTime())) throw new RangeError(`readableMonth: "${isoMonth}" is not a month written YYYY-MM`);
+  let formatter = monthFormatters.get(language);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(language, { year: "numeric", month: "long", timeZone: "UTC" });
+    monthFormatters.set(language, formatter);
+  }
+  return formatter.format(date);
+}
+
 /** `YYYY-MM-DD` naming a day that exists. */
 export function isCalendarDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

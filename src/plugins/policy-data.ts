@@ -5,7 +5,8 @@
  */
 import type { UserConfig } from "@11ty/eleventy";
 import { loadPolicyData, policyGlobal, type PolicyData, type PolicyGlobal } from "../data/load.ts";
-import { readableDate } from "../formats/date.ts";
+import { readableDate, readableMonth } from "../formats/date.ts";
+import { isSupportedOn, supportEndDay } from "../formats/support-period.ts";
 import type { SiteRun } from "./site-run.ts";
 
 /** This build's checked data: filled by the policyData plugin in `eleventy.before`, read by every plugin after it. */
@@ -68,6 +69,11 @@ export default function policyData(eleventyConfig: UserConfig, options: Partial<
 
   // "2026-11-20" as the page's language writes it, for the "Last reviewed" line: {{ day | readableDate(language) }}.
   eleventyConfig.addFilter("readableDate", (day: string, language = "en") => readableDate(day, language));
+
+  // A release's supportedUntil as the page's language writes it: a month ("March 2031") or a day.
+  eleventyConfig.addFilter("supportEnd", (until: string, language = "en") => (/^\d{4}-\d{2}$/.test(until) ? readableMonth(until, language) : readableDate(until, language)));
+  // Whether a release still gets security fixes on the day of the build (the site data checked its supportedUntil).
+  eleventyConfig.addFilter("supported", (until: string) => isSupportedOn(supportEndDay(until)!, new Date()));
 
   // Read lazily by Eleventy, after eleventy.before has loaded this build's data.
   eleventyConfig.addGlobalData("policy", () => checked.global());
