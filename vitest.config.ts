@@ -12,7 +12,7 @@ const DIST = `${path.join(path.dirname(fileURLToPath(import.meta.url)), "dist")}
  */
 const UNIT = [
   "tests/rules/**/*.test.ts",
-  "tests/{address-text,advisories,alerts,date,dev,fingerprint,headers-file,json,layers,linktext,mailto,mojibake,page-checks,properties,purl,readme-contents,report,rules,rules-table,security-txt,sign,site-data,suppress,verify-faults,wkd,workflow}.test.ts",
+  "tests/{address-text,advisories,alerts,date,dev,fingerprint,headers-file,json,layers,linktext,mailto,mojibake,page-checks,properties,purl,readme-contents,upgrade,report,rules,rules-table,security-txt,sign,site-data,suppress,verify-faults,wkd,workflow}.test.ts",
 ];
 
 export default defineConfig({

@@ -105,6 +105,23 @@ describe("OSV", () => {
   });
 });
 
+describe("upgrading", () => {
+  it("an advisory's page and the list say which supported releases of the product are fixed: the newest first, none affected or past its support", () => {
+    const page = out("security/advisories/GHSA-2c4m-59x9-fr2g/index.html");
+    expect(page.match(/<p class="advisory-upgrade">[^<]*<\/p>/g)).toEqual(['<p class="advisory-upgrade">Upgrade @example/options to 3.0.0 or 2.4.3.</p>']);
+    const list = out("security/advisories/index.html");
+    expect(list.match(/<strong class="advisory-upgrade">[^<]*<\/strong>/g)).toEqual(['<strong class="advisory-upgrade">Upgrade @example/options to 3.0.0 or 2.4.3.</strong>']);
+    // The product is named and links to its repository; the vector breaks only between its metrics.
+    expect(page).toContain('<a class="advisory-repository" href="https://github.com/example/options" rel="noopener noreferrer">Example Options</a>');
+    const vector = /<code class="cvss-vector">(.*?)<\/code>/.exec(page)?.[1] ?? "";
+    expect(vector.split("/<wbr>")).toHaveLength(9);
+    expect(vector.split("/<wbr>").every((m) => /^<span class="cvss-metric">[A-Za-z0-9.]+:[A-Za-z0-9.]+<\/span>$/.test(m))).toBe(true);
+    expect(vector.replace(/<[^>]+>/g, "")).toMatch(/^CVSS:3\.1\/AV:/);
+    // A product that declares no releases gets no advice: nothing says which of its versions are supported.
+    expect(out("security/advisories/CVE-2025-31337/index.html")).not.toContain("advisory-upgrade");
+  });
+});
+
 describe("OSV.dev's REST layout", () => {
   it("all.json lists every record beside it, each id with the modified time its record has, in the order of the ids, and nothing else", () => {
     const index = JSON.parse(out("security/advisories/all.json")) as Array<Record<string, unknown>>;

@@ -10,6 +10,8 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import rss from "@11ty/eleventy-plugin-rss";
 import type { Advisory } from "../formats/advisory.ts";
+import { upgradeTargets } from "../publish/upgrade.ts";
+import { productOf } from "../rules/advisory/advisory-product-unknown.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";
 import type { SiteRun } from "./site-run.ts";
@@ -102,6 +104,16 @@ export default function advisories(eleventyConfig: UserConfig, options: { run: S
   eleventyConfig.addFilter("advisoryCredits", (list: Advisory[]) => creditedPeople(list));
   eleventyConfig.addFilter("affectedText", (pkg: Advisory["affected"][number], lang: string) => affectedText(pkg, (key, values) => languages.text(lang, key, values)));
   eleventyConfig.addFilter("fixedText", (pkg: Advisory["affected"][number], lang: string) => fixedText(pkg, (key, values) => languages.text(lang, key, values)));
+  // The declared product an affected package is, for its name and repository link.
+  eleventyConfig.addFilter("productOfPackage", (pkg: Advisory["affected"][number]) => productOf(pkg.ecosystem, pkg.name, checked.global().site?.products ?? []));
+  // "Upgrade @example/options to 3.0.1 or 2.4.2": the product's supported releases the advisory does not affect, on the day of the build; "" where none is known.
+  eleventyConfig.addFilter("upgradeText", (pkg: Advisory["affected"][number], lang: string) => {
+    const product = productOf(pkg.ecosystem, pkg.name, checked.global().site?.products ?? []);
+    const targets = upgradeTargets(pkg, product?.releases ?? [], new Date());
+    if (targets.length === 0) return "";
+    const versions = new Intl.ListFormat(lang, { type: "disjunction" }).format(targets.map((r) => r.version));
+    return languages.text(lang, "upgradeTo", { package: pkg.name, versions });
+  });
   // A reference's address as its link text, a commit's hash cut to 12 digits as git shows it (a full one would read as a fingerprint).
   eleventyConfig.addFilter("referenceText", (url: string) => url.replace(/\b([0-9a-f]{12})[0-9a-f]{28,52}\b/g, "$1…"));
   // CVSS scores are written with one decimal, as FIRST's calculators print them.

@@ -15,8 +15,20 @@ export const ADVISORY_PAGES = ["advisories.njk", "advisories-feed.njk", "thanks.
  * The products the three fixture advisories are about: an npm package, a PyPI package, and a
  * Maven package whose advisory also names its repository in OSV's GIT ecosystem.
  */
+const YEAR = new Date().getUTCFullYear();
 export const ADVISORY_PRODUCTS = [
-  { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" },
+  {
+    name: "Example Options",
+    repository: "https://github.com/example/options",
+    purl: "pkg:npm/%40example/options",
+    // Dated from the day the tests run: 3.0.0 and 2.4.3 are supported and fixed, 2.4.2 is affected, 1.9.0's support has ended.
+    releases: [
+      { version: "3.0.0", released: `${YEAR}-01-15`, supportedUntil: `${YEAR + 5}-01` },
+      { version: "2.4.3", released: `${YEAR - 1}-06-01`, supportedUntil: `${YEAR + 4}-06` },
+      { version: "2.4.2", released: `${YEAR - 1}-03-01`, supportedUntil: `${YEAR + 4}-03` },
+      { version: "1.9.0", released: `${YEAR - 7}-03-01`, supportedUntil: `${YEAR - 2}-03` },
+    ],
+  },
   { name: "Example Archive", repository: "https://github.com/example/archive", purl: "pkg:pypi/example-archive" },
   { name: "Example Server", repository: "https://github.com/example/server", purl: "pkg:maven/org.example/example-server" },
 ];

@@ -59,6 +59,12 @@ export function checkProducts(affected: readonly AffectedPackage[], declared: De
   });
 }
 
+/** The declared product an advisory's affected package is: by the package its purl names, or a GIT entry by its repository. */
+export function productOf<P extends Product>(ecosystem: string, name: string, products: readonly P[]): P | undefined {
+  const key = entryKey(ecosystem, name);
+  return key === undefined ? undefined : products.find((p) => productKeys(p).includes(key));
+}
+
 /** An ecosystem without its suffix: "Maven:https://maven.google.com" is Maven's. */
 function ecosystemOf(ecosystem: string): string {
   return ecosystem.split(":")[0]!;
