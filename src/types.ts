@@ -81,6 +81,23 @@ export interface Product {
   supportReason?: string;
 }
 
+/**
+ * How the project handles a report, as the site data states it: shown on the policy page and
+ * published in every export, and usable in the policy's Markdown, so that prose and data agree.
+ */
+export interface Disclosure {
+  /** Within how many days a report is acknowledged. */
+  acknowledgeDays: number;
+  /** Within how many days of a report a fixed vulnerability is disclosed. */
+  disclosureDays: number;
+  /** Whether reporting needs an account anywhere (an email never does). */
+  accountRequired: boolean;
+  /** Whether reporters are credited in the advisory, by the name they choose, unless they ask not to be. */
+  credit: boolean;
+  /** A safe-harbour statement for good-faith research, as written. */
+  safeHarbor?: string;
+}
+
 /** One release of a product and its support period, as the site data declares it. */
 export interface Release {
   version: string;

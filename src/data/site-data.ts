@@ -10,7 +10,7 @@ import dataDuplicateKey from "../rules/data/data-duplicate-key.ts";
 import dataInvalid from "../rules/data/data-invalid.ts";
 import { shortSupportPeriods } from "../rules/data/support-period-short.ts";
 import type { Values } from "../rules/rule.ts";
-import type { Contact, Fingerprint, OtherAddress, Product, Release } from "../types.ts";
+import type { Contact, Disclosure, Fingerprint, OtherAddress, Product, Release } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
 export interface SiteData {
@@ -37,6 +37,8 @@ export interface SiteData {
   csafProvider?: { category: "vendor" | "coordinator" | "discoverer" | "other" | "translator" | "user"; contactDetails?: string };
   /** The products the advisories are about, in the declared order; absent where the data declares none. */
   products?: Product[];
+  /** How a report is handled: acknowledgement and disclosure in days, whether an account is needed, credit, safe harbour. */
+  disclosure?: Disclosure;
 }
 
 const FIELDS = {
@@ -53,6 +55,16 @@ const FIELDS = {
   csaf: "the https URL of the CSAF provider-metadata.json, or a list of them",
   csafProvider: "true, or { \"category\": \"vendor\", \"contactDetails\": \"security@example.org\" }, to publish the advisories as CSAF 2.0 under /.well-known/csaf/",
   products: "a list of { \"name\": ..., \"repository\": \"https://...\", \"purl\": \"pkg:<type>/<namespace>/<name>\" } objects, one per product the advisories are about",
+  disclosure: "{ \"acknowledgeDays\": 3, \"disclosureDays\": 90, \"accountRequired\": false, \"credit\": true }, with an optional \"safeHarbor\" statement",
+} as const;
+
+/** The disclosure facts' fields. */
+const DISCLOSURE_FIELDS = {
+  acknowledgeDays: "within how many days a report is acknowledged, a whole number from 1, e.g. 3",
+  disclosureDays: "within how many days of a report a fixed vulnerability is disclosed, a whole number from 1, e.g. 90",
+  accountRequired: "true or false: whether reporting needs an account anywhere",
+  credit: "true or false: whether reporters are credited in the advisory, by the name they choose",
+  safeHarbor: "a safe-harbour statement for good-faith research, as it should be shown",
 } as const;
 
 const CONTACT_FIELDS = {
@@ -159,13 +171,14 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
   const reviewed = readReviewed(root, problem);
   const securityTxt = readSecurityTxtFields(root, problem);
   const products = readProducts(root, problem);
+  const disclosure = readDisclosure(root, problem);
 
   if (findings.length > 0 || url === undefined || name === undefined || language === undefined || reviewed === undefined) return { findings };
   // The positions of this one parse serve every later finding about a field (a key that does not match, say).
   const locate = (path: string): Position => located.positions.get(path) ?? { line: 1, column: 1 };
   // What the data may hold but should not: warnings, beside data that is good.
   for (const short of shortSupportPeriods(products ?? [])) findings.push(placed(short.problem, file, locate(short.path)));
-  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...(otherAddresses ? { otherAddresses } : {}), reviewed, ...securityTxt, ...(products ? { products } : {}) }, findings, locate };
+  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...(otherAddresses ? { otherAddresses } : {}), reviewed, ...securityTxt, ...(products ? { products } : {}), ...(disclosure ? { disclosure } : {}) }, findings, locate };
 }
 
 /**
@@ -385,6 +398,45 @@ function readProducts(root: Record<string, unknown>, problem: Report): Product[]
     }
   });
   return products;
+}
+
+/** The disclosure facts: every field of DISCLOSURE_FIELDS but safeHarbor required, each of its kind. */
+function readDisclosure(root: Record<string, unknown>, problem: Report): Disclosure | undefined {
+  const value = root.disclosure;
+  if (value === undefined) return undefined;
+  if (!isObject(value)) {
+    problem("disclosure", "fieldNotText", { field: "disclosure", actual: describe(value), expected: FIELDS.disclosure });
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (!(key in DISCLOSURE_FIELDS)) problem(`disclosure.${key}`, "unknownDisclosureField", { field: `disclosure.${key}`, fields: Object.keys(DISCLOSURE_FIELDS).join(", ") });
+  }
+  const days = (key: "acknowledgeDays" | "disclosureDays"): number | undefined => {
+    const v = value[key];
+    if (typeof v === "number" && Number.isInteger(v) && v >= 1) return v;
+    if (v === undefined) problem("disclosure", "fieldMissing", { field: `disclosure.${key}`, expected: DISCLOSURE_FIELDS[key] });
+    else problem(`disclosure.${key}`, "fieldNotText", { field: `disclosure.${key}`, actual: describe(v), expected: DISCLOSURE_FIELDS[key] });
+    return undefined;
+  };
+  const flag = (key: "accountRequired" | "credit"): boolean | undefined => {
+    const v = value[key];
+    if (typeof v === "boolean") return v;
+    if (v === undefined) problem("disclosure", "fieldMissing", { field: `disclosure.${key}`, expected: DISCLOSURE_FIELDS[key] });
+    else problem(`disclosure.${key}`, "fieldNotText", { field: `disclosure.${key}`, actual: describe(v), expected: DISCLOSURE_FIELDS[key] });
+    return undefined;
+  };
+  const acknowledgeDays = days("acknowledgeDays");
+  const disclosureDays = days("disclosureDays");
+  const accountRequired = flag("accountRequired");
+  const credit = flag("credit");
+  const safeHarbor = value.safeHarbor === undefined ? undefined : stringField(value, "safeHarbor", "disclosure", problem, DISCLOSURE_FIELDS.safeHarbor, "disclosure.");
+  if (acknowledgeDays !== undefined && disclosureDays !== undefined && acknowledgeDays > disclosureDays) {
+    problem("disclosure.acknowledgeDays", "acknowledgeAfterDisclosure", { acknowledgeDays, disclosureDays });
+    return undefined;
+  }
+  if (acknowledgeDays === undefined || disclosureDays === undefined || accountRequired === undefined || credit === undefined) return undefined;
+  if (value.safeHarbor !== undefined && safeHarbor === undefined) return undefined;
+  return { acknowledgeDays, disclosureDays, accountRequired, credit, ...(safeHarbor !== undefined ? { safeHarbor } : {}) };
 }
 
 /**

@@ -151,6 +151,11 @@ export default function languagesPlugin(eleventyConfig: UserConfig, options: Par
   eleventyConfig.addFilter("t", function (this: { page?: { lang?: string } }, key: string, values?: Record<string, string>) {
     return languages.text(this.page?.lang ?? languages.defaultLanguage, key, values);
   });
+  // A count of days in the page's language: "1 day", "3 days" (the strings day_one and day_other, chosen by Intl.PluralRules).
+  eleventyConfig.addFilter("days", function (this: { page?: { lang?: string } }, n: number) {
+    const lang = this.page?.lang ?? languages.defaultLanguage;
+    return languages.text(lang, new Intl.PluralRules(lang).select(n) === "one" ? "day_one" : "day_other", { n: String(n) });
+  });
   eleventyConfig.addFilter("alternates", (url: string) => languages.alternates(url));
   // In place of the I18nPlugin's filter of the same name (see Languages.localeUrl).
   eleventyConfig.addFilter("locale_url", function (this: { page?: { lang?: string } }, url: string, lang?: string) {

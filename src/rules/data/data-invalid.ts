@@ -71,6 +71,8 @@ export default defineRule({
       '"{{field}}" is missing: add the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes, e.g. "supportedUntil": "2031-03"; the EU Cyber Resilience Act asks for the end of the support period to at least month and year (Art. 13(19))',
     supportEndInvalid: '"{{field}}" is {{actual}}; expected the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes, e.g. "2031-03"',
     supportEndBeforeRelease: '"{{field}}" is {{until}}, which ends before the release on {{released}}; expected the last month or day the release gets security fixes',
+    unknownDisclosureField: 'unknown field "{{field}}"; "disclosure" has {{fields}}',
+    acknowledgeAfterDisclosure: '"disclosure.acknowledgeDays" is {{acknowledgeDays}}, later than "disclosure.disclosureDays" ({{disclosureDays}}): a report is acknowledged before it is disclosed',
     productPurlDuplicate: '"{{field}}" declares {{purl}} a second time; declare each product once',
     // What the purl reader found wrong (src/formats/purl.ts); `purl`: the text as written, trimmed.
     purlNoScheme: '"{{field}}" is "{{purl}}", which is not a package URL: one starts with "pkg:" and its type (pkg:npm/…, pkg:maven/…, pkg:github/…); expected {{expected}}',

@@ -32,14 +32,16 @@ const EXPECTED = {
   repository: 'the absolute https URL of the product\'s source repository, e.g. "https://github.com/example/options"',
   purl: 'the product\'s package URL, without a version, e.g. "pkg:npm/%40example/options"',
   releases: 'a list of { "version": ..., "released": "YYYY-MM-DD", "supportedUntil": "YYYY-MM" } objects, one per release',
+  disclosure: '{ "acknowledgeDays": 3, "disclosureDays": 90, "accountRequired": false, "credit": true }, with an optional "safeHarbor" statement',
   team: 'a list of { "name": ..., "email": ..., "fingerprint": ... } objects, the people who read the reports, each with a key of their own',
   memberName: 'the person\'s name, e.g. "Alice Example"',
 };
-const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider, products";
+const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider, products, disclosure";
 
 const PRODUCT = { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" };
 /** The good data declaring one product, its `purl` as given. */
 const withPurl = (purl: string) => ({ ...GOOD, products: [{ ...PRODUCT, purl }] });
+const DISCLOSURE = { acknowledgeDays: 3, disclosureDays: 90, accountRequired: false, credit: true };
 const RELEASE = { version: "2.1.0", released: "2026-03-01", supportedUntil: "2031-03" };
 /** The good data declaring one product with the releases given. */
 const withReleases = (releases: unknown[]) => ({ ...GOOD, products: [{ ...PRODUCT, releases }] });
@@ -91,6 +93,8 @@ testRule(dataInvalid, run, {
   example: (text) => text,
   valid: [
     { name: "the required fields, well formed", input: json(GOOD) },
+    { name: "the disclosure facts, with a safe-harbour statement", input: json({ ...GOOD, disclosure: { ...DISCLOSURE, safeHarbor: "We will not take legal action against research done in good faith." } }) },
+    { name: "acknowledged and disclosed on the same day", input: json({ ...GOOD, disclosure: { ...DISCLOSURE, acknowledgeDays: 1, disclosureDays: 1 } }) },
     {
       name: "a product with releases, one with an SBOM, and a reason for its short support",
       input: json({ ...GOOD, products: [{ ...PRODUCT, supportReason: "used for one season", releases: [RELEASE, { version: "2.0.0", released: "2025-01-10", supportedUntil: "2026-01-31", sbom: "https://example.org/sbom/2.0.0.cdx.json" }] }] }),
@@ -422,6 +426,28 @@ testRule(dataInvalid, run, {
     ]),
     bad("a product with a field it does not have", { ...GOOD, products: [{ ...PRODUCT, versions: ["2.1.0"] }] }, (t) => [
       { messageId: "unknownProductField", ...valueOf(t, "versions"), message: 'unknown field "products[0].versions"; a product has name, repository, purl, releases, supportReason' },
+    ]),
+    bad("the disclosure facts as a sentence", { ...GOOD, disclosure: "we answer within 3 days" }, (t) => [
+      { messageId: "fieldNotText", ...valueOf(t, "disclosure"), message: `"disclosure" is the string "we answer within 3 days"; expected ${EXPECTED.disclosure}` },
+    ]),
+    bad("disclosure facts with a field they do not have", { ...GOOD, disclosure: { ...DISCLOSURE, bounty: true } }, (t) => [
+      { messageId: "unknownDisclosureField", ...valueOf(t, "bounty"), message: 'unknown field "disclosure.bounty"; "disclosure" has acknowledgeDays, disclosureDays, accountRequired, credit, safeHarbor' },
+    ]),
+    bad("days as text, and a missing flag", { ...GOOD, disclosure: { acknowledgeDays: "3", disclosureDays: 90, credit: true } }, (t) => [
+      {
+        messageId: "fieldNotText",
+        ...valueOf(t, "acknowledgeDays"),
+        message: '"disclosure.acknowledgeDays" is the string "3"; expected within how many days a report is acknowledged, a whole number from 1, e.g. 3',
+      },
+      { messageId: "fieldMissing", ...at(t, "{", 3), message: '"disclosure.accountRequired" is missing; expected true or false: whether reporting needs an account anywhere' },
+    ]),
+    bad("no days at all", { ...GOOD, disclosure: { ...DISCLOSURE, disclosureDays: 0 } }, (t) => [{ messageId: "fieldNotText", ...valueOf(t, "disclosureDays") }]),
+    bad("acknowledged after it is disclosed", { ...GOOD, disclosure: { ...DISCLOSURE, acknowledgeDays: 120 } }, (t) => [
+      {
+        messageId: "acknowledgeAfterDisclosure",
+        ...valueOf(t, "acknowledgeDays"),
+        message: '"disclosure.acknowledgeDays" is 120, later than "disclosure.disclosureDays" (90): a report is acknowledged before it is disclosed',
+      },
     ]),
     bad("an empty list of releases", withReleases([]), (t) => [
       { messageId: "urlListEmpty", ...valueOf(t, "releases"), message: `"products[0].releases" is an empty list; expected ${EXPECTED.releases}, or leave the field out` },
