@@ -21,6 +21,7 @@ const USAGE = `usage: security-policy-site build [--strict] [--format ${OUTPUT_F
        security-policy-site start [--strict] [--port 8080] [--host 127.0.0.1] [--output .dev] [--config FILE]
        security-policy-site check FILE… [--keys DIR] [--data FILE] [--format text|json|github|sarif]
        security-policy-site init [--help for its options]
+       security-policy-site security-md [--output SECURITY.md] [--check]
        security-policy-site verify [--help for its options]
        security-policy-site nginx-config [--help for its options]`;
 
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   "nginx-config": async (args) => (await import("./nginx-config.ts")).nginxConfigCommand(args),
   "rules-table": async () => (await import("./rules-table.ts")).rulesTableCommand(),
   init: async (args) => await (await import("./init/init-command.ts")).runInit(args, process.cwd()),
+  "security-md": async (args) => await (await import("./security-md-command.ts")).securityMdCommand(args),
 };
 
 /**
