@@ -28,6 +28,7 @@ import policyData, { CheckedData } from "./policy-data.ts";
 import publish from "./publish.ts";
 import reportFindings from "./report-findings.ts";
 import reportPage from "./report-page.ts";
+import craPage from "./cra-page.ts";
 import { siteRun } from "./site-run.ts";
 
 /** What `features` accepts. */
@@ -153,6 +154,8 @@ export default function securityPolicy(eleventyConfig: UserConfig, options?: Par
     eleventyConfig.addPlugin(advisories, { run, checked, languages, store: advisoryStore });
     // The report page (/security/report/), where the site has the first contact's key: the template's fields, encrypted in the browser.
     eleventyConfig.addPlugin(reportPage, { run, checked, languages, policyPath });
+    // The EU Cyber Resilience Act page (/security/cra/), where the site has one: each item of user information and where the site states it.
+    eleventyConfig.addPlugin(craPage, { run, checked, languages, policyPath });
     // The fingerprint with a Copy button, a prefilled report link and https-only external links, made before the checks read the page.
     eleventyConfig.addPlugin(decorate, { run, checked, languages, policyPath });
   }

@@ -61,6 +61,7 @@ import dataDuplicateKey from "./data/data-duplicate-key.ts";
 import securitytxtExpires from "./data/securitytxt-expires.ts";
 import securitytxtExpiring from "./data/securitytxt-expiring.ts";
 import supportPeriodShort from "./data/support-period-short.ts";
+import craInformationMissing from "./data/cra-information-missing.ts";
 import securitytxtPolicy from "./publish/securitytxt-policy.ts";
 import securitytxtUrl from "./data/securitytxt-url.ts";
 import securitytxtInvalid from "./publish/securitytxt-invalid.ts";
@@ -145,6 +146,7 @@ export const ALL_RULES = [
   dataInvalid,
   dataDuplicateKey,
   supportPeriodShort,
+  craInformationMissing,
   securitytxtExpires,
   securitytxtExpiring,
   securitytxtPolicy,
