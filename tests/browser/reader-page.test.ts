@@ -374,6 +374,8 @@ describe("with the keyboard alone", () => {
     expect(box && box.y >= 0).toBe(true);
     expect(await skip.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe("none");
     await page.keyboard.press("Enter");
+    // The fragment's navigation completes after the key press returns; on a busy machine, a moment later.
+    await page.waitForURL(`${site.origin}/security/#main`, { timeout: 5_000 });
     expect(page.url()).toBe(`${site.origin}/security/#main`);
   });
 
