@@ -15,9 +15,10 @@ import { csaf_2_0_strict } from "@secvisogram/csaf-validator-lib/schemaTests.js"
 import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGNING_KEY_VARIABLE } from "../src/publish/sign.ts";
-import { ADVISORY_PAGES, siteWithAdvisories } from "./support/advisory-site.ts";
+import { ADVISORY_PAGES, ADVISORY_PRODUCTS, siteWithAdvisories } from "./support/advisory-site.ts";
 import { buildDir, layOutFixture, ROOT, WORK, type FixtureBuild } from "./support/fixture-site.ts";
 import { validateOsv } from "./support/osv-schema.ts";
+import { validateProviderMetadata } from "./support/csaf-provider-schema.ts";
 
 const ADVISORIES = path.join(ROOT, "tests/fixtures/advisories");
 const IDS = ["GHSA-w8qv-6jwh-64r5", "CVE-2025-31337", "GHSA-2c4m-59x9-fr2g"];
@@ -178,8 +179,73 @@ describe("CSAF 2.0", () => {
     expect(out(".well-known/csaf/white/index.txt").trim().split("\n")).toEqual(documents.map((d) => d.replace(".well-known/csaf/white/", "")));
     expect(out(".well-known/csaf/white/changes.csv").trim().split("\n")[0]).toBe('"2026/ghsa-w8qv-6jwh-64r5.json","2026-02-09T16:45:00Z"');
     const metadata = JSON.parse(out(".well-known/csaf/provider-metadata.json")) as Record<string, unknown>;
-    expect(metadata).toMatchObject({ canonical_url: "https://example.org/.well-known/csaf/provider-metadata.json", metadata_version: "2.0", role: "csaf_provider", distributions: [{ directory_url: "https://example.org/.well-known/csaf/white/" }] });
+    expect(metadata).toMatchObject({ canonical_url: "https://example.org/.well-known/csaf/provider-metadata.json", metadata_version: "2.0", distributions: [{ directory_url: "https://example.org/.well-known/csaf/white/" }] });
     expect(out(".well-known/security.txt")).toContain("CSAF: https://example.org/.well-known/csaf/provider-metadata.json");
+  });
+
+  it("is a trusted provider: the metadata passes OASIS's schema, and names the signing key, the ROLIE feed, service and categories", () => {
+    const metadata = JSON.parse(out(".well-known/csaf/provider-metadata.json")) as Record<string, unknown>;
+    expect(validateProviderMetadata(metadata), JSON.stringify(validateProviderMetadata.errors)).toBe(true);
+    expect(metadata.role).toBe("csaf_trusted_provider");
+    expect(metadata.distributions).toEqual([
+      {
+        directory_url: "https://example.org/.well-known/csaf/white/",
+        rolie: {
+          feeds: [{ summary: "All TLP:WHITE advisories of Example.", tlp_label: "WHITE", url: "https://example.org/.well-known/csaf/feed-tlp-white.json" }],
+          services: ["https://example.org/.well-known/csaf/service.json"],
+          categories: ["https://example.org/.well-known/csaf/category-white.json"],
+        },
+      },
+    ]);
+    expect(metadata.public_openpgp_keys).toEqual([{ fingerprint: expect.stringMatching(/^[0-9A-F]{40}$/), url: "https://example.org/security/keys/security@example.org.asc" }]);
+    expect(JSON.parse(out(".well-known/csaf/service.json"))).toEqual({
+      service: {
+        workspace: [
+          {
+            title: "Example CSAF advisories",
+            collection: [{ title: "Example CSAF advisories (TLP:WHITE)", href: "https://example.org/.well-known/csaf/feed-tlp-white.json", categories: { category: [{ scheme: "urn:ietf:params:rolie:category:information-type", term: "csaf" }] } }],
+          },
+        ],
+      },
+    });
+    expect(JSON.parse(out(".well-known/csaf/category-white.json"))).toEqual({ categories: { category: ADVISORY_PRODUCTS.map((p) => ({ term: p.name })) } });
+  });
+
+  it("walked from the provider metadata through the ROLIE feed, every document, hash and signature is there and right, newest change first", () => {
+    const site = "https://example.org/";
+    const local = (url: string) => {
+      expect(url.startsWith(site), url).toBe(true);
+      return path.join(build.output, url.slice(site.length));
+    };
+    const metadata = JSON.parse(out(".well-known/csaf/provider-metadata.json")) as { distributions: Array<{ rolie: { feeds: Array<{ url: string }> } }> };
+    const feedUrl = metadata.distributions[0]!.rolie.feeds[0]!.url;
+    const feed = (JSON.parse(readFileSync(local(feedUrl), "utf8")) as { feed: { link: Array<{ rel: string; href: string }>; category: unknown; updated: string; entry: Array<{ id: string; link: Array<{ rel: string; href: string }>; content: { src: string; type: string }; format: unknown; published: string; updated: string }> } }).feed;
+    expect(feed.link).toEqual([{ rel: "self", href: feedUrl }]);
+    expect(feed.category).toEqual([{ scheme: "urn:ietf:params:rolie:category:information-type", term: "csaf" }]);
+    expect(feed.updated).toBe("2026-02-09T16:45:00Z");
+    expect(feed.entry.map((e) => e.id)).toEqual(["GHSA-w8qv-6jwh-64r5", "CVE-2025-31337", "GHSA-2c4m-59x9-fr2g"]);
+    const keyring = mkdtempSync(path.join(WORK, "rolie-verify-"));
+    expect(spawnSync("gpg", ["--homedir", keyring, "--batch", "--import", path.join(build.output, "security/keys/security@example.org.asc")], { encoding: "utf8" }).status).toBe(0);
+    for (const entry of feed.entry) {
+      const self = entry.link.find((l) => l.rel === "self")!.href;
+      expect(entry.content).toEqual({ type: "application/json", src: self });
+      expect(entry.format).toEqual({ schema: "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json", version: "2.0" });
+      const bytes = readFileSync(local(self));
+      const doc = JSON.parse(bytes.toString("utf8")) as { document: { tracking: { id: string; current_release_date: string } } };
+      expect(doc.document.tracking.id).toBe(entry.id);
+      expect(Date.parse(entry.updated)).toBe(Date.parse(doc.document.tracking.current_release_date));
+      const hashes = entry.link.filter((l) => l.rel === "hash").map((l) => l.href);
+      expect(hashes).toEqual([`${self}.sha256`, `${self}.sha512`]);
+      for (const hash of hashes) {
+        const algorithm = hash.endsWith(".sha256") ? "sha256" : "sha512";
+        expect(readFileSync(local(hash), "utf8").split(/\s+/)[0]).toBe(createHash(algorithm).update(bytes).digest("hex"));
+      }
+      const signature = entry.link.filter((l) => l.rel === "signature").map((l) => l.href);
+      expect(signature).toEqual([`${self}.asc`]);
+      const verified = spawnSync("gpg", ["--homedir", keyring, "--batch", "--status-fd", "1", "--verify", local(signature[0]!), local(self)], { encoding: "utf8" });
+      expect(verified.stdout, verified.stderr).toMatch(/^\[GNUPG:\] GOODSIG /m);
+    }
+    spawnSync("gpgconf", ["--homedir", keyring, "--kill", "gpg-agent"]);
   });
 
   it("each document's detached signature verifies with GnuPG against the published key", () => {

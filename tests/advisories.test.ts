@@ -10,6 +10,8 @@ import { readAdvisory } from "../src/formats/advisory.ts";
 import { ratingOf, scoreVector } from "../src/formats/cvss.ts";
 import { affectedText, creditedPeople, fixedText } from "../src/plugins/advisories.ts";
 import { osvRecord } from "../src/publish/osv.ts";
+import { csafDistributionFiles } from "../src/publish/csaf.ts";
+import { validateProviderMetadata } from "./support/csaf-provider-schema.ts";
 import { parseRfc3339 } from "../src/formats/security-txt.ts";
 import { checkAdvisories, compareVersions, idProblem } from "../src/rules/advisory.ts";
 import { ADVISORY_PRODUCTS } from "./support/advisory-site.ts";
@@ -205,5 +207,38 @@ describe("each check, at its line", () => {
     expect(findings[0]).toMatchObject({ rule: "advisory-field", file: "content/advisories/GHSA-2c4m-59x9-fr2g.md" });
     expect(findings[0]!.message).toMatch(/^the front matter is not valid YAML/);
     expect(readAdvisory("no front matter").problems).toEqual([{ code: "noFrontMatter", values: {}, line: 1, column: 1 }]);
+  });
+});
+
+describe("the CSAF distribution", () => {
+  const { advisories } = checkAdvisories(GOOD.map(fixture), NOW, DECLARED);
+  const publisher = { name: "Example", namespace: "https://example.org", category: "vendor" as const };
+  const KEY = { fingerprint: "7FC16F16A8B3D4C74BC33A73E880C9B8C5B53E91", url: "https://example.org/security/keys/security@example.org.asc" };
+  const files = (signed: boolean, keys = [KEY], products = ["Example Options"]) =>
+    new Map(csafDistributionFiles(advisories, { publisher, site: "https://example.org", keys, signed, products, now: NOW }).map((f) => [f.file, JSON.parse(f.content) as Record<string, unknown>]));
+
+  it("is a trusted provider only with signed documents and the key that signs them published; each metadata passes OASIS's schema", () => {
+    for (const [signed, keys, role] of [
+      [true, [KEY], "csaf_trusted_provider"],
+      [false, [KEY], "csaf_provider"],
+      [true, [], "csaf_provider"],
+    ] as const) {
+      const metadata = files(signed, [...keys]).get(".well-known/csaf/provider-metadata.json")!;
+      expect(metadata.role, `signed ${signed}, ${keys.length} keys`).toBe(role);
+      expect(validateProviderMetadata(metadata), JSON.stringify(validateProviderMetadata.errors)).toBe(true);
+    }
+  });
+
+  it("lists a signature in the feed only where the documents are signed", () => {
+    const links = (signed: boolean) => ((files(signed).get(".well-known/csaf/feed-tlp-white.json")!.feed as { entry: Array<{ link: Array<{ rel: string }> }> }).entry[0]!.link.map((l) => l.rel));
+    expect(links(true)).toEqual(["self", "hash", "hash", "signature"]);
+    expect(links(false)).toEqual(["self", "hash", "hash"]);
+  });
+
+  it("writes a category document only for declared products, and names it only then", () => {
+    const without = files(true, [KEY], []);
+    expect(without.has(".well-known/csaf/category-white.json")).toBe(false);
+    expect((without.get(".well-known/csaf/provider-metadata.json")!.distributions as Array<{ rolie: Record<string, unknown> }>)[0]!.rolie).not.toHaveProperty("categories");
+    expect(files(true).get(".well-known/csaf/category-white.json")).toEqual({ categories: { category: [{ term: "Example Options" }] } });
   });
 });

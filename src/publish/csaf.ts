@@ -10,6 +10,8 @@ import type { Advisory } from "../formats/advisory.ts";
 
 export const CSAF_PATH = "/.well-known/csaf/";
 export const PROVIDER_METADATA = `${CSAF_PATH}provider-metadata.json`;
+/** The folder of the TLP:WHITE documents (requirement 4). */
+export const WHITE_FOLDER = `${CSAF_PATH}white/`;
 
 export interface CsafPublisher {
   name: string;
@@ -138,46 +140,106 @@ export function csafDocument(advisory: Advisory, publisher: CsafPublisher, site:
 const sha = (algorithm: "sha256" | "sha512", text: string) => createHash(algorithm).update(text).digest("hex");
 
 /**
- * Every CSAF file of the site: the documents with their hashes, `index.txt`, `changes.csv` and the
- * provider metadata. `keys` are the contacts' published keys, listed for checking signatures.
+ * The documents of a provider's TLP:WHITE folder (CSAF 2.0 section 7.1): one per advisory in the
+ * folder of its year (requirement 11), each with its SHA-256 and SHA-512 hash files (18), and
+ * index.txt (12) and changes.csv (13) beside them. Their signatures (19) are made by the
+ * publisher, with the key that signs security.txt.
  */
-export function csafFiles(
-  advisories: Advisory[],
-  options: { publisher: CsafPublisher; site: string; lang: string; keys: Array<{ fingerprint: string; url: string }>; now: Date },
-): CsafFile[] {
+export function csafDocumentFiles(advisories: Advisory[], options: { publisher: CsafPublisher; site: string; lang: string }): CsafFile[] {
   const files: CsafFile[] = [];
-  const base = `${CSAF_PATH.slice(1)}white/`;
   for (const advisory of advisories) {
     const relative = csafRelativePath(advisory);
     const content = `${JSON.stringify(csafDocument(advisory, options.publisher, options.site, options.lang), null, 2)}\n`;
     const name = relative.split("/").pop()!;
-    files.push({ file: `${base}${relative}`, content });
+    files.push({ file: `${WHITE_FOLDER.slice(1)}${relative}`, content });
     // sha256sum's format: the hash, two spaces, the file's name (section 7.1.18).
-    files.push({ file: `${base}${relative}.sha256`, content: `${sha("sha256", content)}  ${name}\n` });
-    files.push({ file: `${base}${relative}.sha512`, content: `${sha("sha512", content)}  ${name}\n` });
+    files.push({ file: `${WHITE_FOLDER.slice(1)}${relative}.sha256`, content: `${sha("sha256", content)}  ${name}\n` });
+    files.push({ file: `${WHITE_FOLDER.slice(1)}${relative}.sha512`, content: `${sha("sha512", content)}  ${name}\n` });
   }
-  files.push({ file: `${base}index.txt`, content: advisories.map((a) => `${csafRelativePath(a)}\n`).join("") });
+  files.push({ file: `${WHITE_FOLDER.slice(1)}index.txt`, content: advisories.map((a) => `${csafRelativePath(a)}\n`).join("") });
   // Newest change first (section 7.1.13): the path, then current_release_date, each in quotes.
-  const changed = [...advisories].sort((a, b) => Date.parse(b.modified) - Date.parse(a.modified));
-  files.push({ file: `${base}changes.csv`, content: changed.map((a) => `"${csafRelativePath(a)}","${a.modified}"\n`).join("") });
+  files.push({ file: `${WHITE_FOLDER.slice(1)}changes.csv`, content: newestFirst(advisories).map((a) => `"${csafRelativePath(a)}","${a.modified}"\n`).join("") });
+  return files;
+}
+
+/** Where the ROLIE documents are (requirements 15 to 17), beside provider-metadata.json. */
+export const ROLIE_FEED = `${CSAF_PATH}feed-tlp-white.json`;
+export const ROLIE_SERVICE = `${CSAF_PATH}service.json`;
+export const ROLIE_CATEGORIES = `${CSAF_PATH}category-white.json`;
+
+/**
+ * How the documents are found: the ROLIE feed of the TLP:WHITE documents, each entry linking the
+ * document, its hash files and, where they are signed, its signature (requirement 15); a service
+ * document listing the feed (16); a category document naming the products (17); and the
+ * provider metadata (7) that lists the directory and the ROLIE documents. With signatures and
+ * the signing key published (requirements 18 to 20), the role is `csaf_trusted_provider`;
+ * without, `csaf_provider`.
+ */
+export function csafDistributionFiles(
+  advisories: Advisory[],
+  options: { publisher: CsafPublisher; site: string; keys: Array<{ fingerprint: string; url: string }>; signed: boolean; products: string[]; now: Date },
+): CsafFile[] {
+  const { site, publisher } = options;
+  const changed = newestFirst(advisories);
   const lastUpdated = changed[0]?.modified ?? options.now.toISOString().replace(/\.\d{3}Z$/, "Z");
-  files.push({
-    file: PROVIDER_METADATA.slice(1),
-    content: `${JSON.stringify(
-      {
-        canonical_url: `${options.site}${PROVIDER_METADATA}`,
-        distributions: [{ directory_url: `${options.site}${CSAF_PATH}white/` }],
+  const information = { scheme: "urn:ietf:params:rolie:category:information-type", term: "csaf" };
+  const title = `${publisher.name} CSAF advisories (TLP:WHITE)`;
+  const feed = {
+    feed: {
+      id: `${new URL(site).hostname}-csaf-feed-tlp-white`,
+      title,
+      link: [{ rel: "self", href: `${site}${ROLIE_FEED}` }],
+      category: [information],
+      updated: lastUpdated,
+      entry: changed.map((a) => {
+        const url = `${site}${WHITE_FOLDER}${csafRelativePath(a)}`;
+        return {
+          id: a.id,
+          title: a.title,
+          link: [{ rel: "self", href: url }, { rel: "hash", href: `${url}.sha256` }, { rel: "hash", href: `${url}.sha512` }, ...(options.signed ? [{ rel: "signature", href: `${url}.asc` }] : [])],
+          published: a.published,
+          updated: a.modified,
+          summary: { content: a.summary },
+          content: { type: "application/json", src: url },
+          format: { schema: "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json", version: "2.0" },
+        };
+      }),
+    },
+  };
+  const service = { service: { workspace: [{ title: `${publisher.name} CSAF advisories`, collection: [{ title, href: `${site}${ROLIE_FEED}`, categories: { category: [information] } }] }] } };
+  const categories = { categories: { category: options.products.map((term) => ({ term })) } };
+  const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
+  return [
+    { file: ROLIE_FEED.slice(1), content: json(feed) },
+    { file: ROLIE_SERVICE.slice(1), content: json(service) },
+    ...(options.products.length > 0 ? [{ file: ROLIE_CATEGORIES.slice(1), content: json(categories) }] : []),
+    {
+      file: PROVIDER_METADATA.slice(1),
+      content: json({
+        canonical_url: `${site}${PROVIDER_METADATA}`,
+        distributions: [
+          {
+            directory_url: `${site}${WHITE_FOLDER}`,
+            rolie: {
+              feeds: [{ summary: `All TLP:WHITE advisories of ${publisher.name}.`, tlp_label: "WHITE", url: `${site}${ROLIE_FEED}` }],
+              services: [`${site}${ROLIE_SERVICE}`],
+              ...(options.products.length > 0 ? { categories: [`${site}${ROLIE_CATEGORIES}`] } : {}),
+            },
+          },
+        ],
         last_updated: lastUpdated,
         list_on_CSAF_aggregators: true,
         metadata_version: "2.0",
         mirror_on_CSAF_aggregators: true,
         ...(options.keys.length > 0 ? { public_openpgp_keys: options.keys.map((k) => ({ fingerprint: k.fingerprint, url: k.url })) } : {}),
-        publisher: { category: options.publisher.category, name: options.publisher.name, namespace: options.publisher.namespace, ...(options.publisher.contactDetails ? { contact_details: options.publisher.contactDetails } : {}) },
-        role: "csaf_provider",
-      },
-      null,
-      2,
-    )}\n`,
-  });
-  return files;
+        publisher: { category: publisher.category, name: publisher.name, namespace: publisher.namespace, ...(publisher.contactDetails ? { contact_details: publisher.contactDetails } : {}) },
+        role: options.signed && options.keys.length > 0 ? "csaf_trusted_provider" : "csaf_provider",
+      }),
+    },
+  ];
+}
+
+/** Newest change first. */
+function newestFirst(advisories: Advisory[]): Advisory[] {
+  return [...advisories].sort((a, b) => Date.parse(b.modified) - Date.parse(a.modified));
 }

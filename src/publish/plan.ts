@@ -36,7 +36,7 @@ import { concatKeys, directoryEntries } from "./wkd-entries.ts";
 import { OSV_INDEX, osvIndex, osvRecord } from "./osv.ts";
 import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "../formats/site-paths.ts";
 import type { Advisory } from "../formats/advisory.ts";
-import { csafFiles, PROVIDER_METADATA } from "./csaf.ts";
+import { csafDistributionFiles, csafDocumentFiles, PROVIDER_METADATA } from "./csaf.ts";
 import type { SignRefusalReason } from "./sign.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
 
@@ -184,17 +184,13 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   for (const record of records) files.push({ file: `${ADVISORIES_PATH.slice(1)}${record.id}.json`, content: `${JSON.stringify(record, null, 2)}\n` });
   if (records.length > 0) files.push({ file: `${ADVISORIES_PATH.slice(1)}${OSV_INDEX}`, content: `${JSON.stringify(osvIndex(records), null, 2)}\n` });
 
-  // CSAF 2.0, where the data turns it on: the documents, their hashes, the index and the provider metadata.
-  const csaf = site.csafProvider
-    ? csafFiles(input.advisories ?? [], {
-        publisher: { name: site.name, namespace: site.url, category: site.csafProvider.category, ...(site.csafProvider.contactDetails ? { contactDetails: site.csafProvider.contactDetails } : {}) },
-        site: site.url,
-        lang: site.language,
-        keys: published.flatMap((c) => (c.keyUrl ? [{ fingerprint: c.fingerprint.hex, url: c.keyUrl }] : [])),
-        now,
-      })
-    : [];
+  // CSAF 2.0, where the data turns it on: the documents, their hashes, the index and changes; the ROLIE feed and provider metadata once it is known whether they are signed.
+  const csafPublisher = site.csafProvider
+    ? { name: site.name, namespace: site.url, category: site.csafProvider.category, ...(site.csafProvider.contactDetails ? { contactDetails: site.csafProvider.contactDetails } : {}) }
+    : undefined;
+  const csaf = csafPublisher ? csafDocumentFiles(input.advisories ?? [], { publisher: csafPublisher, site: site.url, lang: site.language }) : [];
   files.push(...csaf);
+  let csafSigned = false;
   const csafUrls = [...new Set([...(site.csaf ?? []), ...(site.csafProvider ? [`${site.url}${PROVIDER_METADATA}`] : [])])];
 
   if (resolved.expires !== undefined && findings.length === 0) {
@@ -222,12 +218,25 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
       files.push({ file: SECURITY_TXT_PATH.slice(1), content: signed.text });
       // The key that signed security.txt, held to the same refusals, signs each CSAF document too (CSAF 2.0 section 7.1.19).
       if (signed.key) {
-        const documents = csaf.filter((f) => f.file.endsWith(".json") && !f.file.endsWith("provider-metadata.json"));
+        const documents = csaf.filter((f) => f.file.endsWith(".json"));
         const { signDetached } = await import("./sign.ts");
         const signatures = await signDetached(documents.map((f) => f.content), signed.key, now);
         documents.forEach((f, i) => files.push({ file: `${f.file}.asc`, content: signatures[i]! }));
+        csafSigned = documents.length > 0;
       }
     }
+  }
+  if (csafPublisher) {
+    files.push(
+      ...csafDistributionFiles(input.advisories ?? [], {
+        publisher: csafPublisher,
+        site: site.url,
+        keys: published.flatMap((c) => (c.keyUrl ? [{ fingerprint: c.fingerprint.hex, url: c.keyUrl }] : [])),
+        signed: csafSigned,
+        products: (site.products ?? []).map((p) => p.name),
+        now,
+      }),
+    );
   }
 
   findings.push(...conflicts(files, input.pages, input.outputDir, relative, input.readPage));
@@ -236,12 +245,12 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   return findings.length > 0 ? { files: [], hosts: [], findings: [...findings, ...warnings], notices: [] } : { files, hosts: elsewhere.hosts, findings: warnings, notices };
 }
 
-/** Where each refusal to sign is fixed: in the site data, or in the key supplied through the environment. */
 /** A team member's team, which security.txt names as the Contact in their stead. */
 function teamOf(contact: PolicyContact): { team?: string } {
   return contact.team === undefined ? {} : { team: contact.team };
 }
 
+/** Where each refusal to sign is fixed: in the site data, or in the key supplied through the environment. */
 const REFUSAL_FIELD: Partial<Record<SignRefusalReason, string>> = { undeclared: "contacts", "expires-too-soon": "expires" };
 
 async function signIfKeyGiven(

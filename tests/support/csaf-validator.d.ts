@@ -16,3 +16,15 @@ declare module "@secvisogram/csaf-validator-lib/mandatoryTests.js" {
 declare module "@secvisogram/csaf-validator-lib/schemaTests.js" {
   export const csaf_2_0_strict: unknown;
 }
+declare module "@secvisogram/csaf-validator-lib/schemas/cvss-v2.0.js" {
+  const schema: Record<string, unknown>;
+  export default schema;
+}
+declare module "@secvisogram/csaf-validator-lib/schemas/cvss-v3.0.js" {
+  const schema: Record<string, unknown>;
+  export default schema;
+}
+declare module "@secvisogram/csaf-validator-lib/schemas/cvss-v3.1.js" {
+  const schema: Record<string, unknown>;
+  export default schema;
+}
