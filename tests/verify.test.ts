@@ -191,6 +191,18 @@ describe("npm run verify", () => {
       expect(run.code, run.lines.join("\n")).toBe(0);
       expect(run.lines).toContain("ok https://example.org/.well-known/security.txt");
       expect(run.lines).toContain("ok https://example.org/security/");
+      // The CSAF distribution, walked from its metadata through the ROLIE feed: each document, hash and signature.
+      for (const file of [".well-known/csaf/provider-metadata.json", ".well-known/csaf/feed-tlp-white.json", ".well-known/csaf/white/2026/ghsa-w8qv-6jwh-64r5.json", ".well-known/csaf/white/2026/ghsa-w8qv-6jwh-64r5.json.sha512", ".well-known/csaf/white/2026/ghsa-w8qv-6jwh-64r5.json.asc"]) {
+        expect(run.lines).toContain(`ok https://example.org/${file}`);
+      }
+      // A signature from another build is a disagreement at its URL.
+      deploy((root) => {
+        const signature = path.join(root, ".well-known/csaf/white/2026/ghsa-w8qv-6jwh-64r5.json.asc");
+        writeFileSync(signature, readFileSync(path.join(root, ".well-known/csaf/white/2025/cve-2025-31337.json.asc"), "utf8"));
+      }, build.output);
+      const drifted = verifyVia(port, ["--timeout", "5", "--offline"], undefined, site.dir);
+      expect(drifted.code, drifted.lines.join("\n")).toBe(1);
+      expect(drifted.stderr).toMatch(/^https:\/\/example\.org\/\.well-known\/csaf\/white\/2026\/ghsa-w8qv-6jwh-64r5\.json\.asc:1:1: error: does not verify the document https:\/\/example\.org\/\.well-known\/csaf\/white\/2026\/ghsa-w8qv-6jwh-64r5\.json with a published key .*\[deployed-csaf\]$/m);
     } finally {
       deploy();
     }

@@ -82,6 +82,7 @@ import deployedKey from "./deployed/deployed-key.ts";
 import deployedKeyserver from "./deployed/deployed-keyserver.ts";
 import deployedSecurityMd from "./deployed/deployed-security-md.ts";
 import deployedWkd from "./deployed/deployed-wkd.ts";
+import deployedCsaf from "./deployed/deployed-csaf.ts";
 import suppressionUnknown from "./source/suppression-unknown.ts";
 import suppressionUnused from "./source/suppression-unused.ts";
 import suppressionForbidden from "./source/suppression-forbidden.ts";
@@ -169,6 +170,7 @@ export const ALL_RULES = [
   deployedKeyserver,
   deployedSecurityMd,
   deployedWkd,
+  deployedCsaf,
   suppressionUnknown,
   suppressionUnused,
   suppressionForbidden,

@@ -18,6 +18,7 @@ import { hashLocalPart, splitAddress, WKD_HOSTS_FOLDER } from "../formats/wkd.ts
 import { keyUrlPath } from "../formats/site-paths.ts";
 import { verifySecurityTxt } from "../publish/sign.ts";
 import { directoryEntries } from "../publish/wkd-entries.ts";
+import { verifyCsafDistribution } from "./csaf.ts";
 import deployedKey from "../rules/deployed/deployed-key.ts";
 import deployedKeyserver from "../rules/deployed/deployed-keyserver.ts";
 import deployedPage from "../rules/deployed/deployed-page.ts";
@@ -136,7 +137,11 @@ export async function verifySite(input: VerifyInput): Promise<SourceResult[]> {
     // Each key under each address it is served for: a team member's under the team's address too, where the key carries it.
     ...directoryEntries(input.contacts).flatMap((e) => verifyWkd(input, { ...e.holder, email: e.address })),
   ]);
-  return [...results, ...(await keyservers)].filter((r): r is SourceResult => r !== undefined);
+  // The CSAF distribution, where the data publishes one: walked from its provider metadata.
+  const csaf = input.site.csafProvider
+    ? await verifyCsafDistribution(input.fetcher, base, input.site.url, input.contacts.flatMap((c) => (c.key?.publicArmored ? [c.key.publicArmored] : [])), unreachable)
+    : [];
+  return [...results, ...(await keyservers), ...csaf].filter((r): r is SourceResult => r !== undefined);
 }
 
 const VKS_HOST = "keys.openpgp.org";
