@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import validateStrict from "@secvisogram/csaf-validator-lib/validateStrict.js";
 import * as mandatoryTests from "@secvisogram/csaf-validator-lib/mandatoryTests.js";
+import * as optionalTests from "@secvisogram/csaf-validator-lib/optionalTests.js";
 import { csaf_2_0_strict } from "@secvisogram/csaf-validator-lib/schemaTests.js";
 import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -167,6 +168,20 @@ describe("CSAF 2.0", () => {
       expect(failures, file).toEqual([]);
       expect(result.isValid).toBe(true);
     }
+  });
+
+  it("each passes the reference validator's optional tests, but where a GIT range of commits has no vers, and a CVSS v4.0 severity no CSAF 2.0 score", async () => {
+    const failed: Record<string, string[]> = {};
+    for (const file of documents) {
+      const doc = JSON.parse(out(file)) as { document: { tracking: { id: string } } };
+      const result = await validateStrict(Object.values(optionalTests), doc);
+      failed[doc.document.tracking.id] = result.tests.filter((t) => !t.isValid || t.warnings.length > 0).map((t) => `${t.name}: ${[...t.errors, ...(t.warnings as Array<{ message: string }>)].map((e) => e.message).join("; ")}`);
+    }
+    expect(failed).toEqual({
+      "GHSA-w8qv-6jwh-64r5": ["optionalTest_6_2_18: product version range without vers"],
+      "CVE-2025-31337": ["optionalTest_6_2_3: missing score"],
+      "GHSA-2c4m-59x9-fr2g": [],
+    });
   });
 
   it("each has its hashes; the index, the changes and the provider metadata list them; security.txt points to it", () => {

@@ -51,31 +51,44 @@ interface Branch {
   category: string;
   name: string;
   branches?: Branch[];
-  product?: { name: string; product_id: string };
+  product?: { name: string; product_id: string; product_identification_helper?: { purl: string } };
+}
+
+/** The package URL, without a version, of the declared product an affected package is; undefined where none is declared. */
+export type PurlOf = (pkg: Advisory["affected"][number]) => string | undefined;
+
+/** A value with every object's keys in alphabetical order, as CSAF's optional test 6.2.13 asks of a document. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
 }
 
 /** One CSAF document for one advisory. `site` is the site's URL, without a trailing slash. */
-export function csafDocument(advisory: Advisory, publisher: CsafPublisher, site: string, lang: string): object {
+export function csafDocument(advisory: Advisory, publisher: CsafPublisher, site: string, lang: string, purlOf: PurlOf = () => undefined): object {
   const affectedIds: string[] = [];
   const fixedIds: string[] = [];
   const productBranches: Branch[] = advisory.affected.map((pkg, p) => {
     const versions: Branch[] = [];
+    // What identifies each product (optional test 6.2.16): the package URL of the declared product, with the version where there is one.
+    const purl = purlOf(pkg);
+    const helper = (version?: string) => (purl === undefined ? {} : { product_identification_helper: { purl: version === undefined ? purl : `${purl}@${encodeURIComponent(version)}` } });
     pkg.ranges.forEach((range, r) => {
       const id = `CSAFPID-${p + 1}-${r + 1}-AFFECTED`;
       affectedIds.push(id);
       // Commits have no order a vers range could state: a GIT range is said in words.
       const name = range.type === "GIT" ? (range.fixed ? `commits before ${range.fixed}` : range.lastAffected ? `commits up to ${range.lastAffected}` : "every commit") : versRange(pkg.ecosystem, range);
-      versions.push({ category: "product_version_range", name, product: { name: `${pkg.name} ${name}`, product_id: id } });
+      versions.push({ category: "product_version_range", name, product: { name: `${pkg.name} ${name}`, product_id: id, ...helper() } });
       if (range.fixed) {
         const fixedId = `CSAFPID-${p + 1}-${r + 1}-FIXED`;
         fixedIds.push(fixedId);
-        versions.push({ category: "product_version", name: range.fixed, product: { name: `${pkg.name} ${range.fixed}`, product_id: fixedId } });
+        versions.push({ category: "product_version", name: range.fixed, product: { name: `${pkg.name} ${range.fixed}`, product_id: fixedId, ...helper(range.type === "GIT" ? undefined : range.fixed) } });
       }
     });
     pkg.versions.forEach((version, v) => {
       const id = `CSAFPID-${p + 1}-V${v + 1}`;
       affectedIds.push(id);
-      versions.push({ category: "product_version", name: version, product: { name: `${pkg.name} ${version}`, product_id: id } });
+      versions.push({ category: "product_version", name: version, product: { name: `${pkg.name} ${version}`, product_id: id, ...helper(version) } });
     });
     return { category: "product_name", name: pkg.name, branches: versions };
   });
@@ -145,11 +158,11 @@ const sha = (algorithm: "sha256" | "sha512", text: string) => createHash(algorit
  * index.txt (12) and changes.csv (13) beside them. Their signatures (19) are made by the
  * publisher, with the key that signs security.txt.
  */
-export function csafDocumentFiles(advisories: Advisory[], options: { publisher: CsafPublisher; site: string; lang: string }): CsafFile[] {
+export function csafDocumentFiles(advisories: Advisory[], options: { publisher: CsafPublisher; site: string; lang: string; purlOf?: PurlOf }): CsafFile[] {
   const files: CsafFile[] = [];
   for (const advisory of advisories) {
     const relative = csafRelativePath(advisory);
-    const content = `${JSON.stringify(csafDocument(advisory, options.publisher, options.site, options.lang), null, 2)}\n`;
+    const content = `${JSON.stringify(sortedKeys(csafDocument(advisory, options.publisher, options.site, options.lang, options.purlOf)), null, 2)}\n`;
     const name = relative.split("/").pop()!;
     files.push({ file: `${WHITE_FOLDER.slice(1)}${relative}`, content });
     // sha256sum's format: the hash, two spaces, the file's name (section 7.1.18).

@@ -37,6 +37,7 @@ import { OSV_INDEX, osvIndex, osvRecord } from "./osv.ts";
 import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "../formats/site-paths.ts";
 import type { Advisory } from "../formats/advisory.ts";
 import { csafDistributionFiles, csafDocumentFiles, PROVIDER_METADATA } from "./csaf.ts";
+import { productOf } from "../rules/advisory/advisory-product-unknown.ts";
 import type { SignRefusalReason } from "./sign.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
 
@@ -188,7 +189,8 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const csafPublisher = site.csafProvider
     ? { name: site.name, namespace: site.url, category: site.csafProvider.category, ...(site.csafProvider.contactDetails ? { contactDetails: site.csafProvider.contactDetails } : {}) }
     : undefined;
-  const csaf = csafPublisher ? csafDocumentFiles(input.advisories ?? [], { publisher: csafPublisher, site: site.url, lang: site.language }) : [];
+  const purlOf = (pkg: { ecosystem: string; name: string }) => productOf(pkg.ecosystem, pkg.name, site.products ?? [])?.purl;
+  const csaf = csafPublisher ? csafDocumentFiles(input.advisories ?? [], { publisher: csafPublisher, site: site.url, lang: site.language, purlOf }) : [];
   files.push(...csaf);
   let csafSigned = false;
   const csafUrls = [...new Set([...(site.csaf ?? []), ...(site.csafProvider ? [`${site.url}${PROVIDER_METADATA}`] : [])])];

@@ -28,3 +28,7 @@ declare module "@secvisogram/csaf-validator-lib/schemas/cvss-v3.1.js" {
   const schema: Record<string, unknown>;
   export default schema;
 }
+declare module "@secvisogram/csaf-validator-lib/optionalTests.js" {
+  const tests: Record<string, unknown>;
+  export = tests;
+}
