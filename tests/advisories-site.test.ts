@@ -275,6 +275,24 @@ describe("CSAF 2.0", () => {
   });
 });
 
+describe("CSAF without a signing key", () => {
+  it("publishes as a csaf_provider, lists no signatures, and says what would make it a trusted provider", async () => {
+    const { dir, home } = siteWithAdvisories();
+    try {
+      const unsigned = await buildDir(dir);
+      expect(unsigned.ok, unsigned.lines.join("\n")).toBe(true);
+      const read = (file: string) => readFileSync(path.join(unsigned.output, file), "utf8");
+      expect((JSON.parse(read(".well-known/csaf/provider-metadata.json")) as { role: string }).role).toBe("csaf_provider");
+      expect(read(".well-known/csaf/feed-tlp-white.json")).not.toContain('"signature"');
+      expect(unsigned.lines).toContain(
+        "notice: the CSAF documents are not signed, so /.well-known/csaf/provider-metadata.json names the role csaf_provider: set SECURITY_TXT_SIGNING_KEY to a contact's private key to sign them and publish as a csaf_trusted_provider (CSAF 2.0 section 7.2.3, requirements 18 to 20)",
+      );
+    } finally {
+      spawnSync("gpgconf", ["--homedir", home, "--kill", "gpg-agent"]);
+    }
+  });
+});
+
 describe("a site with no advisories", () => {
   it("says so on the policy and the list, builds no thanks page, and security.txt names none", async () => {
     const dir = layOutFixture("_base");

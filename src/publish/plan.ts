@@ -229,6 +229,11 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
     }
   }
   if (csafPublisher) {
+    if (!csafSigned && (input.advisories ?? []).length > 0) {
+      notices.push(
+        `the CSAF documents are not signed, so ${PROVIDER_METADATA} names the role csaf_provider: set ${SIGNING_KEY_VARIABLE} to a contact's private key to sign them and publish as a csaf_trusted_provider (CSAF 2.0 section 7.2.3, requirements 18 to 20)`,
+      );
+    }
     files.push(
       ...csafDistributionFiles(input.advisories ?? [], {
         publisher: csafPublisher,
