@@ -4,7 +4,7 @@
  * and are encrypted to the people's keys.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
@@ -32,7 +32,7 @@ interface Person {
  * address in `userIds`. `madeAt` makes it at another moment (gpg's --faked-system-time), so that a
  * key of one year made long ago has expired.
  */
-function person(name: string, email: string, userIds: string[], madeAt?: string): Person {
+function person(name: string, email: string, userIds: string[], madeAt?: string, revokedUserId?: string): Person {
   mkdirSync(WORK, { recursive: true });
   const home = mkdtempSync(path.join(WORK, "gnupg-team-"));
   const time = madeAt ? ["--faked-system-time", madeAt] : [];
@@ -40,6 +40,7 @@ function person(name: string, email: string, userIds: string[], madeAt?: string)
   const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg(home, ["--with-colons", "--list-keys"]))![1]!;
   gpg(home, [...time, "--quick-add-key", fingerprint, "cv25519", "encr", "1y"]);
   for (const address of userIds.slice(1)) gpg(home, [...time, "--quick-add-uid", fingerprint, `${name} <${address}>`]);
+  if (revokedUserId !== undefined) gpg(home, [...time, "--quick-revoke-uid", fingerprint, `${name} <${revokedUserId}>`]);
   const armored = gpg(home, ["--export", "--armor", fingerprint]);
   rmSync(home, { recursive: true, force: true });
   return { name, email, fingerprint, armored };
@@ -110,6 +111,20 @@ describe("a team under one reporting address", () => {
     const build = await buildTeam([alice, bob]);
     expect(build.findings).toEqual([]);
     expect(gpgReads(path.join(build.output, wkdKeyPath(TEAM).slice(1)))).toEqual([alice.fingerprint, bob.fingerprint].sort());
+  });
+
+  it("a team's address that no key carries on a valid user ID has no directory entry, and a notice says how to give it one", async () => {
+    // Alice's user ID with the team's address is revoked: clients would drop her key for that address. Made a day
+    // ago, as gpg dates a revocation a second after a certification of the same second, which a build in that second would not yet count.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().replace(/[-:]/g, "").slice(0, 15);
+    const alice = person("Alice Example", "alice@example.org", ["alice@example.org", TEAM], yesterday, TEAM);
+    const build = await buildTeam([alice]);
+    expect(build.findings).toEqual([]);
+    expect(existsSync(path.join(build.output, wkdKeyPath(TEAM).slice(1)))).toBe(false);
+    expect(gpgReads(path.join(build.output, wkdKeyPath(alice.email).slice(1)))).toEqual([alice.fingerprint]);
+    expect(build.lines).toContain(
+      `notice: ${TEAM} takes reports for its team, but no team member's key carries it on a valid user ID, so its Web Key Directory has no key and gpg --locate-keys ${TEAM} finds none: add it to a member's key (gpg --quick-add-uid <fingerprint> 'Name <${TEAM}>') and export the key again`,
+    );
   });
 
   it("a person's key that carries neither their address nor the team's is an error at their key file, naming both", async () => {

@@ -95,33 +95,37 @@ describe("wkdElsewhere", () => {
 });
 
 describe("directoryEntries", () => {
-  const key = (userIds: string[], byte: number) => ({ userIds, publicBinary: new Uint8Array([byte]) });
+  /** A parsed key: its binary, and the addresses of its user IDs valid at the moment judged. */
+  const key = (addresses: string[], byte: number) => ({ addresses, publicBinary: new Uint8Array([byte]) });
   const listed = (holders: Parameters<typeof directoryEntries>[0]) => directoryEntries(holders).map((e) => [e.address, e.binary[0]]);
 
   it("serves a contact's key under its address, as declared", () => {
-    expect(listed([{ email: "security@example.org", key: key(["Security <security@example.org>"], 1) }])).toEqual([["security@example.org", 1]]);
+    expect(listed([{ email: "security@example.org", key: key(["security@example.org"], 1) }])).toEqual([["security@example.org", 1]]);
     // Even a key that lacks the address (key-uid-mismatch's error) stays where the site data put it.
-    expect(listed([{ email: "security@example.org", key: key(["Alice <alice@example.org>"], 1) }])).toEqual([["security@example.org", 1]]);
+    expect(listed([{ email: "security@example.org", key: key(["alice@example.org"], 1) }])).toEqual([["security@example.org", 1]]);
   });
 
-  it("serves a team member's key under the person's address and the team's, each only where a user ID carries it", () => {
+  it("serves a team member's key under the person's address and the team's, each only where a valid user ID carries it", () => {
     const team = "security@example.org";
     expect(
       listed([
-        { email: "alice@example.org", team, key: key(["Alice <alice@example.org>", "Alice <Security@EXAMPLE.org>"], 1) },
+        { email: "alice@example.org", team, key: key(["alice@example.org", "Security@EXAMPLE.org"], 1) },
         { email: "bob@example.org", team, key: key(["bob@example.org"], 2) },
-        { email: "carol@example.org", team, key: key(["Carol <carol@elsewhere.example>", "Carol <security@example.org>"], 3) },
-        { email: "dan@example.org", team },
+        { email: "carol@example.org", team, key: key(["carol@elsewhere.example", "security@example.org"], 3) },
+        // Dan's user ID with the team's address is revoked: it is not among his key's valid addresses.
+        { email: "dan@example.org", team, key: key(["dan@example.org"], 4) },
+        { email: "erin@example.org", team },
       ]),
     ).toEqual([
       ["alice@example.org", 1],
       ["bob@example.org", 2],
       ["security@example.org", 3],
+      ["dan@example.org", 4],
     ]);
   });
 
   it("compares the domain without case and the local part exactly, as mail does", () => {
-    expect(listed([{ email: "alice@example.org", team: "security@example.org", key: key(["Alice <ALICE@example.org>", "Alice <security@Example.ORG>"], 1) }])).toEqual([["security@example.org", 1]]);
+    expect(listed([{ email: "alice@example.org", team: "security@example.org", key: key(["ALICE@example.org", "security@Example.ORG"], 1) }])).toEqual([["security@example.org", 1]]);
   });
 
   it("puts several keys for one hash one after another", () => {

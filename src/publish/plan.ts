@@ -153,6 +153,13 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
 
   // The Web Key Directory: only addresses in the site's own domain, as binary keys.
   const entries = directoryEntries(contacts);
+  // A team's address that no member's key carries has no directory entry: a client that looks it up finds no key.
+  for (const team of new Set(contacts.flatMap((c) => (c.team === undefined ? [] : [c.team])))) {
+    if (entries.some((e) => e.address.toLowerCase() === team.toLowerCase()) || contacts.some((c) => c.team === undefined && c.email.toLowerCase() === team.toLowerCase())) continue;
+    notices.push(
+      `${team} takes reports for its team, but no team member's key carries it on a valid user ID, so its Web Key Directory has no key and gpg --locate-keys ${team} finds none: add it to a member's key (gpg --quick-add-uid <fingerprint> 'Name <${team}>') and export the key again`,
+    );
+  }
   const inSite = new Map<string, Uint8Array[]>();
   for (const entry of entries.filter((e) => inDomain(e.address, siteUrl.hostname))) {
     const file = wkdKeyPath(entry.address).slice(1);

@@ -17,7 +17,7 @@ import keyNoEncryption from "./key/key-no-encryption.ts";
 import { checkPrivate } from "./key/key-private.ts";
 import keyRevoked from "./key/key-revoked.ts";
 import { checkPreviousKey } from "./key/key-rotation-unfinished.ts";
-import { checkUserIds, type MemberOf } from "./key/key-uid-mismatch.ts";
+import { checkUserIds, validAddresses, type MemberOf } from "./key/key-uid-mismatch.ts";
 import keyUnreadable from "./key/key-unreadable.ts";
 import keyUnused from "./key/key-unused.ts";
 import keyWrongBlock from "./key/key-wrong-block.ts";
@@ -39,6 +39,8 @@ export interface EncryptionKey {
 export interface KeyReport {
   fingerprint?: Fingerprint;
   userIds: string[];
+  /** The addresses of the user IDs valid at the moment judged: those a client finds the key by. Absent where the key could not be judged. */
+  addresses?: string[];
   /** undefined = never */
   expires?: Date;
   /** The primary key's algorithm: "Ed25519", "RSA 3072", … */
@@ -140,6 +142,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   // so a user ID revoked later than `now` would then count as revoked at `now` too.
   const revoked = await key.isRevoked(undefined, undefined, now);
   const uidProblem = await checkUserIds(key, expect.email, now, fingerprint, places.address, expect.member);
+  const addresses = await validAddresses(key, now);
   const encryption = await findEncryptionKey(key, now);
   const expiry = await key.getExpirationTime();
   // null means no valid self-signature at any time; the checks at `now` above have said why.
@@ -178,6 +181,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
   return {
     fingerprint,
     userIds: key.getUserIDs(),
+    addresses,
     ...(expires ? { expires } : {}),
     algorithm: describeAlgorithm(key.getAlgorithmInfo()),
     ...(encryption.key ? { encryption: encryption.key } : {}),

@@ -68,6 +68,25 @@ export async function checkUserIds(key: Key, email: string, now: Date, fingerpri
   return keyUidMismatch.problem("userIdInvalid", { email, date: utcDay(now), reason: reasonOf(failure), hex, where });
 }
 
+/**
+ * The addresses on the key's user IDs that are valid at `now`: not revoked, not expired, with a
+ * valid self-signature. A user ID that fails its verification is simply not among them; which
+ * address is missing is key-uid-mismatch's to say, above.
+ */
+export async function validAddresses(key: Key, now: Date): Promise<string[]> {
+  const valid: string[] = [];
+  for (const user of key.users) {
+    const email = user.userID?.email;
+    if (!email) continue;
+    const ok = await user.verify(now).then(
+      () => true,
+      () => false,
+    );
+    if (ok && !valid.includes(email)) valid.push(email);
+  }
+  return valid;
+}
+
 /** Mail domains are case-insensitive; the local part belongs to the receiving server, so it is compared as written. */
 function sameAddress(a: string, b: string): boolean {
   const [localA, domainA] = splitAddress(a);
