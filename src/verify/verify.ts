@@ -28,7 +28,7 @@ import deployedSecuritytxtExpiring from "../rules/deployed/deployed-securitytxt-
 import deployedUnreachable from "../rules/deployed/deployed-unreachable.ts";
 import deployedWkd from "../rules/deployed/deployed-wkd.ts";
 import keyMultiple from "../rules/key/key-multiple.ts";
-import keyUidMismatch from "../rules/key/key-uid-mismatch.ts";
+import keyUidMismatch, { validAddresses } from "../rules/key/key-uid-mismatch.ts";
 import fingerprintNotShown from "../rules/publish/fingerprint-not-shown.ts";
 import { inspectKey } from "../rules/keys.ts";
 import { checkPage, createPageMemo } from "../rules/page.ts";
@@ -366,7 +366,7 @@ export interface Elsewhere {
 }
 
 async function checkWkd(input: VerifyInput, contact: PolicyContact, url: string, policyUrl: string, advanced: boolean, elsewhere?: Elsewhere): Promise<SourceResult> {
-  const { result, askPolicy } = await judgeWkdKey(contact, url, await input.fetcher.get(url), advanced, elsewhere);
+  const { result, askPolicy } = await judgeWkdKey(contact, url, await input.fetcher.get(url), advanced, elsewhere, input.now);
   if (askPolicy) result.findings.push(...judgeWkdPolicy(policyUrl, await input.fetcher.get(policyUrl), elsewhere && new URL(policyUrl).hostname));
   return result;
 }
@@ -377,7 +377,7 @@ async function checkWkd(input: VerifyInput, contact: PolicyContact, url: string,
  * asked next (judgeWkdPolicy). `elsewhere`: the address is not in the site's host, so a missing
  * key says which host must serve the folder the build wrote for it.
  */
-export async function judgeWkdKey(contact: PolicyContact, url: string, fetched: Fetched, advanced: boolean, elsewhere?: Elsewhere): Promise<{ result: SourceResult; askPolicy: boolean }> {
+export async function judgeWkdKey(contact: PolicyContact, url: string, fetched: Fetched, advanced: boolean, elsewhere?: Elsewhere, now = new Date()): Promise<{ result: SourceResult; askPolicy: boolean }> {
   if (!fetched.ok) {
     // Clients fall back to the direct method when the advanced host is not there at all.
     if (advanced && fetched.unreachable) return { result: { source: url, findings: [], notices: [`the advanced method's host is not there (${faultText(fetched.fault)}); clients use the direct method`], unreachable: false }, askPolicy: false };
@@ -413,8 +413,14 @@ export async function judgeWkdKey(contact: PolicyContact, url: string, fetched: 
       if (!declared.some((d) => found.some((f) => f && sameFingerprint(f, d)))) {
         const values = { found: found.map((f) => (f ? formatFingerprint(f) : "a key of another version")).join(", "), fingerprint: formatFingerprint(contact.fingerprint), email: contact.email };
         findings.push(deployedWkd.finding(advanced ? "otherKeyAdvanced" : "otherKey", values, url, FIRST));
-      } else if (!keys.some((k) => k.getUserIDs().some((id) => id.toLowerCase().includes(`<${contact.email.toLowerCase()}>`) || id.toLowerCase() === contact.email.toLowerCase()))) {
-        findings.push(deployedWkd.finding("noAddress", { email: contact.email }, url, FIRST));
+      } else {
+        // The declared key itself must carry the address on a valid user ID: in a team's file, another member's key carrying it says nothing of this one.
+        const mine = keys.filter((k) => {
+          const f = fingerprintOf(k);
+          return f !== undefined && declared.some((d) => sameFingerprint(f, d));
+        });
+        const addresses = (await Promise.all(mine.map((k) => validAddresses(k, now)))).flat();
+        if (!addresses.some((a) => a.toLowerCase() === contact.email.toLowerCase())) findings.push(deployedWkd.finding("noAddress", { email: contact.email }, url, FIRST));
       }
     }
   }

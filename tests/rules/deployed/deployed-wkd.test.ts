@@ -137,6 +137,11 @@ testRule(deployedWkd, run, {
     },
     { name: "a user ID that mentions the address in other words", input: { contact: mentioned.contact, key: answer(200, mentioned.binary, SERVED) }, findings: [found("noAddress")] },
     {
+      name: "a team's file where another member's key carries the address and the declared one does not",
+      input: { contact: mentioned.contact, key: answer(200, new Uint8Array([...bare.binary, ...mentioned.binary]), SERVED) },
+      findings: [found("noAddress")],
+    },
+    {
       name: "no policy file",
       input: { key: answer(200, ED25519, SERVED), policy: answer(404) },
       findings: [found("policyStatus", "the directory's policy file is answered with 404: deploy the build's public/.well-known/openpgpkey/policy")],
