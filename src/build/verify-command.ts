@@ -4,7 +4,7 @@
  * and keys the build checks. Exit 0 when all agree, 1 when anything disagrees, 2 when
  * something could not be checked (or the data itself does not pass the build's checks).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +17,8 @@ import { SECURITY_TXT_PATH } from "../formats/security-txt.ts";
 import { isLoopback } from "../verify/faults.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySecurityMd, verifySite } from "../verify/verify.ts";
+import type { CsafExpected } from "../verify/csaf.ts";
+import { PROVIDER_METADATA, ROLIE_FEED } from "../publish/csaf.ts";
 import { applySuppressions } from "../rules/suppressions.ts";
 import { buildSite } from "./build.ts";
 
@@ -124,7 +126,7 @@ async function verify(argv: string[], config: string): Promise<number> {
   // What the deployed site must hold is what the build publishes from this content today:
   // the build itself makes it, into a folder of its own, so verify never derives it a second way.
   const built = await buildExpected(values.input, config);
-  if (typeof built !== "string") {
+  if ("printed" in built) {
     process.stderr.write(`${built.printed}The site does not build: fix it (npm run build says how) before verifying the deployed site.\n`);
     return 2;
   }
@@ -153,7 +155,7 @@ async function verify(argv: string[], config: string): Promise<number> {
     if (values.offline) findings.notice("--offline: no keyserver was asked, neither keys.openpgp.org nor those the page links to; run without it to check the keys they give out");
     if (copy?.preview) findings.notice(`--site ${copy.origin}/: TLS is not checked, as the preview is served over plain http; verify the deployed site to check its certificate`);
     const results = [
-      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, securityTxt: built, allowedHosts, ...(copy ? { copyAt: copy.origin } : {}) })),
+      ...(await verifySite({ site, contacts, policyPath: DEFAULT_POLICY_PATH, keysPath: DEFAULT_KEYS_PATH, now: new Date(), fetcher, expiresWarningDays: 30, keyservers, offline: values.offline, securityTxt: built.securityTxt, ...(built.csaf ? { csaf: built.csaf } : {}), allowedHosts, ...(copy ? { copyAt: copy.origin } : {}) })),
       ...(await Promise.all(values["security-md"].map((where) => verifySecurityMd({ site, contacts, fetcher, allowedHosts }, where, (file) => readFileSync(file, "utf8"))))),
     ];
     for (const result of results) {
@@ -223,14 +225,20 @@ function copyLine(copy: SiteCopy, siteUrl: string, verb: "checking" | "checked")
  * The security.txt the build publishes from the content folder today, made by the build itself
  * in a temporary folder (removed after); or what the build printed, when it fails.
  */
-async function buildExpected(input: string, config: string): Promise<string | { printed: string }> {
+async function buildExpected(input: string, config: string): Promise<{ securityTxt: string; csaf?: CsafExpected } | { printed: string }> {
   const output = mkdtempSync(path.join(tmpdir(), "security-policy-verify-"));
   let printed = "";
   const quiet: Streams = { stdout: () => true, stderr: (text) => ((printed += text), true) };
   try {
     const result = await buildSite({ input, output: path.join(output, "site"), configPath: config, strict: false, streams: quiet });
     if (!result.ok) return { printed };
-    return readFileSync(path.join(output, "site", SECURITY_TXT_PATH.slice(1)), "utf8");
+    const securityTxt = readFileSync(path.join(output, "site", SECURITY_TXT_PATH.slice(1)), "utf8");
+    const metadata = path.join(output, "site", PROVIDER_METADATA.slice(1));
+    if (!existsSync(metadata)) return { securityTxt };
+    // The build's own files, read back: what the deployed distribution must hold.
+    const role = (JSON.parse(readFileSync(metadata, "utf8")) as { role: string }).role;
+    const feed = JSON.parse(readFileSync(path.join(output, "site", ROLIE_FEED.slice(1)), "utf8")) as { feed: { entry: Array<{ id: string }> } };
+    return { securityTxt, csaf: { role, entries: feed.feed.entry.map((e) => e.id) } };
   } finally {
     rmSync(output, { recursive: true, force: true });
   }

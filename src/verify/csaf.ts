@@ -3,7 +3,8 @@
  * well-known URL, the ROLIE feeds it lists, and for each entry the document, its hash files and
  * its signature, each fetched without a redirect (requirement 6) over the fetcher's TLS (3), each
  * hash compared with the document served (18), each signature verified with the contacts'
- * published keys (19, 20).
+ * published keys (19, 20). What the build publishes today, its role and its feed's entries, is
+ * what the deployed distribution must hold.
  */
 import { createHash } from "node:crypto";
 import { createMessage, readKeys, readSignature, verify, type Key } from "openpgp";
@@ -23,72 +24,121 @@ export interface CsafSource {
   unreachable: boolean;
 }
 
-interface FeedEntry {
-  id?: string;
-  link?: Array<{ rel?: string; href?: string }>;
+/** What the build publishes from the same content today: the provider's role, and the ids its ROLIE feed lists. */
+export interface CsafExpected {
+  role: string;
+  entries: string[];
 }
 
-/** Every source of the distribution, from `base` (the site's origin as verify reaches it) and `site` (the data's URL, which the files name). */
-export async function verifyCsafDistribution(fetcher: Fetcher, base: string, site: string, publishedKeys: string[], unreachable: (source: string, fetched: Extract<Fetched, { ok: false }>) => CsafSource): Promise<CsafSource[]> {
+export interface CsafWalk {
+  fetcher: Fetcher;
+  /** The site's origin as verify reaches it (the data's URL, or --site's copy). */
+  base: string;
+  /** The data's URL, which the distribution's files name. */
+  site: string;
+  /** The contacts' published keys, armored: those a signature may be made with. */
+  publishedKeys: string[];
+  expected?: CsafExpected;
+  unreachable: (source: string, fetched: Extract<Fetched, { ok: false }>) => CsafSource;
+}
+
+interface Fetch {
+  body?: Uint8Array;
+  /** The result of this fetch, which its findings go to. */
+  result?: CsafSource;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Every source of the distribution, each a result of its own. */
+export async function verifyCsafDistribution(walk: CsafWalk): Promise<CsafSource[]> {
+  const { site, base } = walk;
   const at = (url: string) => (url.startsWith(site) ? `${base}${url.slice(site.length)}` : url);
   const pathOf = (url: string) => (url.startsWith(site) ? `public${url.slice(site.length)}` : url);
   const results: CsafSource[] = [];
-  /** One fetch: the answer's body where it is there and reached directly, else a result that says why. */
-  const get = async (url: string): Promise<Uint8Array | undefined> => {
-    const fetched = await fetcher.get(at(url));
+  /** One fetch: its body where it is there and reached directly, and its result, which later findings go to. */
+  const get = async (url: string): Promise<Fetch> => {
+    const fetched = await walk.fetcher.get(at(url));
     if (!fetched.ok) {
-      results.push(unreachable(at(url), fetched));
-      return undefined;
+      results.push(walk.unreachable(at(url), fetched));
+      return {};
     }
-    const findings: Finding[] = [];
-    if (fetched.redirects.length > 0) findings.push(deployedCsaf.finding("redirected", { redirects: fetched.redirects.join("; ") }, at(url), FIRST));
-    else if (fetched.status !== 200) findings.push(deployedCsaf.finding("status", { status: fetched.status, path: pathOf(url) }, at(url), FIRST));
-    results.push({ source: at(url), findings, notices: [], unreachable: false });
-    return findings.length === 0 ? fetched.body : undefined;
+    const result: CsafSource = { source: at(url), findings: [], notices: [], unreachable: false };
+    results.push(result);
+    if (fetched.redirects.length > 0) result.findings.push(deployedCsaf.finding("redirected", { redirects: fetched.redirects.join("; ") }, at(url), FIRST));
+    else if (fetched.status !== 200) result.findings.push(deployedCsaf.finding("status", { status: fetched.status, path: pathOf(url) }, at(url), FIRST));
+    return result.findings.length === 0 ? { body: fetched.body, result } : { result };
   };
-  const json = <T>(url: string, body: Uint8Array): T | undefined => {
+  const say = (result: CsafSource | undefined, finding: Finding) => result?.findings.push(finding);
+  const json = (url: string, fetch: Fetch): unknown => {
+    if (!fetch.body) return undefined;
     try {
-      return JSON.parse(new TextDecoder().decode(body)) as T;
+      return JSON.parse(new TextDecoder().decode(fetch.body)) as unknown;
     } catch (error) {
-      results.find((r) => r.source === at(url))!.findings.push(deployedCsaf.finding("notJson", { reason: reasonOf(error), path: pathOf(url) }, at(url), FIRST));
+      say(fetch.result, deployedCsaf.finding("notJson", { reason: reasonOf(error), path: pathOf(url) }, at(url), FIRST));
       return undefined;
     }
   };
 
   const metadataUrl = `${site}${PROVIDER_METADATA}`;
-  const metadataBody = await get(metadataUrl);
-  const metadata = metadataBody && json<{ role?: string; public_openpgp_keys?: unknown[]; distributions?: Array<{ rolie?: { feeds?: Array<{ url?: string }> } }> }>(metadataUrl, metadataBody);
-  if (!metadata) return results;
-  const trusted = metadata.role === "csaf_trusted_provider";
-  if (trusted && (metadata.public_openpgp_keys ?? []).length === 0) results.find((r) => r.source === at(metadataUrl))!.findings.push(deployedCsaf.finding("keyMissing", {}, at(metadataUrl), FIRST));
-  const keys: Key[] = (await Promise.all(publishedKeys.map((armoredKeys) => readKeys({ armoredKeys })))).flat();
+  const metadataFetch = await get(metadataUrl);
+  const metadata = json(metadataUrl, metadataFetch);
+  if (metadata === undefined) return results;
+  if (!isObject(metadata)) {
+    say(metadataFetch.result, deployedCsaf.finding("malformed", { what: "not a JSON object" }, at(metadataUrl), FIRST));
+    return results;
+  }
+  const role = typeof metadata.role === "string" ? metadata.role : "csaf_provider";
+  // verify builds without the signing key, so its build is a csaf_provider; a trusted one when run with the key. Only claiming less is a disagreement.
+  if (walk.expected?.role === "csaf_trusted_provider" && role !== walk.expected.role) say(metadataFetch.result, deployedCsaf.finding("roleDiffers", { role, expected: walk.expected.role }, at(metadataUrl), FIRST));
+  const trusted = role === "csaf_trusted_provider";
+  if (trusted && list(metadata.public_openpgp_keys).length === 0) say(metadataFetch.result, deployedCsaf.finding("keyMissing", {}, at(metadataUrl), FIRST));
+  const keys: Key[] = (await Promise.all(walk.publishedKeys.map((armoredKeys) => readKeys({ armoredKeys })))).flat();
 
-  for (const feedUrl of (metadata.distributions ?? []).flatMap((d) => (d.rolie?.feeds ?? []).flatMap((f) => (typeof f.url === "string" ? [f.url] : [])))) {
-    const feedBody = await get(feedUrl);
-    const feed = feedBody && json<{ feed?: { entry?: FeedEntry[] } }>(feedUrl, feedBody);
-    for (const entry of feed?.feed?.entry ?? []) {
-      const links = entry.link ?? [];
-      const self = links.find((l) => l.rel === "self")?.href;
-      if (self === undefined) continue;
-      const document = await get(self);
-      for (const hash of links.filter((l) => l.rel === "hash" && typeof l.href === "string").map((l) => l.href!)) {
-        const stated = await get(hash);
-        if (!document || !stated) continue;
-        const algorithm = /\.sha512$/i.test(hash) ? "sha512" : /\.sha256$/i.test(hash) ? "sha256" : undefined;
-        if (algorithm === undefined) continue;
-        const said = new TextDecoder().decode(stated).trim().split(/\s+/)[0] ?? "";
-        const actual = createHash(algorithm).update(document).digest("hex");
-        if (said.toLowerCase() !== actual) results.find((r) => r.source === at(hash))!.findings.push(deployedCsaf.finding("hashMismatch", { algorithm: algorithm.toUpperCase().replace("SHA", "SHA-"), stated: said, actual }, at(hash), FIRST));
+  const feeds = list(metadata.distributions).flatMap((d) => (isObject(d) && isObject(d.rolie) ? list(d.rolie.feeds) : [])).flatMap((f) => (isObject(f) && typeof f.url === "string" ? [f.url] : []));
+  if (feeds.length === 0 && (walk.expected?.entries.length ?? 0) > 0) say(metadataFetch.result, deployedCsaf.finding("malformed", { what: "it lists no ROLIE feed, though the build publishes one" }, at(metadataUrl), FIRST));
+  const listed = new Set<string>();
+  for (const feedUrl of new Set(feeds)) {
+    const feedFetch = await get(feedUrl);
+    const feed = json(feedUrl, feedFetch);
+    if (feed === undefined) continue;
+    if (!isObject(feed) || !isObject(feed.feed) || !Array.isArray(feed.feed.entry)) {
+      say(feedFetch.result, deployedCsaf.finding("malformed", { what: 'not a ROLIE feed: no "feed" with a list of "entry"' }, at(feedUrl), FIRST));
+      continue;
+    }
+    for (const entry of feed.feed.entry) {
+      const links = isObject(entry) ? list(entry.link).filter(isObject) : [];
+      const id = isObject(entry) && typeof entry.id === "string" ? entry.id : "(no id)";
+      listed.add(id);
+      const href = (rel: string) => links.filter((l) => l.rel === rel && typeof l.href === "string").map((l) => l.href as string);
+      const self = href("self")[0];
+      if (self === undefined) {
+        say(feedFetch.result, deployedCsaf.finding("entryIncomplete", { id, what: 'no link with rel "self" to the document' }, at(feedUrl), FIRST));
+        continue;
       }
-      const signatures = links.filter((l) => l.rel === "signature" && typeof l.href === "string").map((l) => l.href!);
-      if (trusted && signatures.length === 0) results.find((r) => r.source === at(feedUrl))!.findings.push(deployedCsaf.finding("signatureMissing", { document: self }, at(feedUrl), FIRST));
+      const document = await get(self);
+      const hashes = href("hash");
+      const known = hashes.filter((h) => /\.sha(256|512)$/i.test(h));
+      if (known.length === 0) say(feedFetch.result, deployedCsaf.finding("entryIncomplete", { id, what: "no link to a .sha256 or .sha512 hash file (CSAF 2.0 requirement 18)" }, at(feedUrl), FIRST));
+      for (const hash of known) {
+        const stated = await get(hash);
+        if (!document.body || !stated.body) continue;
+        const algorithm = /\.sha512$/i.test(hash) ? "sha512" : "sha256";
+        const said = new TextDecoder().decode(stated.body).trim().split(/\s+/)[0] ?? "";
+        const actual = createHash(algorithm).update(document.body).digest("hex");
+        if (said.toLowerCase() !== actual) say(stated.result, deployedCsaf.finding("hashMismatch", { algorithm: algorithm === "sha512" ? "SHA-512" : "SHA-256", stated: said, actual }, at(hash), FIRST));
+      }
+      const signatures = href("signature");
+      if (trusted && signatures.length === 0) say(feedFetch.result, deployedCsaf.finding("signatureMissing", { document: self }, at(feedUrl), FIRST));
       for (const signatureUrl of signatures) {
         const armored = await get(signatureUrl);
-        if (!document || !armored) continue;
-        const failure = await checkSignature(document, new TextDecoder().decode(armored), keys);
-        if (failure !== undefined) results.find((r) => r.source === at(signatureUrl))!.findings.push(deployedCsaf.finding("signatureBad", { document: self, reason: failure }, at(signatureUrl), FIRST));
+        if (!document.body || !armored.body) continue;
+        const failure = await checkSignature(document.body, new TextDecoder().decode(armored.body), keys);
+        if (failure !== undefined) say(armored.result, deployedCsaf.finding("signatureBad", { document: self, reason: failure }, at(signatureUrl), FIRST));
       }
     }
+    for (const id of walk.expected?.entries ?? []) if (!listed.has(id)) say(feedFetch.result, deployedCsaf.finding("entryMissing", { id }, at(feedUrl), FIRST));
   }
   return results;
 }
@@ -102,6 +152,7 @@ async function checkSignature(document: Uint8Array, armoredSignature: string, ke
     await result.signatures[0]!.verified;
     return undefined;
   } catch (error) {
+    // The reason is the finding's: verify's failure is what this check reports, not an error of the command.
     return reasonOf(error);
   }
 }

@@ -18,7 +18,7 @@ import { hashLocalPart, splitAddress, WKD_HOSTS_FOLDER } from "../formats/wkd.ts
 import { keyUrlPath } from "../formats/site-paths.ts";
 import { verifySecurityTxt } from "../publish/sign.ts";
 import { directoryEntries } from "../publish/wkd-entries.ts";
-import { verifyCsafDistribution } from "./csaf.ts";
+import { verifyCsafDistribution, type CsafExpected } from "./csaf.ts";
 import deployedKey from "../rules/deployed/deployed-key.ts";
 import deployedKeyserver from "../rules/deployed/deployed-keyserver.ts";
 import deployedPage from "../rules/deployed/deployed-page.ts";
@@ -63,6 +63,8 @@ export interface VerifyInput {
   offline?: boolean;
   /** The security.txt the build publishes from the same content today: what the deployed one must say. */
   securityTxt: string;
+  /** The CSAF distribution the build publishes today, where it publishes one: its role and its feed's entries. */
+  csaf?: CsafExpected;
   /** The hosts that may be asked: keyservers the deployed page links to are added to it. */
   allowedHosts: Set<string>;
   /**
@@ -139,7 +141,14 @@ export async function verifySite(input: VerifyInput): Promise<SourceResult[]> {
   ]);
   // The CSAF distribution, where the data publishes one: walked from its provider metadata.
   const csaf = input.site.csafProvider
-    ? await verifyCsafDistribution(input.fetcher, base, input.site.url, input.contacts.flatMap((c) => (c.key?.publicArmored ? [c.key.publicArmored] : [])), unreachable)
+    ? await verifyCsafDistribution({
+        fetcher: input.fetcher,
+        base,
+        site: input.site.url,
+        publishedKeys: input.contacts.flatMap((c) => (c.key?.publicArmored ? [c.key.publicArmored] : [])),
+        ...(input.csaf ? { expected: input.csaf } : {}),
+        unreachable,
+      })
     : [];
   return [...results, ...(await keyservers), ...csaf].filter((r): r is SourceResult => r !== undefined);
 }

@@ -17,6 +17,12 @@ export default defineRule({
     signatureBad: "does not verify the document {{document}} with a published key ({{reason}}); CSAF 2.0 requirement 19: deploy the document and its signature from the same build",
     /** Section 7.2.3: a trusted provider signs every document. */
     signatureMissing: "lists no signature for {{document}}, though the provider metadata claims the role csaf_trusted_provider (CSAF 2.0 requirement 19)",
+    /** `what`: what is wrong with the file's shape. */
+    malformed: "is not what CSAF 2.0 describes: {{what}}; deploy the build's file",
+    /** `what`: what the feed's entry lacks. */
+    entryIncomplete: "lists the document {{id}} with {{what}}: deploy the build's feed",
+    entryMissing: "lists no entry for {{id}}, which the build publishes: deploy the build's feed and the documents it lists",
+    roleDiffers: "claims the role {{role}}, where the build publishes {{expected}}: deploy the build's provider metadata with the signatures it lists",
     /** Requirement 20. */
     keyMissing: "claims the role csaf_trusted_provider but names no public OpenPGP key (CSAF 2.0 requirement 20): list the key that signs the documents",
   },

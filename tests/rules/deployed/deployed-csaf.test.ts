@@ -47,6 +47,8 @@ async function distribution(signer = made.privateKey, trusted = true): Promise<M
 }
 
 const served = await distribution();
+/** The same documents and signatures, with provider metadata that names no key and so claims the role csaf_provider. */
+const untrusted = await distribution(made.privateKey, false);
 const FEED = `${SITE}/.well-known/csaf/feed-tlp-white.json`;
 const METADATA = `${SITE}/.well-known/csaf/provider-metadata.json`;
 const DOCUMENT = `${SITE}/.well-known/csaf/white/2025/ghsa-2c4m-59x9-fr2g.json`;
@@ -55,6 +57,8 @@ interface Input {
   files: Map<string, string>;
   /** Answers that differ from 200 with the file: by URL. */
   answers?: Record<string, Fetched>;
+  /** What the build publishes today. */
+  expected?: { role: string; entries: string[] };
 }
 
 function fetcher(input: Input): Fetcher {
@@ -65,7 +69,14 @@ function fetcher(input: Input): Fetcher {
 }
 
 async function run(input: Input): Promise<Finding[]> {
-  const results = await verifyCsafDistribution(fetcher(input), SITE, SITE, [made.publicKey], (source) => ({ source, findings: [], notices: [], unreachable: true }));
+  const results = await verifyCsafDistribution({
+    fetcher: fetcher(input),
+    base: SITE,
+    site: SITE,
+    publishedKeys: [made.publicKey],
+    ...(input.expected ? { expected: input.expected } : {}),
+    unreachable: (source) => ({ source, findings: [], notices: [], unreachable: true }),
+  });
   return results.flatMap((r) => r.findings);
 }
 
@@ -81,7 +92,10 @@ testRule(deployedCsaf, run, {
     }
     return { files: served, answers };
   },
-  valid: [{ name: "the distribution as built, every document signed with the published key", input: { files: served } }],
+  valid: [
+    { name: "the distribution as built, every document signed with the published key", input: { files: served } },
+    { name: "a trusted distribution, where verify's own build, made without the signing key, is a provider", input: { files: served, expected: { role: "csaf_provider", entries: ["GHSA-w8qv-6jwh-64r5"] } } },
+  ],
   invalid: [
     {
       name: "the provider metadata reached through a redirect",
@@ -123,6 +137,47 @@ testRule(deployedCsaf, run, {
       name: "a trusted provider's feed entry without a signature",
       input: { files: edited(FEED, (t) => t.replace(/,\s*\{\s*"rel": "signature",\s*"href": "[^"]*ghsa-2c4m[^"]*"\s*\}/, "")) },
       findings: [{ messageId: "signatureMissing", line: 1, column: 1, message: `lists no signature for ${DOCUMENT}, though the provider metadata claims the role csaf_trusted_provider (CSAF 2.0 requirement 19)` }],
+    },
+    {
+      name: "a feed entry without its document's link, and one without hash files",
+      input: {
+        files: edited(FEED, (t) => {
+          const feed = JSON.parse(t) as { feed: { entry: Array<{ link: Array<{ rel: string }> }> } };
+          feed.feed.entry[0]!.link = feed.feed.entry[0]!.link.filter((l) => l.rel !== "self");
+          feed.feed.entry[1]!.link = feed.feed.entry[1]!.link.filter((l) => l.rel !== "hash");
+          return JSON.stringify(feed);
+        }),
+      },
+      findings: [
+        { messageId: "entryIncomplete", line: 1, column: 1, message: `lists the document GHSA-w8qv-6jwh-64r5 with no link with rel "self" to the document: deploy the build's feed` },
+        { messageId: "entryIncomplete", line: 1, column: 1, message: "lists the document CVE-2025-31337 with no link to a .sha256 or .sha512 hash file (CSAF 2.0 requirement 18): deploy the build's feed" },
+      ],
+    },
+    {
+      name: "a feed that is JSON but not a ROLIE feed",
+      input: { files: edited(FEED, () => JSON.stringify({ entries: [] })) },
+      findings: [{ messageId: "malformed", line: 1, column: 1, message: `is not what CSAF 2.0 describes: not a ROLIE feed: no "feed" with a list of "entry"; deploy the build's file` }],
+    },
+    {
+      name: "an older feed without an advisory the build publishes",
+      input: { files: served, expected: { role: "csaf_trusted_provider", entries: ["GHSA-w8qv-6jwh-64r5", "CVE-2025-31337", "GHSA-2c4m-59x9-fr2g", "GHSA-0000-0000-0000"] } },
+      findings: [{ messageId: "entryMissing", line: 1, column: 1, message: "lists no entry for GHSA-0000-0000-0000, which the build publishes: deploy the build's feed and the documents it lists" }],
+    },
+    {
+      name: "metadata that claims less than the build publishes, its key left out",
+      input: { files: untrusted, expected: { role: "csaf_trusted_provider", entries: [] } },
+      findings: [{ messageId: "roleDiffers", line: 1, column: 1, message: "claims the role csaf_provider, where the build publishes csaf_trusted_provider: deploy the build's provider metadata with the signatures it lists" }],
+    },
+    {
+      name: "a hash file listed twice in the feed, which differs, is reported once per listing at the answer that differs",
+      input: {
+        files: edited(FEED, (t) => t.replace(/("href": "[^"]*ghsa-2c4m-59x9-fr2g\.json\.sha512")/, `$1 }, { "rel": "hash", "href": "${DOCUMENT}.sha256"`)),
+        answers: { [`${DOCUMENT}.sha256`]: { ...answer(200, `${"0".repeat(64)}  x.json\n`), url: `${DOCUMENT}.sha256` } },
+      },
+      findings: [
+        { messageId: "hashMismatch", line: 1, column: 1 },
+        { messageId: "hashMismatch", line: 1, column: 1 },
+      ],
     },
     {
       name: "a trusted provider that names no key",
