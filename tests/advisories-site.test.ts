@@ -119,6 +119,10 @@ describe("upgrading", () => {
     expect(vector.split("/<wbr>")).toHaveLength(9);
     expect(vector.split("/<wbr>").every((m) => /^<span class="cvss-metric">[A-Za-z0-9.]+:[A-Za-z0-9.]+<\/span>$/.test(m))).toBe(true);
     expect(vector.replace(/<[^>]+>/g, "")).toMatch(/^CVSS:3\.1\/AV:/);
+    // A GIT entry's repository is shown as written, never made a link: the product's declared https repository is the link.
+    const git = out("security/advisories/GHSA-w8qv-6jwh-64r5/index.html");
+    expect(git).not.toMatch(/<a [^>]*href="(?!https:\/\/github\.com\/example\/server")[^"]*"[^>]*><code>/);
+    expect(git).toContain('<a class="advisory-repository" href="https://github.com/example/server" rel="noopener noreferrer">Example Server</a>');
     // A product that declares no releases gets no advice: nothing says which of its versions are supported.
     expect(out("security/advisories/CVE-2025-31337/index.html")).not.toContain("advisory-upgrade");
   });

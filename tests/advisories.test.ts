@@ -10,7 +10,7 @@ import { readAdvisory } from "../src/formats/advisory.ts";
 import { ratingOf, scoreVector } from "../src/formats/cvss.ts";
 import { affectedText, creditedPeople, fixedText } from "../src/plugins/advisories.ts";
 import { osvRecord } from "../src/publish/osv.ts";
-import { csafDistributionFiles } from "../src/publish/csaf.ts";
+import { csafDistributionFiles, withVersion } from "../src/publish/csaf.ts";
 import { validateProviderMetadata } from "./support/csaf-provider-schema.ts";
 import { parseRfc3339 } from "../src/formats/security-txt.ts";
 import { checkAdvisories, compareVersions, idProblem } from "../src/rules/advisory.ts";
@@ -240,5 +240,13 @@ describe("the CSAF distribution", () => {
     expect(without.has(".well-known/csaf/category-white.json")).toBe(false);
     expect((without.get(".well-known/csaf/provider-metadata.json")!.distributions as Array<{ rolie: Record<string, unknown> }>)[0]!.rolie).not.toHaveProperty("categories");
     expect(files(true).get(".well-known/csaf/category-white.json")).toEqual({ categories: { category: [{ term: "Example Options" }] } });
+  });
+});
+
+describe("withVersion", () => {
+  it("puts the version after the name, before the qualifiers and the subpath, percent-encoded", () => {
+    expect(withVersion("pkg:npm/%40example/options", "2.4.3")).toBe("pkg:npm/%40example/options@2.4.3");
+    expect(withVersion("pkg:maven/org.example/lib?repository_url=https://repo.example.org", "1.2.3")).toBe("pkg:maven/org.example/lib@1.2.3?repository_url=https://repo.example.org");
+    expect(withVersion("pkg:golang/example.org/mod#sub/dir", "v1.0.0+incompatible")).toBe("pkg:golang/example.org/mod@v1.0.0%2Bincompatible#sub/dir");
   });
 });

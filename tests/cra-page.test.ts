@@ -3,9 +3,11 @@
  * the layout layouts/cra.njk): each item of user information with links to where the site
  * states it, and a warning for each the data does not supply. A site without the page gets none.
  */
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { siteWithAdvisories } from "./support/advisory-site.ts";
 import { buildDir, layOutFixture, ROOT } from "./support/fixture-site.ts";
 
 const PAGES = path.join(ROOT, "tests/fixtures/site-pages/en/security");
@@ -36,8 +38,10 @@ describe("the Cyber Resilience Act page", () => {
       ["The coordinated vulnerability disclosure policy", "Annex II (2); Annex I, Part II (5)", '<a href="/security/#disclosure-facts">How a report is handled</a>', "stated"],
       ["The support period, and when it ends", "Art. 13(8) and (19); Annex II (7)", '<a href="/security/#support-periods">Supported versions</a>', "stated"],
       ["Where the software bill of materials is", "Annex II (9)", '<a href="https://example.org/sbom/2.1.0.cdx.json" rel="noopener noreferrer">Example Options 2.1.0</a>', "stated"],
-      ["The vulnerabilities fixed, with their impact, severity and remedy", "Annex I, Part II (4)", '<a href="/security/advisories/">Security advisories</a> · <a href="/security/advisories/all.json">OSV records</a>', "stated"],
+      // No advisory yet: the list, but no OSV index, which is written once there is a record.
+      ["The vulnerabilities fixed, with their impact, severity and remedy", "Annex I, Part II (4)", '<a href="/security/advisories/">Security advisories</a>', "stated"],
     ]);
+    expect(existsSync(path.join(build.output, "security/advisories/all.json"))).toBe(false);
     // Every link within the site leads to a page or file the build wrote, or to a section of the policy page that exists.
     const policy = readFileSync(path.join(build.output, "security/index.html"), "utf8");
     for (const id of ["disclosure-facts", "support-periods"]) expect(policy).toContain(`id="${id}"`);
@@ -64,6 +68,19 @@ describe("the Cyber Resilience Act page", () => {
       ],
       ["cra-information-missing", "warning", "content/_data/security.json", 12, 'the Cyber Resilience Act page states no place of the software bill of materials (Annex II (9)): add "sbom" in the releases of "products" to the site data'],
     ]);
+  });
+
+  it("with advisories published, links their OSV index too", async () => {
+    const { dir, home } = siteWithAdvisories();
+    try {
+      cpSync(path.join(PAGES, "cra.njk"), path.join(dir, "content/security/cra.njk"));
+      const build = await buildDir(dir);
+      const html = readFileSync(path.join(build.output, "security/cra/index.html"), "utf8");
+      expect(html).toContain('<a href="/security/advisories/">Security advisories</a> · <a href="/security/advisories/all.json">OSV records</a>');
+      expect(existsSync(path.join(build.output, "security/advisories/all.json"))).toBe(true);
+    } finally {
+      spawnSync("gpgconf", ["--homedir", home, "--kill", "gpg-agent"]);
+    }
   });
 
   it("a site without the page gets no warning, and its policy page no link to one", async () => {

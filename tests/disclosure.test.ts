@@ -22,7 +22,7 @@ async function buildWith(disclosure: Record<string, unknown>, prose = "We answer
 function facts(html: string): { heading: string; items: string[]; safeHarbor?: string } {
   const section = /<section class="disclosure-facts"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
   const text = (s: string) => s.replace(/<[^>]+>/g, "").trim();
-  const safe = /<h3 id="safe-harbor">[^<]*<\/h3>\s*<p>([\s\S]*?)<\/p>/.exec(section)?.[1];
+  const safe = /<h3 id="disclosure-safe-harbor">[^<]*<\/h3>\s*<p>([\s\S]*?)<\/p>/.exec(section)?.[1];
   return { heading: text(/<h2[^>]*>([\s\S]*?)<\/h2>/.exec(section)?.[1] ?? ""), items: [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => text(m[1]!)), ...(safe ? { safeHarbor: text(safe) } : {}) };
 }
 

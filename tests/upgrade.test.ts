@@ -37,6 +37,14 @@ describe("isAffected", () => {
     expect(isAffected("0.9.0", pkg([], ["0.9.0"]))).toBe(true);
   });
 
+  it("a listed version is the same release by the version order, however it is written", () => {
+    expect(isAffected("v2.1.0", pkg([], ["2.1.0"]))).toBe(true);
+    expect(isAffected("2.1.0", pkg([{ type: "ECOSYSTEM", introduced: "3.0", fixed: "3.1" }], ["2.1"]))).toBe(true);
+    expect(isAffected("2.1.1", pkg([], ["2.1.0"]))).toBe(false);
+    // Where the order is the ecosystem's own, a release written otherwise is not known to be unaffected.
+    expect(isAffected("1:2.1-1", pkg([], ["1:2.1-2"]))).toBeUndefined();
+  });
+
   it("is not known for a GIT range of commits, nor for versions whose order is the ecosystem's own", () => {
     expect(isAffected("2.4.2", pkg([{ type: "GIT", introduced: "0", fixed: "a".repeat(40) }]))).toBeUndefined();
     expect(isAffected("1:2.4.2-1", pkg([{ type: "ECOSYSTEM", introduced: "0", fixed: "1:2.4.2-2" }]))).toBeUndefined();

@@ -8,6 +8,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { placed } from "../findings/finding.ts";
 import { ADVISORIES_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import { CRA_ITEMS, craInformationMissing, craStated, type CraItemId } from "../rules/data/cra-information-missing.ts";
+import type { Advisories } from "./advisories.ts";
 import type { Languages } from "./languages.ts";
 import type { CheckedData } from "./policy-data.ts";
 import { reportPageUrl } from "./report-page.ts";
@@ -20,8 +21,8 @@ export interface CraRow {
   links: Array<{ url: string; text: string }>;
 }
 
-export default function craPage(eleventyConfig: UserConfig, options: { run: SiteRun; checked: CheckedData; languages: Languages; policyPath?: string }): void {
-  const { run, checked, languages, policyPath = DEFAULT_POLICY_PATH } = options;
+export default function craPage(eleventyConfig: UserConfig, options: { run: SiteRun; checked: CheckedData; languages: Languages; advisories: Advisories; policyPath?: string }): void {
+  const { run, checked, languages, advisories, policyPath = DEFAULT_POLICY_PATH } = options;
   const url = `${policyPath}cra/`;
   let warned = false;
   eleventyConfig.on("eleventy.before", () => {
@@ -53,10 +54,8 @@ export default function craPage(eleventyConfig: UserConfig, options: { run: Site
       cvd: [{ url: `${policy}#disclosure-facts`, text: say("craLinkDisclosure") }],
       support: [{ url: `${policy}#support-periods`, text: say("craLinkSupport") }],
       sbom: (data.products ?? []).flatMap((p) => (p.releases ?? []).flatMap((r) => (r.sbom ? [{ url: r.sbom, text: `${p.name} ${r.version}` }] : []))),
-      advisories: [
-        { url: languages.localeUrl(ADVISORIES_PATH, lang), text: say("craLinkAdvisories") },
-        { url: `${ADVISORIES_PATH}all.json`, text: say("craLinkOsv") },
-      ],
+      // The OSV index is written once there is a record to list.
+      advisories: [{ url: languages.localeUrl(ADVISORIES_PATH, lang), text: say("craLinkAdvisories") }, ...(advisories.list.length > 0 ? [{ url: `${ADVISORIES_PATH}all.json`, text: say("craLinkOsv") }] : [])],
     };
     return CRA_ITEMS.map((i) => ({ id: i.id, reference: i.reference, links: stated[i.id] ? links[i.id] : [] }));
   });

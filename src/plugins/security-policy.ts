@@ -155,7 +155,7 @@ export default function securityPolicy(eleventyConfig: UserConfig, options?: Par
     // The report page (/security/report/), where the site has the first contact's key: the template's fields, encrypted in the browser.
     eleventyConfig.addPlugin(reportPage, { run, checked, languages, policyPath });
     // The EU Cyber Resilience Act page (/security/cra/), where the site has one: each item of user information and where the site states it.
-    eleventyConfig.addPlugin(craPage, { run, checked, languages, policyPath });
+    eleventyConfig.addPlugin(craPage, { run, checked, languages, advisories: advisoryStore, policyPath });
     // The fingerprint with a Copy button, a prefilled report link and https-only external links, made before the checks read the page.
     eleventyConfig.addPlugin(decorate, { run, checked, languages, policyPath });
   }

@@ -57,6 +57,13 @@ interface Branch {
 /** The package URL, without a version, of the declared product an affected package is; undefined where none is declared. */
 export type PurlOf = (pkg: Advisory["affected"][number]) => string | undefined;
 
+/** A package URL with a version: `@version` after the name, before any qualifiers (`?`) or subpath (`#`), the version percent-encoded. */
+export function withVersion(purl: string, version: string): string {
+  const end = purl.search(/[?#]/);
+  const at = end === -1 ? purl.length : end;
+  return `${purl.slice(0, at)}@${encodeURIComponent(version)}${purl.slice(at)}`;
+}
+
 /** A value with every object's keys in alphabetical order, as CSAF's optional test 6.2.13 asks of a document. */
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
@@ -72,7 +79,7 @@ export function csafDocument(advisory: Advisory, publisher: CsafPublisher, site:
     const versions: Branch[] = [];
     // What identifies each product (optional test 6.2.16): the package URL of the declared product, with the version where there is one.
     const purl = purlOf(pkg);
-    const helper = (version?: string) => (purl === undefined ? {} : { product_identification_helper: { purl: version === undefined ? purl : `${purl}@${encodeURIComponent(version)}` } });
+    const helper = (version?: string) => (purl === undefined ? {} : { product_identification_helper: { purl: version === undefined ? purl : withVersion(purl, version) } });
     pkg.ranges.forEach((range, r) => {
       const id = `CSAFPID-${p + 1}-${r + 1}-AFFECTED`;
       affectedIds.push(id);

@@ -13,8 +13,15 @@ type Affected = Advisory["affected"][number];
 
 /** Whether `version` is affected: true, false, or undefined where the order of versions is not known here. */
 export function isAffected(version: string, pkg: Affected): boolean | undefined {
-  if (pkg.versions.includes(version)) return true;
   let unknown = false;
+  // A listed version is the release where it is the same version by the ecosystem's order ("2.1" is "2.1.0"), or written the same.
+  const type = pkg.ranges[0]?.type ?? "ECOSYSTEM";
+  for (const listed of pkg.versions) {
+    if (listed === version) return true;
+    const order = compareVersions(version, listed, type);
+    if (order === 0) return true;
+    if (order === undefined) unknown = true;
+  }
   for (const range of pkg.ranges) {
     if (range.type === "GIT") {
       unknown = true;
