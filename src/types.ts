@@ -96,6 +96,15 @@ export interface Disclosure {
   credit: boolean;
   /** A safe-harbour statement for good-faith research, as written. */
   safeHarbor?: string;
+  /** The bug bounty program's page, where the project offers one: an absolute https: URL. */
+  bugBounty?: string;
+}
+
+/** A person with administrative access to the project's resources, as the site data declares them (for OpenSSF Security Insights). */
+export interface Administrator {
+  name: string;
+  email?: string;
+  affiliation?: string;
 }
 
 /** One release of a product and its support period, as the site data declares it. */

@@ -22,6 +22,7 @@ const USAGE = `usage: security-policy-site build [--strict] [--format ${OUTPUT_F
        security-policy-site check FILE… [--keys DIR] [--data FILE] [--format text|json|github|sarif]
        security-policy-site init [--help for its options]
        security-policy-site security-md [--output SECURITY.md] [--check]
+       security-policy-site security-insights [--output security-insights.yml] [--check]
        security-policy-site verify [--help for its options]
        security-policy-site nginx-config [--help for its options]`;
 
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   "rules-table": async () => (await import("./rules-table.ts")).rulesTableCommand(),
   init: async (args) => await (await import("./init/init-command.ts")).runInit(args, process.cwd()),
   "security-md": async (args) => await (await import("./security-md-command.ts")).securityMdCommand(args),
+  "security-insights": async (args) => await (await import("./security-md-command.ts")).securityInsightsCommand(args),
 };
 
 /**

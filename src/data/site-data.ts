@@ -10,7 +10,7 @@ import dataDuplicateKey from "../rules/data/data-duplicate-key.ts";
 import dataInvalid from "../rules/data/data-invalid.ts";
 import { shortSupportPeriods } from "../rules/data/support-period-short.ts";
 import type { Values } from "../rules/rule.ts";
-import type { Contact, Disclosure, Fingerprint, OtherAddress, Product, Release } from "../types.ts";
+import type { Administrator, Contact, Disclosure, Fingerprint, OtherAddress, Product, Release } from "../types.ts";
 
 /** `content/_data/security.json`, checked: the one place the site's contacts are declared. */
 export interface SiteData {
@@ -37,8 +37,10 @@ export interface SiteData {
   csafProvider?: { category: "vendor" | "coordinator" | "discoverer" | "other" | "translator" | "user"; contactDetails?: string };
   /** The products the advisories are about, in the declared order; absent where the data declares none. */
   products?: Product[];
-  /** How a report is handled: acknowledgement and disclosure in days, whether an account is needed, credit, safe harbour. */
+  /** How a report is handled: acknowledgement and disclosure in days, whether an account is needed, credit, safe harbour, a bug bounty. */
   disclosure?: Disclosure;
+  /** The people with administrative access to the project's resources, the first the one to ask first. */
+  administrators?: Administrator[];
 }
 
 const FIELDS = {
@@ -56,6 +58,14 @@ const FIELDS = {
   csafProvider: "true, or { \"category\": \"vendor\", \"contactDetails\": \"security@example.org\" }, to publish the advisories as CSAF 2.0 under /.well-known/csaf/",
   products: "a list of { \"name\": ..., \"repository\": \"https://...\", \"purl\": \"pkg:<type>/<namespace>/<name>\" } objects, one per product the advisories are about",
   disclosure: "{ \"acknowledgeDays\": 3, \"disclosureDays\": 90, \"accountRequired\": false, \"credit\": true }, with an optional \"safeHarbor\" statement",
+  administrators: "a list of { \"name\": ..., \"email\": ..., \"affiliation\": ... } objects, the people with administrative access to the project's resources, the first the one to ask first",
+} as const;
+
+/** An administrator's fields. */
+const ADMINISTRATOR_FIELDS = {
+  name: "the person's name, e.g. \"Alice Example\"",
+  email: "the person's address, e.g. \"alice@example.org\"",
+  affiliation: "the organisation the person works for, e.g. \"Example Inc.\"",
 } as const;
 
 /** The disclosure facts' fields. */
@@ -65,6 +75,7 @@ const DISCLOSURE_FIELDS = {
   accountRequired: "true or false: whether reporting needs an account anywhere",
   credit: "true or false: whether reporters are credited in the advisory, by the name they choose",
   safeHarbor: "a safe-harbour statement for good-faith research, as it should be shown",
+  bugBounty: "the absolute https URL of the bug bounty program's page",
 } as const;
 
 const CONTACT_FIELDS = {
@@ -172,13 +183,14 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
   const securityTxt = readSecurityTxtFields(root, problem);
   const products = readProducts(root, problem);
   const disclosure = readDisclosure(root, problem);
+  const administrators = readAdministrators(root, problem);
 
   if (findings.length > 0 || url === undefined || name === undefined || language === undefined || reviewed === undefined) return { findings };
   // The positions of this one parse serve every later finding about a field (a key that does not match, say).
   const locate = (path: string): Position => located.positions.get(path) ?? { line: 1, column: 1 };
   // What the data may hold but should not: warnings, beside data that is good.
   for (const short of shortSupportPeriods(products ?? [])) findings.push(placed(short.problem, file, locate(short.path)));
-  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...(otherAddresses ? { otherAddresses } : {}), reviewed, ...securityTxt, ...(products ? { products } : {}), ...(disclosure ? { disclosure } : {}) }, findings, locate };
+  return { data: { url: url.replace(/\/+$/, ""), name, language, contacts, ...(otherAddresses ? { otherAddresses } : {}), reviewed, ...securityTxt, ...(products ? { products } : {}), ...(disclosure ? { disclosure } : {}), ...(administrators ? { administrators } : {}) }, findings, locate };
 }
 
 /**
@@ -430,13 +442,46 @@ function readDisclosure(root: Record<string, unknown>, problem: Report): Disclos
   const accountRequired = flag("accountRequired");
   const credit = flag("credit");
   const safeHarbor = value.safeHarbor === undefined ? undefined : stringField(value, "safeHarbor", "disclosure", problem, DISCLOSURE_FIELDS.safeHarbor, "disclosure.");
+  const bugBounty = value.bugBounty === undefined ? undefined : readHttpsUrl(value, "bugBounty", "disclosure", "disclosure", DISCLOSURE_FIELDS.bugBounty, problem);
   if (acknowledgeDays !== undefined && disclosureDays !== undefined && acknowledgeDays > disclosureDays) {
     problem("disclosure.acknowledgeDays", "acknowledgeAfterDisclosure", { acknowledgeDays, disclosureDays });
     return undefined;
   }
   if (acknowledgeDays === undefined || disclosureDays === undefined || accountRequired === undefined || credit === undefined) return undefined;
-  if (value.safeHarbor !== undefined && safeHarbor === undefined) return undefined;
-  return { acknowledgeDays, disclosureDays, accountRequired, credit, ...(safeHarbor !== undefined ? { safeHarbor } : {}) };
+  if ((value.safeHarbor !== undefined && safeHarbor === undefined) || (value.bugBounty !== undefined && bugBounty === undefined)) return undefined;
+  return { acknowledgeDays, disclosureDays, accountRequired, credit, ...(safeHarbor !== undefined ? { safeHarbor } : {}), ...(bugBounty !== undefined ? { bugBounty } : {}) };
+}
+
+/** The administrators: each a name, and an address and affiliation where given, none twice. */
+function readAdministrators(root: Record<string, unknown>, problem: Report): Administrator[] | undefined {
+  const value = root.administrators;
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    problem("administrators", "fieldNotText", { field: "administrators", actual: describe(value), expected: FIELDS.administrators });
+    return undefined;
+  }
+  if (value.length === 0) {
+    problem("administrators", "urlListEmpty", { field: "administrators", expected: FIELDS.administrators });
+    return undefined;
+  }
+  const read: Administrator[] = [];
+  value.forEach((entry: unknown, n: number) => {
+    const path = `administrators.${n}`;
+    const label = `administrators[${n}]`;
+    if (!isObject(entry)) {
+      problem(path, "fieldNotText", { field: label, actual: describe(entry), expected: 'an object with "name", and "email" and "affiliation" where known' });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!(key in ADMINISTRATOR_FIELDS)) problem(`${path}.${key}`, "unknownAdministratorField", { field: `${label}.${key}`, fields: Object.keys(ADMINISTRATOR_FIELDS).join(", ") });
+    }
+    const name = stringField(entry, "name", path, problem, ADMINISTRATOR_FIELDS.name, `${label}.`);
+    const email = entry.email === undefined ? undefined : stringField(entry, "email", path, problem, ADMINISTRATOR_FIELDS.email, `${label}.`);
+    if (email !== undefined && !isAddrSpec(email)) problem(`${path}.email`, "emailInvalid", { field: `${label}.email`, email });
+    const affiliation = entry.affiliation === undefined ? undefined : stringField(entry, "affiliation", path, problem, ADMINISTRATOR_FIELDS.affiliation, `${label}.`);
+    if (name !== undefined) read.push({ name, ...(email !== undefined && isAddrSpec(email) ? { email } : {}), ...(affiliation !== undefined ? { affiliation } : {}) });
+  });
+  return read;
 }
 
 /**

@@ -36,7 +36,7 @@ const EXPECTED = {
   team: 'a list of { "name": ..., "email": ..., "fingerprint": ... } objects, the people who read the reports, each with a key of their own',
   memberName: 'the person\'s name, e.g. "Alice Example"',
 };
-const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider, products, disclosure";
+const FIELDS = "url, name, language, contacts, otherAddresses, reviewed, expires, preferredLanguages, acknowledgments, hiring, csaf, csafProvider, products, disclosure, administrators";
 
 const PRODUCT = { name: "Example Options", repository: "https://github.com/example/options", purl: "pkg:npm/%40example/options" };
 /** The good data declaring one product, its `purl` as given. */
@@ -94,6 +94,8 @@ testRule(dataInvalid, run, {
   valid: [
     { name: "the required fields, well formed", input: json(GOOD) },
     { name: "the disclosure facts, with a safe-harbour statement", input: json({ ...GOOD, disclosure: { ...DISCLOSURE, safeHarbor: "We will not take legal action against research done in good faith." } }) },
+    { name: "administrators, the first with an address and an affiliation", input: json({ ...GOOD, administrators: [{ name: "Alice Example", email: "alice@example.org", affiliation: "Example Inc." }, { name: "Bob Example" }] }) },
+    { name: "a bug bounty program", input: json({ ...GOOD, disclosure: { ...DISCLOSURE, bugBounty: "https://example.org/bounty/" } }) },
     { name: "acknowledged and disclosed on the same day", input: json({ ...GOOD, disclosure: { ...DISCLOSURE, acknowledgeDays: 1, disclosureDays: 1 } }) },
     {
       name: "a product with releases, one with an SBOM, and a reason for its short support",
@@ -427,11 +429,19 @@ testRule(dataInvalid, run, {
     bad("a product with a field it does not have", { ...GOOD, products: [{ ...PRODUCT, versions: ["2.1.0"] }] }, (t) => [
       { messageId: "unknownProductField", ...valueOf(t, "versions"), message: 'unknown field "products[0].versions"; a product has name, repository, purl, releases, supportReason' },
     ]),
+    bad("a bug bounty over http", { ...GOOD, disclosure: { ...DISCLOSURE, bugBounty: "http://example.org/bounty/" } }, (t) => [{ messageId: "linkNotHttps", ...valueOf(t, "bugBounty") }]),
+    bad("administrators as names", { ...GOOD, administrators: ["Alice Example"] }, (t) => [
+      { messageId: "fieldNotText", ...at(t, '"Alice Example"'), message: '"administrators[0]" is the string "Alice Example"; expected an object with "name", and "email" and "affiliation" where known' },
+    ]),
+    bad("an administrator with a role", { ...GOOD, administrators: [{ name: "Alice Example", role: "owner" }] }, (t) => [
+      { messageId: "unknownAdministratorField", ...valueOf(t, "role"), message: 'unknown field "administrators[0].role"; an administrator has name, email, affiliation' },
+    ]),
+    bad("an administrator's address with a space", { ...GOOD, administrators: [{ name: "Alice Example", email: "alice at example.org" }] }, (t) => [{ messageId: "emailInvalid", ...valueOf(t, "email", 2) }]),
     bad("the disclosure facts as a sentence", { ...GOOD, disclosure: "we answer within 3 days" }, (t) => [
       { messageId: "fieldNotText", ...valueOf(t, "disclosure"), message: `"disclosure" is the string "we answer within 3 days"; expected ${EXPECTED.disclosure}` },
     ]),
     bad("disclosure facts with a field they do not have", { ...GOOD, disclosure: { ...DISCLOSURE, bounty: true } }, (t) => [
-      { messageId: "unknownDisclosureField", ...valueOf(t, "bounty"), message: 'unknown field "disclosure.bounty"; "disclosure" has acknowledgeDays, disclosureDays, accountRequired, credit, safeHarbor' },
+      { messageId: "unknownDisclosureField", ...valueOf(t, "bounty"), message: 'unknown field "disclosure.bounty"; "disclosure" has acknowledgeDays, disclosureDays, accountRequired, credit, safeHarbor, bugBounty' },
     ]),
     bad("days as text, and a missing flag", { ...GOOD, disclosure: { acknowledgeDays: "3", disclosureDays: 90, credit: true } }, (t) => [
       {
