@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hashLocalPart, inDomain, splitAddress, wkdKeyPath, zBase32 } from "../src/formats/wkd.ts";
 import { wkdElsewhere } from "../src/publish/wkd-hosts.ts";
-import { concatKeys, directoryEntries } from "../src/publish/wkd-entries.ts";
+import { directoryEntries } from "../src/publish/wkd-entries.ts";
+import { concatBytes } from "../src/formats/openpgp.ts";
 
 describe("zBase32", () => {
   it("encodes five bits a character, most significant first", () => {
@@ -129,6 +130,6 @@ describe("directoryEntries", () => {
   });
 
   it("puts several keys for one hash one after another", () => {
-    expect([...concatKeys([new Uint8Array([1, 2]), new Uint8Array([3])])]).toEqual([1, 2, 3]);
+    expect([...concatBytes([new Uint8Array([1, 2]), new Uint8Array([3])])]).toEqual([1, 2, 3]);
   });
 });

@@ -729,3 +729,18 @@ export function isListCommandAddress(address: string): boolean {
   if (at <= 0) return false;
   return /.[-+](?:subscribe|unsubscribe)$|.-(?:request|join|leave)$/i.test(address.slice(0, at));
 }
+
+/**
+ * Whether two addresses are the same mailbox: the domain compared without regard to case, the
+ * local part as written, since it belongs to the receiving server.
+ */
+export function sameAddress(a: string, b: string): boolean {
+  const [localA, domainA] = splitAt(a);
+  const [localB, domainB] = splitAt(b);
+  return localA === localB && domainA.toLowerCase() === domainB.toLowerCase();
+}
+
+function splitAt(address: string): [string, string] {
+  const at = address.lastIndexOf("@");
+  return at === -1 ? [address.trim(), ""] : [address.slice(0, at).trim(), address.slice(at + 1).trim()];
+}

@@ -32,7 +32,8 @@ import { keyLifetimeFindings } from "../rules/key-lifetime.ts";
 import { robotsTxt, sitemapPages, sitemapXml } from "./discovery.ts";
 import { headersFor, type BuiltPage } from "./headers.ts";
 import { wkdElsewhere, type HostFolder } from "./wkd-hosts.ts";
-import { concatKeys, directoryEntries } from "./wkd-entries.ts";
+import { directoryEntries } from "./wkd-entries.ts";
+import { concatBytes } from "../formats/openpgp.ts";
 import { OSV_INDEX, osvIndex, osvRecord } from "./osv.ts";
 import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "../formats/site-paths.ts";
 import type { Advisory } from "../formats/advisory.ts";
@@ -165,7 +166,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
     const file = wkdKeyPath(entry.address).slice(1);
     inSite.set(file, [...(inSite.get(file) ?? []), entry.binary]);
   }
-  for (const [file, parts] of inSite) files.push({ file, content: concatKeys(parts) });
+  for (const [file, parts] of inSite) files.push({ file, content: concatBytes(parts) });
   if (inSite.size > 0) files.push({ file: `${WKD_DIRECT_PATH.slice(1)}policy`, content: "" });
   // Every other address with a key: its directory on the hosts clients ask for its domain, in folders of their own.
   const elsewhere = wkdElsewhere(

@@ -7,6 +7,7 @@
  * them one after another, so that `gpg --locate-keys` finds the whole team.
  * Pure: contacts in, entries out; the build writes them and verify asks for them.
  */
+import { sameAddress } from "../formats/mailto.ts";
 
 /** A key holder as the directory needs it: the address, the team it is in, and the parsed key. */
 export interface DirectoryHolder {
@@ -32,21 +33,4 @@ export function directoryEntries<H extends DirectoryHolder>(holders: H[]): Array
     const addresses = holder.team === undefined ? [holder.email] : [holder.email, holder.team].filter((address) => valid.some((a) => sameAddress(a, address)));
     return addresses.map((address) => ({ address, holder, binary }));
   });
-}
-
-function sameAddress(a: string, b: string): boolean {
-  const at = (s: string) => s.lastIndexOf("@");
-  return a.slice(0, at(a)) === b.slice(0, at(b)) && a.slice(at(a)).toLowerCase() === b.slice(at(b)).toLowerCase();
-}
-
-/** Keys one after another, as a directory serves several keys for one hash. */
-export function concatKeys(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

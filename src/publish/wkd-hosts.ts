@@ -10,7 +10,7 @@
  */
 import { hashLocalPart, splitAddress, WKD_DIRECT_PATH } from "../formats/wkd.ts";
 import { formatWkdHostHeaders } from "./headers.ts";
-import { concatKeys } from "./wkd-entries.ts";
+import { concatBytes } from "../formats/openpgp.ts";
 
 /** A file for one host's folder: its path from that host's root, and its bytes or text. */
 export interface HostFile {
@@ -82,7 +82,7 @@ export function wkdElsewhere(contacts: DirectoryContact[], siteHost: string, fol
     hosts.push({
       host,
       files: [
-        ...[...keys].map(([file, parts]) => ({ file, content: concatKeys(parts) })),
+        ...[...keys].map(([file, parts]) => ({ file, content: concatBytes(parts) })),
         ...[...policies].map((file) => ({ file, content: "" })),
         { file: "_headers", content: formatWkdHostHeaders() },
       ],

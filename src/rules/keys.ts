@@ -7,7 +7,7 @@
 import { armor, enums, readKeys, unarmor, type Key, type PublicKey, type SignaturePacket } from "openpgp";
 import type { Problem, Where } from "../findings/finding.ts";
 import { formatFingerprint, sameFingerprint } from "../formats/fingerprint.ts";
-import { fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
+import { concatBytes, fingerprintOf, reasonOf, utcDay } from "../formats/openpgp.ts";
 import type { Fingerprint } from "../types.ts";
 import { checkExpired } from "./key/key-expired.ts";
 import { checkExpiring } from "./key/key-expiring.ts";
@@ -177,7 +177,7 @@ export async function inspectKey(armored: string, expect: KeyExpectation): Promi
 
   // The published file holds the listed keys, the current one first, each as its public part only.
   const published: PublicKey[] = [key, ...previousKeys].map((k) => k.toPublic());
-  const publicBinary = published.length === 1 ? published[0]!.write() : concatBytes(published.map((k) => k.write()));
+  const publicBinary = concatBytes(published.map((k) => k.write()));
   return {
     fingerprint,
     userIds: key.getUserIDs(),
@@ -213,16 +213,6 @@ async function judgePreviousKey(key: Key, fingerprint: Fingerprint, email: strin
     revoked,
     problems: [],
   };
-}
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }
 
 interface ReadResult {

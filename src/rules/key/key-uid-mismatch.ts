@@ -1,5 +1,6 @@
 import type { Key } from "openpgp";
 import type { Problem } from "../../findings/finding.ts";
+import { sameAddress } from "../../formats/mailto.ts";
 import { reasonOf, utcDay } from "../../formats/openpgp.ts";
 import type { Fingerprint } from "../../types.ts";
 import { defineRule } from "../rule.ts";
@@ -87,14 +88,3 @@ export async function validAddresses(key: Key, now: Date): Promise<string[]> {
   return valid;
 }
 
-/** Mail domains are case-insensitive; the local part belongs to the receiving server, so it is compared as written. */
-function sameAddress(a: string, b: string): boolean {
-  const [localA, domainA] = splitAddress(a);
-  const [localB, domainB] = splitAddress(b);
-  return localA === localB && domainA.toLowerCase() === domainB.toLowerCase();
-}
-
-function splitAddress(address: string): [string, string] {
-  const at = address.lastIndexOf("@");
-  return at === -1 ? [address.trim(), ""] : [address.slice(0, at).trim(), address.slice(at + 1).trim()];
-}
