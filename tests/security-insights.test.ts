@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { securityInsightsCommand } from "../src/build/security-md-command.ts";
 import { layOutFixture, ROOT } from "./support/fixture-site.ts";
+import { runWritten } from "./support/written-command.ts";
 import { validateSecurityInsights } from "./support/security-insights-schema.ts";
 
 const SPECS = path.join(ROOT, "tests/fixtures/specs");
@@ -26,12 +27,7 @@ function project(change: (data: Record<string, unknown> & { products: Array<Reco
   return dir;
 }
 
-async function run(cwd: string, ...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await securityInsightsCommand(args, { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (cwd: string, ...args: string[]) => runWritten(securityInsightsCommand, cwd, ...args);
 
 describe("the Security Insights schema the tests hold the file to", () => {
   it("accepts the specification's own minimum and full templates", () => {

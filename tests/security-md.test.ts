@@ -11,6 +11,7 @@ import { securityMdCommand } from "../src/build/security-md-command.ts";
 import { loadPolicyData, policyGlobal } from "../src/data/load.ts";
 import { readSecurityMd } from "../src/verify/verify.ts";
 import { layOutFixture, ROOT } from "./support/fixture-site.ts";
+import { runWritten } from "./support/written-command.ts";
 import { securityPolicyScore } from "./support/scorecard.ts";
 
 const KEYS = JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures/keys/keys.json"), "utf8")) as Record<string, { fingerprint: { hex: string } }>;
@@ -31,12 +32,7 @@ function project(change: (data: Record<string, unknown>) => void = () => {}): st
   return dir;
 }
 
-async function run(cwd: string, ...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await securityMdCommand(args, { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (cwd: string, ...args: string[]) => runWritten(securityMdCommand, cwd, ...args);
 
 const EXPECTED = `# Security policy
 
