@@ -118,6 +118,32 @@ type InvalidMessages = (typeof dataInvalid)["messages"];
 /** Reports a data-invalid finding at the value a path names (`contacts.0.email`; "" for the whole file). */
 type Report = <M extends keyof InvalidMessages & string>(path: string, messageId: M, values: Values<InvalidMessages[M]>) => void;
 
+/** Each kind of object a list in the site data holds: its fields, and the messages for an entry that is no object and for a field it does not have. */
+const KINDS = {
+  contact: { fields: CONTACT_FIELDS, notObject: "contactNotObject", unknownField: "unknownContactField" },
+  member: { fields: MEMBER_FIELDS, notObject: "memberNotObject", unknownField: "unknownMemberField" },
+  otherAddress: { fields: OTHER_ADDRESS_FIELDS, notObject: "otherAddressNotObject", unknownField: "unknownOtherAddressField" },
+  product: { fields: PRODUCT_FIELDS, notObject: "productNotObject", unknownField: "unknownProductField" },
+  release: { fields: RELEASE_FIELDS, notObject: "releaseNotObject", unknownField: "unknownReleaseField" },
+  administrator: { fields: ADMINISTRATOR_FIELDS, notObject: "administratorNotObject", unknownField: "unknownAdministratorField" },
+} as const;
+
+/**
+ * An entry of a list of objects, named by its `path` and `label` (`products.0`, `products[0]`):
+ * the object, once each field it has that its kind does not is reported; undefined, reported,
+ * where it is no object.
+ */
+function objectEntry(entry: unknown, path: string, label: string, kind: (typeof KINDS)[keyof typeof KINDS], problem: Report): Record<string, unknown> | undefined {
+  if (!isObject(entry)) {
+    problem(path, kind.notObject, { field: label, actual: describe(entry) });
+    return undefined;
+  }
+  for (const key of Object.keys(entry)) {
+    if (!(key in kind.fields)) problem(`${path}.${key}`, kind.unknownField, { field: `${label}.${key}`, fields: Object.keys(kind.fields).join(", ") });
+  }
+  return entry;
+}
+
 /**
  * Reads and validates the site data. Every bad field is its own finding, at the field's
  * line, naming the field and what it accepts; the data is returned only when all is well.
@@ -198,16 +224,11 @@ export function readSiteData(text: string, file: string): { data?: SiteData; fin
  * person of its team is one more, under the contact's address. A contact needs a key of its own,
  * or a team, or both. `declared` collects each address, so that none is declared twice.
  */
-function readContact(entry: unknown, n: number, declared: Map<string, string>, problem: Report): Contact[] {
+function readContact(value: unknown, n: number, declared: Map<string, string>, problem: Report): Contact[] {
   const path = `contacts.${n}`;
   const label = `contacts[${n}]`;
-  if (!isObject(entry)) {
-    problem(path, "contactNotObject", { field: label, actual: describe(entry) });
-    return [];
-  }
-  for (const key of Object.keys(entry)) {
-    if (!(key in CONTACT_FIELDS)) problem(`${path}.${key}`, "unknownContactField", { field: `${label}.${key}`, fields: Object.keys(CONTACT_FIELDS).join(", ") });
-  }
+  const entry = objectEntry(value, path, label, KINDS.contact, problem);
+  if (!entry) return [];
   const email = readAddress(entry, path, label, CONTACT_FIELDS.email, declared, problem);
   const read: Contact[] = [];
   if (entry.fingerprint === undefined && entry.team !== undefined) {
@@ -226,16 +247,11 @@ function readContact(entry: unknown, n: number, declared: Map<string, string>, p
     problem(`${path}.team`, "teamEmpty", { field: `${label}.team`, expected: CONTACT_FIELDS.team });
     return read;
   }
-  entry.team.forEach((person: unknown, m: number) => {
+  entry.team.forEach((value: unknown, m: number) => {
     const at = `${path}.team.${m}`;
     const as = `${label}.team[${m}]`;
-    if (!isObject(person)) {
-      problem(at, "memberNotObject", { field: as, actual: describe(person) });
-      return;
-    }
-    for (const key of Object.keys(person)) {
-      if (!(key in MEMBER_FIELDS)) problem(`${at}.${key}`, "unknownMemberField", { field: `${as}.${key}`, fields: Object.keys(MEMBER_FIELDS).join(", ") });
-    }
+    const person = objectEntry(value, at, as, KINDS.member, problem);
+    if (!person) return;
     const name = stringField(person, "name", at, problem, MEMBER_FIELDS.name, `${as}.`);
     const own = readAddress(person, at, as, MEMBER_FIELDS.email, declared, problem);
     const fingerprints = readFingerprints(person, at, as, problem);
@@ -279,16 +295,11 @@ function readOtherAddresses(root: Record<string, unknown>, declared: Map<string,
   }
   const read: OtherAddress[] = [];
   const firstAt = new Map(declared);
-  value.forEach((entry: unknown, n: number) => {
+  value.forEach((item: unknown, n: number) => {
     const path = `otherAddresses.${n}`;
     const label = `otherAddresses[${n}]`;
-    if (!isObject(entry)) {
-      problem(path, "otherAddressNotObject", { field: label, actual: describe(entry) });
-      return;
-    }
-    for (const key of Object.keys(entry)) {
-      if (!(key in OTHER_ADDRESS_FIELDS)) problem(`${path}.${key}`, "unknownOtherAddressField", { field: `${label}.${key}`, fields: Object.keys(OTHER_ADDRESS_FIELDS).join(", ") });
-    }
+    const entry = objectEntry(item, path, label, KINDS.otherAddress, problem);
+    if (!entry) return;
     const email = stringField(entry, "email", path, problem, OTHER_ADDRESS_FIELDS.email, `${label}.`);
     const purpose = stringField(entry, "purpose", path, problem, OTHER_ADDRESS_FIELDS.purpose, `${label}.`);
     if (email === undefined) return;
@@ -377,16 +388,11 @@ function readProducts(root: Record<string, unknown>, problem: Report): Product[]
   }
   const products: Product[] = [];
   const purls = new Set<string>();
-  value.forEach((entry: unknown, n: number) => {
+  value.forEach((item: unknown, n: number) => {
     const path = `products.${n}`;
     const label = `products[${n}]`;
-    if (!isObject(entry)) {
-      problem(path, "productNotObject", { field: label, actual: describe(entry) });
-      return;
-    }
-    for (const key of Object.keys(entry)) {
-      if (!(key in PRODUCT_FIELDS)) problem(`${path}.${key}`, "unknownProductField", { field: `${label}.${key}`, fields: Object.keys(PRODUCT_FIELDS).join(", ") });
-    }
+    const entry = objectEntry(item, path, label, KINDS.product, problem);
+    if (!entry) return;
     const name = stringField(entry, "name", path, problem, PRODUCT_FIELDS.name, `${label}.`);
     const repository = readRepository(entry, path, label, problem);
     const purl = stringField(entry, "purl", path, problem, PRODUCT_FIELDS.purl, `${label}.`);
@@ -465,16 +471,11 @@ function readAdministrators(root: Record<string, unknown>, problem: Report): Adm
     return undefined;
   }
   const read: Administrator[] = [];
-  value.forEach((entry: unknown, n: number) => {
+  value.forEach((item: unknown, n: number) => {
     const path = `administrators.${n}`;
     const label = `administrators[${n}]`;
-    if (!isObject(entry)) {
-      problem(path, "fieldNotText", { field: label, actual: describe(entry), expected: 'an object with "name", and "email" and "affiliation" where known' });
-      return;
-    }
-    for (const key of Object.keys(entry)) {
-      if (!(key in ADMINISTRATOR_FIELDS)) problem(`${path}.${key}`, "unknownAdministratorField", { field: `${label}.${key}`, fields: Object.keys(ADMINISTRATOR_FIELDS).join(", ") });
-    }
+    const entry = objectEntry(item, path, label, KINDS.administrator, problem);
+    if (!entry) return;
     const name = stringField(entry, "name", path, problem, ADMINISTRATOR_FIELDS.name, `${label}.`);
     const email = entry.email === undefined ? undefined : stringField(entry, "email", path, problem, ADMINISTRATOR_FIELDS.email, `${label}.`);
     if (email !== undefined && !isAddrSpec(email)) problem(`${path}.email`, "emailInvalid", { field: `${label}.email`, email });
@@ -501,16 +502,11 @@ function readReleases(value: unknown, parent: string, parentLabel: string, probl
   }
   const releases: Release[] = [];
   const versions = new Set<string>();
-  value.forEach((entry: unknown, r: number) => {
+  value.forEach((item: unknown, r: number) => {
     const at = `${path}.${r}`;
     const as = `${label}[${r}]`;
-    if (!isObject(entry)) {
-      problem(at, "releaseNotObject", { field: as, actual: describe(entry) });
-      return;
-    }
-    for (const key of Object.keys(entry)) {
-      if (!(key in RELEASE_FIELDS)) problem(`${at}.${key}`, "unknownReleaseField", { field: `${as}.${key}`, fields: Object.keys(RELEASE_FIELDS).join(", ") });
-    }
+    const entry = objectEntry(item, at, as, KINDS.release, problem);
+    if (!entry) return;
     const version = stringField(entry, "version", at, problem, RELEASE_FIELDS.version, `${as}.`);
     if (version !== undefined && versions.has(version)) problem(`${at}.version`, "releaseVersionDuplicate", { field: `${as}.version`, version });
     const released = typeof entry.released === "string" && isCalendarDate(entry.released.trim()) ? entry.released.trim() : undefined;

@@ -71,6 +71,7 @@ export default defineRule({
       '"{{field}}" is missing: add the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes, e.g. "supportedUntil": "2031-03"; the EU Cyber Resilience Act asks for the end of the support period to at least month and year (Art. 13(19))',
     supportEndInvalid: '"{{field}}" is {{actual}}; expected the last month (YYYY-MM) or day (YYYY-MM-DD) the release gets security fixes, e.g. "2031-03"',
     supportEndBeforeRelease: '"{{field}}" is {{until}}, which ends before the release on {{released}}; expected the last month or day the release gets security fixes',
+    administratorNotObject: '"{{field}}" is {{actual}}; expected an object with "name", and "email" and "affiliation" where known',
     unknownAdministratorField: 'unknown field "{{field}}"; an administrator has {{fields}}',
     unknownDisclosureField: 'unknown field "{{field}}"; "disclosure" has {{fields}}',
     acknowledgeAfterDisclosure: '"disclosure.acknowledgeDays" is {{acknowledgeDays}}, later than "disclosure.disclosureDays" ({{disclosureDays}}): a report is acknowledged before it is disclosed',

@@ -431,7 +431,7 @@ testRule(dataInvalid, run, {
     ]),
     bad("a bug bounty over http", { ...GOOD, disclosure: { ...DISCLOSURE, bugBounty: "http://example.org/bounty/" } }, (t) => [{ messageId: "linkNotHttps", ...valueOf(t, "bugBounty") }]),
     bad("administrators as names", { ...GOOD, administrators: ["Alice Example"] }, (t) => [
-      { messageId: "fieldNotText", ...at(t, '"Alice Example"'), message: '"administrators[0]" is the string "Alice Example"; expected an object with "name", and "email" and "affiliation" where known' },
+      { messageId: "administratorNotObject", ...at(t, '"Alice Example"'), message: '"administrators[0]" is the string "Alice Example"; expected an object with "name", and "email" and "affiliation" where known' },
     ]),
     bad("an administrator with a role", { ...GOOD, administrators: [{ name: "Alice Example", role: "owner" }] }, (t) => [
       { messageId: "unknownAdministratorField", ...valueOf(t, "role"), message: 'unknown field "administrators[0].role"; an administrator has name, email, affiliation' },
