@@ -3,23 +3,16 @@
  * one revoked (or not yet), both exported with `gpg --export --armor <email>` into the
  * contact's key file and listed in the site data, the new one first.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
 import { wkdKeyPath } from "../src/formats/wkd.ts";
 import { buildDir, layOutFixture, WORK } from "./support/fixture-site.ts";
+import { gpg } from "./support/gnupg.ts";
 
 const EMAIL = "security@example.org";
 const BASE_LINE = /^security@example\.org: 7FC1 .*$/m;
-
-function gpg(home: string, args: string[], input?: string): string {
-  const run = spawnSync("gpg", ["--homedir", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", ...args], { encoding: "utf8", input });
-  if (run.error) throw new Error(`gpg is not on this machine: install gnupg (apt-get install gnupg, as .ci/run does). ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`gpg ${args.join(" ")} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 /** Fingerprints of the keys for the address, in the order gpg made them. */
 function fingerprints(home: string): string[] {

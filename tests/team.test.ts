@@ -3,22 +3,15 @@
  * address of their own and a key of their own, made with GnuPG. Reports go to the team's address
  * and are encrypted to the people's keys.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatFingerprint } from "../src/formats/fingerprint.ts";
 import { wkdKeyPath } from "../src/formats/wkd.ts";
 import { buildDir, layOutFixture, WORK } from "./support/fixture-site.ts";
+import { gpg } from "./support/gnupg.ts";
 
 const TEAM = "security@example.org";
-
-function gpg(home: string, args: string[], input?: string): string {
-  const run = spawnSync("gpg", ["--homedir", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", ...args], { encoding: "utf8", input });
-  if (run.error) throw new Error(`gpg is not on this machine: install gnupg (apt-get install gnupg, as .ci/run does). ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`gpg ${args.join(" ")} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 interface Person {
   name: string;

@@ -20,15 +20,9 @@ import { BIN } from "./support/runtime.ts";
 import { siteWithAdvisories } from "./support/advisory-site.ts";
 import { sourceVersion } from "../src/rules/translation.ts";
 import { WORK } from "./support/work.ts";
+import { gpg } from "./support/gnupg.ts";
 
 const EMAIL = "security@example.org";
-
-function gpg(home: string, args: string[], input?: string): string {
-  const run = spawnSync("gpg", ["--homedir", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", ...args], { encoding: "utf8", input });
-  if (run.error) throw new Error(`gpg is not on this machine: install gnupg (apt-get install gnupg, as .ci/run does). ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`gpg ${args.join(" ")} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 /** The contact's key, made by GnuPG: its public part, and the same key revoked (for a keyserver that has the revocation). */
 function makeContactKey(): { hex: string; armored: string; revoked: string; secret: string } {
@@ -574,7 +568,6 @@ describe("npm run verify", () => {
     expect(run.stderr).toMatch(/security\.txt:1:1: error: is signed, but the signature does not verify with any declared contact's key/);
   });
 });
-
 
 describe("verify --help", () => {
   it("prints the usage and every option, and exits 0", () => {

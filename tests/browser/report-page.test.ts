@@ -16,6 +16,7 @@ import { parseMailto } from "../../src/formats/mailto.ts";
 import { sourceVersion } from "../../src/rules/translation.ts";
 import { buildDir, layOutFixture, ROOT, WORK } from "../support/fixture-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { gpg } from "../support/gnupg.ts";
 
 const SCREENSHOTS = path.join(ROOT, "screenshots");
 const CONTACTS = ["security@example.org", "second@example.org"];
@@ -42,13 +43,6 @@ const fingerprints: Record<string, string> = {};
 let previousHome = "";
 const contexts: BrowserContext[] = [];
 let missing: Error | undefined;
-
-function gpg(home: string, args: string[], input?: string): string {
-  const run = spawnSync("gpg", ["--homedir", home, "--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", ...args], { encoding: "utf8", input });
-  if (run.error) throw new Error(`gpg is not on this machine: install gnupg (apt-get install gnupg, as .ci/run does). ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`gpg ${args.join(" ")} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 /**
  * A key as a security team makes one, in a keyring of its own: an Ed25519 primary key with a
