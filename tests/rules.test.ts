@@ -7,7 +7,7 @@ import { RULE_IDS, RULES, isRuleId, ruleDocPath } from "../src/rules/registry.ts
 import { ROOT } from "./support/fixture-site.ts";
 
 /** The folders of src/rules/, by what a rule reads. */
-const RULE_FOLDERS = ["data", "key", "page", "source", "publish", "advisory", "deployed", "build"] as const;
+const RULE_FOLDERS = ["data", "key", "page", "source", "publish", "advisory", "csaf", "deployed", "build"] as const;
 
 describe("the rule registry", () => {
   it("has ids of lower-case words joined by hyphens, each once", () => {

@@ -18,7 +18,8 @@ import { isLoopback } from "../verify/faults.ts";
 import { createFetcher, parseConnectTo } from "../verify/net.ts";
 import { verifySecurityMd, verifySite } from "../verify/verify.ts";
 import type { CsafExpected } from "../verify/csaf.ts";
-import { PROVIDER_METADATA, ROLIE_FEED } from "../publish/csaf.ts";
+import { PROVIDER_METADATA } from "../formats/csaf-distribution.ts";
+import { ROLIE_FEED } from "../publish/csaf.ts";
 import { applySuppressions } from "../rules/suppressions.ts";
 import { buildSite } from "./build.ts";
 

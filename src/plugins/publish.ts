@@ -10,13 +10,14 @@
  * built, and written into Eleventy's output folder only when the plan has no finding: the
  * staging folder that `npm run build` swaps in when the whole build passes.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BuildEvent, UserConfig } from "@11ty/eleventy";
 import type { Finding } from "../findings/finding.ts";
 import outputSecret from "../rules/publish/output-secret.ts";
 import { DEFAULT_KEYS_PATH, DEFAULT_POLICY_PATH } from "../formats/site-paths.ts";
 import { wkdHostsFolder } from "../formats/wkd.ts";
+import { CSAF_PATH } from "../formats/csaf-distribution.ts";
 import { planPublication, type PlanOptions } from "../publish/plan.ts";
 import { filesWithSecrets } from "../publish/secrets.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "../publish/signing-key.ts";
@@ -64,6 +65,8 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
   const { run, checked, languages, advisories } = options;
   const opts = normalizeOptions(Object.fromEntries(Object.entries(options).filter(([key]) => !["run", "checked", "languages", "advisories"].includes(key))));
   const findings = run.findings;
+  // What the last build of this process wrote: in watch mode the output keeps it, and it is the publisher's, not a copy to check; what it no longer publishes (an advisory deleted since) is taken back.
+  let written = new Set<string>();
 
   eleventyConfig.on("eleventy.after", async (event: BuildEvent) => {
     if (event.outputMode !== "fs") return;
@@ -88,9 +91,16 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
         translations: (url) => languages.alternates(url),
         advisories: advisories?.list ?? [],
         hostsFolder: wkdHostsFolder(run.output ?? findings.relative(outputDir)),
+        outputName: run.output ?? findings.relative(outputDir),
+        servedCsaf: filesUnder(outputDir, CSAF_PATH.slice(1)).filter((f) => !written.has(path.join(outputDir, f.file))),
       });
       findings.add(...plan.findings);
       for (const line of plan.notices) findings.notice(line);
+      if (plan.files.length > 0) {
+        const now = new Set(plan.files.map((f) => path.join(outputDir, f.file)));
+        for (const target of written) if (!now.has(target)) rmSync(target, { force: true });
+        written = now;
+      }
       for (const { file, content } of plan.files) {
         const target = path.join(outputDir, file);
         mkdirSync(path.dirname(target), { recursive: true });
@@ -111,6 +121,18 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
     findings.add(...secretsInOutput(outputDir, pages, (file) => findings.relative(file)));
     findings.add(...secretsInOutput(hostsDir, [], (file) => findings.relative(file)));
   });
+}
+
+/** The files under `folder` of the output that something other than the publisher put there (a passthrough copy), by their path in the output. */
+function filesUnder(outputDir: string, folder: string): Array<{ file: string; content: Uint8Array }> {
+  const root = path.join(outputDir, folder);
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      return { file: path.relative(outputDir, full).split(path.sep).join("/"), content: readFileSync(full) };
+    });
 }
 
 /**

@@ -7,11 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Advisory } from "../formats/advisory.ts";
-
-export const CSAF_PATH = "/.well-known/csaf/";
-export const PROVIDER_METADATA = `${CSAF_PATH}provider-metadata.json`;
-/** The folder of the TLP:WHITE documents (requirement 4). */
-export const WHITE_FOLDER = `${CSAF_PATH}white/`;
+import { CSAF_PATH, csafFileName, PROVIDER_METADATA, WHITE_FOLDER } from "../formats/csaf-distribution.ts";
 
 export interface CsafPublisher {
   name: string;
@@ -25,11 +21,6 @@ export interface CsafPublisher {
 export interface CsafFile {
   file: string;
   content: string;
-}
-
-/** The document's file name (section 5.1): the tracking id in lower case, anything but letters, digits, "+", "-" turned to "_". */
-export function csafFileName(id: string): string {
-  return `${id.toLowerCase().replace(/[^+\-a-z0-9]+/g, "_")}.json`;
 }
 
 /** Where a document sits under the TLP:WHITE folder: the year of its initial release, then its file name. */

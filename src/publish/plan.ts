@@ -37,7 +37,8 @@ import { concatBytes } from "../formats/openpgp.ts";
 import { OSV_INDEX, osvIndex, osvRecord } from "./osv.ts";
 import { ADVISORIES_PATH, keyUrlPath, THANKS_PATH } from "../formats/site-paths.ts";
 import type { Advisory } from "../formats/advisory.ts";
-import { csafDistributionFiles, csafDocumentFiles, PROVIDER_METADATA } from "./csaf.ts";
+import { csafDistributionFiles, csafDocumentFiles, csafRelativePath } from "./csaf.ts";
+import { CSAF_PATH, PROVIDER_METADATA, WHITE_FOLDER } from "../formats/csaf-distribution.ts";
 import { productOf } from "../rules/advisory/advisory-product-unknown.ts";
 import type { SignRefusalReason } from "./sign.ts";
 import { SIGNING_KEY_VARIABLE, SIGNING_PASSPHRASE_VARIABLE } from "./signing-key.ts";
@@ -89,6 +90,10 @@ export interface PublicationInput {
   advisories?: Advisory[];
   /** How notices name the folder the other hosts' directories are written to (default public-wkd). */
   hostsFolder?: string;
+  /** How findings name the output folder (default: outputDir as given). */
+  outputName?: string;
+  /** Files the output already holds under /.well-known/csaf/ (a folder copied in): served beside the build's, and checked with them. */
+  servedCsaf?: PublishedFile[];
 }
 
 export interface Publication {
@@ -252,6 +257,16 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
         now,
       }),
     );
+  }
+
+  // The CSAF distribution as it will be served, the build's files and any copied in, held to CSAF 2.0 section 7.1 before it is written.
+  const served = new Map<string, string | Uint8Array>([...(input.servedCsaf ?? []), ...files].map((f) => [f.file, f.content]));
+  if (findings.length === 0 && [...served.keys()].some((file) => file.startsWith(CSAF_PATH.slice(1)))) {
+    const { checkCsafDistribution } = await import("../rules/csaf.ts");
+    const sources = csafPublisher ? (input.advisories ?? []).map((a) => ({ id: a.id, file: a.file, path: `${WHITE_FOLDER.slice(1)}${csafRelativePath(a)}` })) : [];
+    const found = await checkCsafDistribution({ site: site.url, files: served, output: input.outputName ?? input.outputDir, sources });
+    findings.push(...found.filter((f) => f.severity === "error"));
+    warnings.push(...found.filter((f) => f.severity !== "error"));
   }
 
   findings.push(...conflicts(files, input.pages, input.outputDir, relative, input.readPage));

@@ -82,6 +82,23 @@ import deployedKey from "./deployed/deployed-key.ts";
 import deployedKeyserver from "./deployed/deployed-keyserver.ts";
 import deployedSecurityMd from "./deployed/deployed-security-md.ts";
 import deployedWkd from "./deployed/deployed-wkd.ts";
+import csafDocumentInvalid from "./csaf/csaf-document-invalid.ts";
+import csafFilename from "./csaf/csaf-filename.ts";
+import csafTls from "./csaf/csaf-tls.ts";
+import csafTlpWhite from "./csaf/csaf-tlp-white.ts";
+import csafTlpRestricted from "./csaf/csaf-tlp-restricted.ts";
+import csafProviderMetadata from "./csaf/csaf-provider-metadata.ts";
+import csafSecuritytxt from "./csaf/csaf-securitytxt.ts";
+import csafWellKnown from "./csaf/csaf-well-known.ts";
+import csafYearFolder from "./csaf/csaf-year-folder.ts";
+import csafIndex from "./csaf/csaf-index.ts";
+import csafChanges from "./csaf/csaf-changes.ts";
+import csafRolieFeed from "./csaf/csaf-rolie-feed.ts";
+import csafRolieService from "./csaf/csaf-rolie-service.ts";
+import csafRolieCategory from "./csaf/csaf-rolie-category.ts";
+import csafHash from "./csaf/csaf-hash.ts";
+import csafSignature from "./csaf/csaf-signature.ts";
+import csafPublicKey from "./csaf/csaf-public-key.ts";
 import deployedCsaf from "./deployed/deployed-csaf.ts";
 import suppressionUnknown from "./source/suppression-unknown.ts";
 import suppressionUnused from "./source/suppression-unused.ts";
@@ -143,6 +160,23 @@ export const ALL_RULES = [
   advisoryRange,
   advisoryReference,
   advisoryProductUnknown,
+  csafDocumentInvalid,
+  csafFilename,
+  csafTls,
+  csafTlpWhite,
+  csafTlpRestricted,
+  csafProviderMetadata,
+  csafSecuritytxt,
+  csafWellKnown,
+  csafYearFolder,
+  csafIndex,
+  csafChanges,
+  csafRolieFeed,
+  csafRolieService,
+  csafRolieCategory,
+  csafHash,
+  csafSignature,
+  csafPublicKey,
   dataMissing,
   dataInvalid,
   dataDuplicateKey,

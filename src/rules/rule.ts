@@ -26,6 +26,7 @@ export type RuleFamily =
   | "deployed"
   | "translation"
   | "advisory"
+  | "csaf"
   | "suppression";
 
 /**

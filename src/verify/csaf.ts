@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { createMessage, readKeys, readSignature, verify, type Key } from "openpgp";
 import type { Finding } from "../findings/finding.ts";
 import { reasonOf } from "../formats/openpgp.ts";
-import { PROVIDER_METADATA } from "../publish/csaf.ts";
+import { PROVIDER_METADATA } from "../formats/csaf-distribution.ts";
 import deployedCsaf from "../rules/deployed/deployed-csaf.ts";
 import type { Fetched, Fetcher } from "./net.ts";
 

@@ -1,4 +1,14 @@
-/** The parts of @secvisogram/csaf-validator-lib (which ships no types) the tests use. */
+/** The parts of @secvisogram/csaf-validator-lib (which ships no types) the build and the tests use. */
+declare module "@secvisogram/csaf-validator-lib/validate.js" {
+  interface TestResult {
+    name: string;
+    isValid: boolean;
+    errors: Array<{ instancePath: string; message: string }>;
+    warnings: unknown[];
+    infos: unknown[];
+  }
+  export default function validate(tests: unknown[], document: unknown): Promise<{ isValid: boolean; tests: TestResult[] }>;
+}
 declare module "@secvisogram/csaf-validator-lib/validateStrict.js" {
   interface TestResult {
     name: string;
