@@ -2,9 +2,9 @@
  * The CSAF distribution the csaf rules are tested on: the build's own files for three advisories
  * (tests/fixtures/advisories), signed with a key made here and published beside them, with a
  * security.txt that names the provider metadata: every file the site would serve under
- * /.well-known/csaf/, by its path in the output. A case changes one file, adds one (a folder
- * copied in) or adds an advisory; `runRule` gives the findings of one rule, so each table shows
- * its own rule's, and tests/csaf-distribution.test.ts holds the family's complete lists.
+ * /.well-known/csaf/, by its path in the output. A case changes one file or adds one (a folder
+ * copied in); `runRule` gives the findings of one rule, so each table shows its own rule's, and
+ * tests/csaf-distribution.test.ts holds the family's complete lists.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -116,17 +116,11 @@ export function checkAll(input: Input): Promise<Finding[]> {
 }
 
 /** The findings of one csaf rule. */
-export function runRule(rule: Rule): (input: Input | Promise<Input>) => Promise<Finding[]> {
-  return async (input) => (await checkAll(await input)).filter((f) => f.rule === rule.id);
+export function runRule(rule: Rule): (input: Input) => Promise<Finding[]> {
+  return async (input) => (await checkAll(input)).filter((f) => f.rule === rule.id);
 }
 
-/**
- * A doc page's example: each block at public/<path> replaces or adds that file of GOOD; a block at
- * content/advisories/<file> is one more advisory, and the distribution is made again with it.
- */
-export async function exampleInput(blocks: ExampleBlock[]): Promise<Input> {
-  const extra = blocks.filter((b) => b.file.startsWith("content/advisories/"));
-  let input = extra.length === 0 ? GOOD : await distribution([...ADVISORIES, ...checkAdvisories(extra.map((b) => ({ file: b.file, text: b.text })), NOW, DATA).advisories]);
-  for (const block of blocks.filter((b) => b.file.startsWith("public/"))) input = edited(block.file.slice("public/".length), () => block.text, input);
-  return input;
+/** A doc page's example: each block, at public/<path>, replaces or adds that file of GOOD. */
+export function exampleInput(blocks: ExampleBlock[]): Input {
+  return blocks.reduce((input, block) => edited(block.file.replace(/^public\//, ""), () => block.text, input), GOOD);
 }
