@@ -4,7 +4,7 @@
  * sends. Every server the tests start is stopped, and every wait is bounded.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../bench/dev-server.ts";
 import { developmentPolicy } from "../../src/dev/policy.ts";
 import { reloadClientHash } from "../../src/plugins/dev-server.ts";
+import { siteWithAdvisories } from "../support/advisory-site.ts";
 import { buildDir, layOutFixture, ROOT } from "../support/fixture-site.ts";
 import { CHROME, CHROME_FLAGS, missingChromium } from "../support/chromium.ts";
 import { BIN } from "../support/runtime.ts";
@@ -144,6 +145,28 @@ describe("npm start", () => {
     const page = readFileSync(path.join(published.output, "security/index.html"), "utf8");
     expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)?.[1]).toBe(STRICT_POLICY);
     expect(page).not.toContain("dev-findings");
+  });
+
+  it("a rebuild after an advisory is deleted takes its CSAF document out of .dev/, rather than reporting it as a copied one", async () => {
+    const { dir, home } = siteWithAdvisories();
+    try {
+      cpSync(path.join(ROOT, "assets"), path.join(dir, "assets"), { recursive: true });
+      const server = await startDevServer(dir);
+      const document = path.join(dir, ".dev/.well-known/csaf/white/2026/ghsa-w8qv-6jwh-64r5.json");
+      expect(existsSync(document)).toBe(true);
+      rmSync(path.join(dir, "content/advisories/GHSA-w8qv-6jwh-64r5.md"));
+      // Eleventy notes a deletion without rebuilding; the next edit rebuilds.
+      await waitFor("Eleventy to see the deletion", () => server.output().includes("File deleted"));
+      const page = path.join(dir, "content/security.md");
+      writeFileSync(page, `${readFileSync(page, "utf8")}\n`);
+      await waitFor("the rebuild to take the deleted advisory's document away", () => !existsSync(document)).catch((e) => { throw new Error(`${e} ${server.output().slice(-1500)}`); });
+      await waitFor("the rebuild to write the folder's index without it", () => !readFileSync(path.join(dir, ".dev/.well-known/csaf/white/index.txt"), "utf8").includes("ghsa-w8qv"));
+      expect(server.output()).not.toContain("[csaf-");
+      expect(existsSync(path.join(dir, ".dev/.well-known/csaf/white/2025/ghsa-2c4m-59x9-fr2g.json"))).toBe(true);
+      expect((await server.signal("SIGTERM")).code).toBe(0);
+    } finally {
+      spawnSync("gpgconf", ["--homedir", home, "--kill", "gpg-agent"]);
+    }
   });
 
   it("listens where --host says, and refuses a host that is not an IP address", async () => {
