@@ -11,6 +11,13 @@ import { securityInsightsCommand } from "../src/build/security-md-command.ts";
 import { layOutFixture, ROOT } from "./support/fixture-site.ts";
 import { runWritten } from "./support/written-command.ts";
 import { validateSecurityInsights } from "./support/security-insights-schema.ts";
+import { cueDefinitions } from "./support/cue-definitions.ts";
+
+interface JsonDefinition {
+  additionalProperties?: boolean;
+  required?: string[];
+  properties?: Record<string, unknown>;
+}
 
 const SPECS = path.join(ROOT, "tests/fixtures/specs");
 
@@ -45,6 +52,58 @@ describe("the Security Insights schema the tests hold the file to", () => {
       { ...minimum, header: { ...minimum.header, "last-updated": "1 March 2025" } },
     ];
     for (const v of variants) expect(validateSecurityInsights(v), JSON.stringify(v).slice(0, 200)).toBe(false);
+  });
+});
+
+describe("the translation, held to the published schema.cue", () => {
+  const cue = cueDefinitions(readFileSync(path.join(SPECS, "security-insights-2.1.0-schema.cue"), "utf8"));
+  const json = JSON.parse(readFileSync(path.join(SPECS, "security-insights-2.1.0-project.schema.json"), "utf8")) as { required: string[]; properties: Record<string, unknown>; $defs: Record<string, JsonDefinition> };
+
+  /** What a CUE type becomes in the translation: a reference to the definition of the same name, a list of them, or a JSON type. */
+  function translated(type: string): unknown {
+    const ref = (name: string) => ({ $ref: `#/$defs/${name}` });
+    if (type === "string") return { type: "string" };
+    if (type === "bool") return { type: "boolean" };
+    if (/^#\w+$/.test(type)) return ref(type.slice(1));
+    const atLeastOne = /^\[#(\w+), \.\.\.\]$/.exec(type);
+    if (atLeastOne) return { type: "array", minItems: 1, items: ref(atLeastOne[1]!) };
+    const any = /^\[\.\.\.(#?\w+)\]$/.exec(type);
+    if (any) return { type: "array", items: translated(any[1]!) };
+    throw new Error(`schema.cue's type ${type} has no translation here: write one`);
+  }
+
+  it("has every header and project definition the CUE has, field for field, with the same optional fields and types", () => {
+    const names = Object.keys(json.$defs);
+    expect(names.filter((n) => !cue.has(n)), "definitions the CUE does not have").toEqual([]);
+    for (const name of names) {
+      const definition = cue.get(name)!;
+      const translation = json.$defs[name]!;
+      if (definition.kind === "regexp") expect(translation, name).toEqual({ type: "string", pattern: definition.pattern });
+      else if (definition.kind === "time") expect([name, definition.layout, translation]).toEqual(["Date", "2006-01-02", { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date" }]);
+      else if (definition.kind === "struct") {
+        expect(translation.additionalProperties, `${name} is closed, as a CUE definition is`).toBe(false);
+        expect(Object.keys(translation.properties ?? {}).sort(), name).toEqual(definition.fields.map((f) => f.name).sort());
+        expect([...(translation.required ?? [])].sort(), `${name}: its required fields`).toEqual(definition.fields.filter((f) => !f.optional).map((f) => f.name).sort());
+        for (const field of definition.fields) expect(translation.properties![field.name], `${name}.${field.name}: ${field.type}`).toEqual(translated(field.type));
+      } else throw new Error(`${name}: ${definition.text} is not translated`);
+    }
+  });
+
+  it("covers every definition the header and the project use, and the document's top level as #SecurityInsights has it", () => {
+    const used = new Set<string>();
+    const walk = (name: string) => {
+      if (used.has(name)) return;
+      used.add(name);
+      const definition = cue.get(name);
+      if (definition?.kind === "struct") for (const f of definition.fields) for (const ref of f.type.matchAll(/#(\w+)/g)) walk(ref[1]!);
+    };
+    walk("Header");
+    walk("Project");
+    expect([...used].sort()).toEqual(Object.keys(json.$defs).sort());
+    const top = cue.get("SecurityInsights");
+    expect(top?.kind === "struct" ? top.fields.map((f) => `${f.name}${f.optional ? "?" : ""}`) : top).toEqual(["header", "project?", "repository?"]);
+    expect(json.required).toEqual(["header"]);
+    expect(Object.keys(json.properties)).toEqual(["header", "project", "repository"]);
   });
 });
 
