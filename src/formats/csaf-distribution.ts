@@ -158,7 +158,7 @@ export function feedEntries(value: unknown): unknown[] | undefined {
   return isObject(value) && isObject(value.feed) && Array.isArray(value.feed.entry) ? value.feed.entry : undefined;
 }
 
-/** A folder path of the distribution from its URL: "https://example.org/.well-known/csaf/white/" → ".well-known/csaf/white/". */
+/** The folder a file is in, with its trailing slash: ".well-known/csaf/white/2025/x.json" → ".well-known/csaf/white/2025/". */
 export function folderOf(path: string): string {
   return path.slice(0, path.lastIndexOf("/") + 1);
 }

@@ -4,7 +4,7 @@
  * schema it refers to for the publisher). Ajv compiles them when a site has a CSAF folder.
  */
 import { readFileSync } from "node:fs";
-import { PROVIDER_METADATA, type Distribution } from "../../formats/csaf-distribution.ts";
+import { folderOf, PROVIDER_METADATA, type Distribution } from "../../formats/csaf-distribution.ts";
 import type { CsafIssue } from "../csaf-issue.ts";
 import { defineRule } from "../rule.ts";
 
@@ -63,7 +63,7 @@ export async function checkProviderMetadata(d: Distribution): Promise<CsafIssue[
   const path = PROVIDER_METADATA.slice(1);
   if (d.metadata === undefined) {
     const first = d.documents[0];
-    return first === undefined ? [] : [{ path, problem: rule.problem("missing", { folder: `/${first.path.slice(0, first.path.lastIndexOf("/") + 1)}` }) }];
+    return first === undefined ? [] : [{ path, problem: rule.problem("missing", { folder: `/${folderOf(first.path)}` }) }];
   }
   if (!d.metadata.ok) return [{ path, problem: rule.problem("notJson", { reason: d.metadata.reason }) }];
   const validate = await providerMetadataSchema();
