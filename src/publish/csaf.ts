@@ -23,9 +23,9 @@ export interface CsafFile {
   content: string;
 }
 
-/** Where a document sits under the TLP:WHITE folder: the year of its initial release, then its file name. */
+/** Where a document sits under the TLP:WHITE folder: the year its initial release date gives (as written, in its own zone: requirement 11), then its file name. */
 export function csafRelativePath(advisory: Advisory): string {
-  return `${new Date(advisory.published).getUTCFullYear()}/${csafFileName(advisory.id)}`;
+  return `${advisory.published.slice(0, 4)}/${csafFileName(advisory.id)}`;
 }
 
 /** OSV ecosystems that have a package URL "vers" scheme of their own (github.com/package-url/purl-spec, VERSION-RANGE-SPEC). */

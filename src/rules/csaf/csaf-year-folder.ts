@@ -1,7 +1,7 @@
 /**
- * csaf-year-folder: CSAF 2.0 requirement 11, each document in a folder named for the year of its
- * initial_release_date (in UTC, as the build and the reference tools read it), inside its TLP
- * folder: white/2026/example-2026-001.json.
+ * csaf-year-folder: CSAF 2.0 requirement 11, each document in a folder named for "the year given
+ * in the value of /document/tracking/initial_release_date": the year as written, in the date's
+ * own zone, inside its TLP folder: white/2026/example-2026-001.json.
  */
 import { CSAF_PATH, type Distribution } from "../../formats/csaf-distribution.ts";
 import type { CsafIssue } from "../csaf-issue.ts";
@@ -23,10 +23,9 @@ export default rule;
 export function checkYearFolders(d: Distribution): CsafIssue[] {
   const issues: CsafIssue[] = [];
   for (const doc of d.documents) {
-    const released = doc.initialReleaseDate === undefined ? Number.NaN : Date.parse(doc.initialReleaseDate);
-    // A date that does not parse is the schema's to report (csaf-document-invalid).
-    if (Number.isNaN(released)) continue;
-    const year = String(new Date(released).getUTCFullYear());
+    const year = /^(\d{4})-\d{2}-\d{2}T/.exec(doc.initialReleaseDate ?? "")?.[1];
+    // A date that is not one is the schema's to report (csaf-document-invalid).
+    if (year === undefined) continue;
     // .well-known/csaf/<tlp folder>/<year>/<file>
     const [folder, ...rest] = doc.path.slice(CSAF_PATH.length - 1).split("/");
     const name = rest.at(-1)!;
