@@ -9,7 +9,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { siteWithAdvisories } from "./support/advisory-site.ts";
 import { buildDir, findingLine } from "./support/fixture-site.ts";
-import { checkAll, distribution, DOCUMENT, edited, GOOD, textOf } from "./rules/csaf/distribution.ts";
+import { generateKey, readKey } from "openpgp";
+import type { PolicyContact } from "../src/data/load.ts";
+import { planPublication } from "../src/publish/plan.ts";
+import { ADVISORIES, checkAll, distribution, DOCUMENT, edited, GOOD, NOW, textOf } from "./rules/csaf/distribution.ts";
 
 /** A document an older site published, as a maintainer might copy it in: valid, and listed nowhere the build lists its own. */
 const OLD = `${JSON.stringify(
@@ -60,6 +63,45 @@ describe("the csaf rules together", () => {
       "csaf-hash public/.well-known/csaf/white/2025/ghsa-2c4m-59x9-fr2g.json.sha512",
       "csaf-signature public/.well-known/csaf/white/2025/ghsa-2c4m-59x9-fr2g.json.asc",
     ]);
+  });
+});
+
+describe("the key that signs the CSAF documents", () => {
+  it("is published, or the documents are not signed and a notice says which key file to add, rather than signatures no client can check", async () => {
+    const made = await generateKey({ userIDs: [{ name: "Security Team", email: "security@example.org" }], date: new Date("2026-01-01T00:00:00Z"), format: "armored" });
+    const publicKey = await readKey({ armoredKey: made.publicKey });
+    const hex = publicKey.getFingerprint().toUpperCase();
+    const contact = (withKeyFile: boolean): PolicyContact => ({
+      email: "security@example.org",
+      fingerprint: { version: 4, hex },
+      grouped: "",
+      ...(withKeyFile ? { key: { userIds: [], problems: [], publicArmored: made.publicKey, publicBinary: publicKey.write() }, keyFile: "content/keys/security@example.org.asc" } : {}),
+    });
+    const planned = (withKeyFile: boolean) =>
+      planPublication({
+        site: { url: "https://example.org", name: "Example", language: "en", reviewed: "2026-11-20", contacts: [{ email: "security@example.org", fingerprint: { version: 4, hex } }], csafProvider: { category: "vendor" } },
+        contacts: [contact(withKeyFile)],
+        pages: [{ inputPath: "content/security.md", outputPath: "/out/security/index.html", url: "/security/", content: `<meta http-equiv="Content-Security-Policy" content="default-src 'none'">` }],
+        outputDir: "/out",
+        dataFile: "content/_data/security.json",
+        options: { policyPath: "/security/", keysPath: "/security/keys/", signingKey: made.privateKey, signingPassphrase: undefined, expiresWarningDays: 30, keyMarginDays: 30 },
+        now: NOW,
+        advisories: ADVISORIES,
+      });
+    const role = (files: Array<{ file: string; content: string | Uint8Array }>) => (JSON.parse(String(files.find((f) => f.file === ".well-known/csaf/provider-metadata.json")!.content)) as { role: string }).role;
+
+    const unpublished = await planned(false);
+    expect(unpublished.findings.map((f) => f.rule)).toEqual([]);
+    expect(unpublished.files.filter((f) => f.file.endsWith(".json.asc"))).toEqual([]);
+    expect(role(unpublished.files)).toBe("csaf_provider");
+    expect(unpublished.notices.filter((n) => n.includes("CSAF"))).toEqual([
+      "the CSAF documents are not signed: the key that signs security.txt has no key file in the site's keys folder, so the provider metadata could not list it and no CSAF client could verify them (CSAF 2.0 requirement 20): add its public key as a contact's key file",
+    ]);
+
+    const published = await planned(true);
+    expect(published.findings.map((f) => f.rule)).toEqual([]);
+    expect(published.files.filter((f) => f.file.endsWith(".json.asc"))).toHaveLength(ADVISORIES.length);
+    expect(role(published.files)).toBe("csaf_trusted_provider");
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { createServer, isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -171,6 +171,8 @@ async function serve(options: { input: string; output: string; config: string; p
     process.stderr.write(`port ${options.port} is in use: stop what listens there, or choose another port with npm start -- --port ${options.port + 1}\n`);
     return 2;
   }
+  // The dev server's own folder starts empty: nothing an earlier session wrote (an advisory's CSAF document since deleted) is taken for this one's. A folder given with --output is the author's, and left as it is.
+  if (options.output === DEV_OUTPUT) rmSync(path.resolve(DEV_OUTPUT), { recursive: true, force: true });
   const [{ Eleventy }, { showPanelOnWrittenPages }, { devServer, onEleventyError }, { provideSiteRun }, { explainBuildError, layoutLookup }, { stoppedByChecks }] = await Promise.all([
     import("@11ty/eleventy"),
     import("../plugins/dev-server.ts"),

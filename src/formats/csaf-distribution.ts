@@ -63,6 +63,8 @@ export interface Distribution {
   documents: DocumentFile[];
   /** The path a URL of this site is served from; undefined for a URL elsewhere. */
   pathOf(url: string): string | undefined;
+  /** Whether the site serves a file at `path`. */
+  has(path: string): boolean;
   bytes(path: string): Uint8Array | undefined;
   text(path: string): string | undefined;
   json(path: string): JsonRead | undefined;
@@ -76,15 +78,20 @@ const strings = (v: unknown): string[] => list(v).flatMap((x) => (typeof x === "
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The distribution `files` serve at `site` (an origin, or an origin with a path, without a trailing slash). */
-export function readDistribution(site: string, files: ServedFiles): Distribution {
+/**
+ * The distribution `files` serve at `site` (an origin, or an origin with a path, without a
+ * trailing slash). `elsewhere` reads a file of the site that `files` does not hold (a key a
+ * copied provider metadata names outside /.well-known/csaf/), or says there is none.
+ */
+export function readDistribution(site: string, files: ServedFiles, elsewhere: (path: string) => Uint8Array | undefined = () => undefined): Distribution {
+  const content = (path: string) => files.get(path) ?? elsewhere(path);
   const bytes = (path: string) => {
-    const content = files.get(path);
-    return content === undefined ? undefined : typeof content === "string" ? encoder.encode(content) : content;
+    const c = content(path);
+    return c === undefined ? undefined : typeof c === "string" ? encoder.encode(c) : c;
   };
   const text = (path: string) => {
-    const content = files.get(path);
-    return content === undefined ? undefined : typeof content === "string" ? content : decoder.decode(content);
+    const c = content(path);
+    return c === undefined ? undefined : typeof c === "string" ? c : decoder.decode(c);
   };
   const json = (path: string): JsonRead | undefined => {
     const t = text(path);
@@ -96,7 +103,16 @@ export function readDistribution(site: string, files: ServedFiles): Distribution
     }
   };
   const prefix = `${site}/`;
-  const pathOf = (url: string) => (url.startsWith(prefix) ? decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0]!) : undefined);
+  const pathOf = (url: string) => {
+    if (!url.startsWith(prefix)) return undefined;
+    const path = url.slice(prefix.length).split(/[?#]/)[0]!;
+    try {
+      return decodeURIComponent(path);
+    } catch {
+      // A malformed %-escape names no file the site serves; as written, the path is reported as not served.
+      return path;
+    }
+  };
 
   const metadata = json(PROVIDER_METADATA.slice(1));
   const m = metadata?.ok && isObject(metadata.value) ? metadata.value : undefined;
@@ -142,6 +158,7 @@ export function readDistribution(site: string, files: ServedFiles): Distribution
       .map((k) => ({ ...(typeof k.fingerprint === "string" ? { fingerprint: k.fingerprint } : {}), ...(typeof k.url === "string" ? { url: k.url } : {}) })),
     documents,
     pathOf,
+    has: (path) => content(path) !== undefined,
     bytes,
     text,
     json,

@@ -10,7 +10,7 @@
  * built, and written into Eleventy's output folder only when the plan has no finding: the
  * staging folder that `npm run build` swaps in when the whole build passes.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BuildEvent, UserConfig } from "@11ty/eleventy";
 import type { Finding } from "../findings/finding.ts";
@@ -65,8 +65,9 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
   const { run, checked, languages, advisories } = options;
   const opts = normalizeOptions(Object.fromEntries(Object.entries(options).filter(([key]) => !["run", "checked", "languages", "advisories"].includes(key))));
   const findings = run.findings;
-  // What the last build of this process wrote: in watch mode the output keeps it, and it is the publisher's, not a copy to check; what it no longer publishes (an advisory deleted since) is taken back.
-  let written = new Set<string>();
+  // What the last build of this process wrote, with its bytes: in watch mode the output keeps it, and where it is still those bytes it is the publisher's, not a copy to check; what the publisher no longer writes (an advisory deleted since) is taken back, unless a page or a copy has written there since.
+  let written = new Map<string, string | Uint8Array>();
+  const stillOurs = (target: string) => written.has(target) && existsSync(target) && Buffer.from(readFileSync(target)).equals(Buffer.from(written.get(target)!));
 
   eleventyConfig.on("eleventy.after", async (event: BuildEvent) => {
     if (event.outputMode !== "fs") return;
@@ -92,13 +93,18 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
         advisories: advisories?.list ?? [],
         hostsFolder: wkdHostsFolder(run.output ?? findings.relative(outputDir)),
         outputName: run.output ?? findings.relative(outputDir),
-        servedCsaf: filesUnder(outputDir, CSAF_PATH.slice(1)).filter((f) => !written.has(path.join(outputDir, f.file))),
+        servedCsaf: filesUnder(outputDir, CSAF_PATH.slice(1)).filter((f) => !stillOurs(path.join(outputDir, f.file))),
+        readOutput: (file) => {
+          const target = path.resolve(outputDir, file);
+          return target.startsWith(`${outputDir}${path.sep}`) && existsSync(target) && statSync(target).isFile() ? readFileSync(target) : undefined;
+        },
       });
       findings.add(...plan.findings);
       for (const line of plan.notices) findings.notice(line);
       if (plan.files.length > 0) {
-        const now = new Set(plan.files.map((f) => path.join(outputDir, f.file)));
-        for (const target of written) if (!now.has(target)) rmSync(target, { force: true });
+        const now = new Map(plan.files.map((f) => [path.join(outputDir, f.file), f.content]));
+        const pageOutputs = new Set(pages.flatMap((p) => (typeof p.outputPath === "string" ? [path.resolve(p.outputPath)] : [])));
+        for (const target of written.keys()) if (!now.has(target) && !pageOutputs.has(target) && stillOurs(target)) rmSync(target, { force: true });
         written = now;
       }
       for (const { file, content } of plan.files) {

@@ -94,6 +94,8 @@ export interface PublicationInput {
   outputName?: string;
   /** Files the output already holds under /.well-known/csaf/ (a folder copied in): served beside the build's, and checked with them. */
   servedCsaf?: PublishedFile[];
+  /** Reads another file the output already holds, by its path in it (a key that copied provider metadata names); undefined where there is none. */
+  readOutput?: (file: string) => Uint8Array | undefined;
 }
 
 export interface Publication {
@@ -206,6 +208,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   const csaf = csafPublisher ? csafDocumentFiles(input.advisories ?? [], { publisher: csafPublisher, site: site.url, lang: site.language, purlOf }) : [];
   files.push(...csaf);
   let csafSigned = false;
+  let signerUnpublished = false;
   const csafUrls = [...new Set([...(site.csaf ?? []), ...(site.csafProvider ? [`${site.url}${PROVIDER_METADATA}`] : [])])];
 
   if (resolved.expires !== undefined && findings.length === 0) {
@@ -232,7 +235,16 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
       }
       files.push({ file: SECURITY_TXT_PATH.slice(1), content: signed.text });
       // The key that signed security.txt, held to the same refusals, signs each CSAF document too (CSAF 2.0 section 7.1.19).
-      if (signed.key) {
+      // A CSAF client verifies with a key the provider metadata lists, and it lists only the keys the site publishes (requirement 20).
+      const signer = signed.key?.getFingerprint().toUpperCase();
+      const signerPublished = published.some((c) => c.keyUrl !== undefined && c.fingerprint.hex.toUpperCase() === signer);
+      if (signed.key && csafPublisher && !signerPublished && csaf.some((f) => f.file.endsWith(".json"))) {
+        signerUnpublished = true;
+        notices.push(
+          `the CSAF documents are not signed: the key that signs security.txt has no key file in the site's keys folder, so the provider metadata could not list it and no CSAF client could verify them (CSAF 2.0 requirement 20): add its public key as a contact's key file`,
+        );
+      }
+      if (signed.key && signerPublished) {
         const documents = csaf.filter((f) => f.file.endsWith(".json"));
         const { signDetached } = await import("./sign.ts");
         const signatures = await signDetached(documents.map((f) => f.content), signed.key, now);
@@ -242,7 +254,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
     }
   }
   if (csafPublisher) {
-    if (!csafSigned && (input.advisories ?? []).length > 0) {
+    if (!csafSigned && !signerUnpublished && (input.advisories ?? []).length > 0) {
       notices.push(
         `the CSAF documents are not signed, so ${PROVIDER_METADATA} names the role csaf_provider: set ${SIGNING_KEY_VARIABLE} to a contact's private key to sign them and publish as a csaf_trusted_provider (CSAF 2.0 section 7.2.3, requirements 18 to 20)`,
       );
@@ -264,7 +276,7 @@ export async function planPublication(input: PublicationInput): Promise<Publicat
   if (findings.length === 0 && [...served.keys()].some((file) => file.startsWith(CSAF_PATH.slice(1)))) {
     const { checkCsafDistribution } = await import("../rules/csaf.ts");
     const sources = csafPublisher ? (input.advisories ?? []).map((a) => ({ id: a.id, file: a.file, path: `${WHITE_FOLDER.slice(1)}${csafRelativePath(a)}` })) : [];
-    const found = await checkCsafDistribution({ site: site.url, files: served, output: input.outputName ?? input.outputDir, sources });
+    const found = await checkCsafDistribution({ site: site.url, files: served, output: input.outputName ?? input.outputDir, sources, ...(input.readOutput ? { elsewhere: input.readOutput } : {}) });
     findings.push(...found.filter((f) => f.severity === "error"));
     warnings.push(...found.filter((f) => f.severity !== "error"));
   }

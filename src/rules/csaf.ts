@@ -38,11 +38,13 @@ export interface CsafCheckInput {
   /** How findings name the output folder ("public"). */
   output: string;
   sources?: DocumentSource[];
+  /** Reads a file the site serves outside `files` (a key a copied provider metadata names elsewhere); undefined where there is none. */
+  elsewhere?: (path: string) => Uint8Array | undefined;
 }
 
 /** Every finding of the csaf rules, requirement by requirement. */
 export async function checkCsafDistribution(input: CsafCheckInput): Promise<Finding[]> {
-  const d = readDistribution(input.site, input.files);
+  const d = readDistribution(input.site, input.files, input.elsewhere);
   const sources = input.sources ?? [];
   const issues: CsafIssue[] = [
     ...(await checkDocuments(d, sources)),
