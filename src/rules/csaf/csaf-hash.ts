@@ -31,7 +31,7 @@ export function checkHashes(d: Distribution): CsafIssue[] {
   const issues: CsafIssue[] = [];
   for (const doc of d.documents) {
     const name = doc.path.slice(doc.path.lastIndexOf("/") + 1);
-    const present = ALGORITHMS.filter((a) => d.files.has(`${doc.path}${a.suffix}`));
+    const present = ALGORITHMS.filter((a) => d.has(`${doc.path}${a.suffix}`));
     if (present.length === 0) issues.push({ path: doc.path, problem: rule.problem("missing", { name }) });
     for (const a of present) {
       const path = `${doc.path}${a.suffix}`;

@@ -16,9 +16,9 @@ const rule = defineRule({
   disable: "no",
   messages: {
     missing: "is not published, though the site serves CSAF documents in {{folder}}; CSAF 2.0 requirement 7 describes them there: set \"csafProvider\" in the site data, and the build writes it",
-    notJson: "is not JSON ({{reason}}) (CSAF 2.0 requirement 7)",
+    notJson: "is not JSON ({{reason}}) (CSAF 2.0 requirement 7): let the build write it (\"csafProvider\" in the site data), or take the copied one out of the site",
     /** `at`: the JSON pointer of what the schema rejects. */
-    invalid: "does not match OASIS's provider metadata schema at {{at}}: {{reason}} (CSAF 2.0 requirement 7)",
+    invalid: "does not match OASIS's provider metadata schema at {{at}}: {{reason}} (CSAF 2.0 requirement 7): let the build write it (\"csafProvider\" in the site data), or correct the copied one there",
   },
 });
 

@@ -17,8 +17,9 @@ const rule = defineRule({
   messages: {
     none: "claims the role csaf_trusted_provider but lists no public OpenPGP key (CSAF 2.0 requirement 20): list the key that signs the documents under \"public_openpgp_keys\"",
     notServed: "lists the key {{url}}, which the site does not serve (CSAF 2.0 requirement 20): publish the key there",
-    unreadable: "lists the key {{url}}, which is not an OpenPGP public key ({{reason}}) (CSAF 2.0 requirement 20)",
-    fingerprint: "lists the key {{url}} with the fingerprint {{listed}}, but the key there is {{actual}} (CSAF 2.0 requirement 20): list the key's own fingerprint",
+    unreadable: "lists the key {{url}}, which is not an OpenPGP public key ({{reason}}) (CSAF 2.0 requirement 20): publish the armored public key there",
+    /** `actual`: the fingerprints of the keys the file holds, joined with ", ". */
+    fingerprint: "lists the key {{url}} with the fingerprint {{listed}}, but the file holds {{actual}} (CSAF 2.0 requirement 20): list the key's own fingerprint",
   },
 });
 
@@ -40,16 +41,17 @@ export async function checkPublicKeys(d: Distribution): Promise<CsafIssue[]> {
       issues.push({ path, problem: rule.problem("notServed", { url: key.url }) });
       continue;
     }
-    const { readKey } = await import("openpgp");
-    let actual: string;
+    const { readKeys } = await import("openpgp");
+    let held: string[];
     try {
-      actual = (await readKey({ armoredKey: armored })).getFingerprint().toUpperCase();
+      held = (await readKeys({ armoredKeys: armored })).map((k) => k.getFingerprint().toUpperCase());
     } catch (error) {
       // That the key does not read is the finding.
       issues.push({ path, problem: rule.problem("unreadable", { url: key.url, reason: reasonOf(error) }) });
       continue;
     }
-    if (key.fingerprint !== undefined && hex(key.fingerprint) !== actual) issues.push({ path, problem: rule.problem("fingerprint", { url: key.url, listed: key.fingerprint, actual }) });
+    // A file may hold more than one key (a rotation); the listed one must be among them.
+    if (key.fingerprint !== undefined && !held.includes(hex(key.fingerprint))) issues.push({ path, problem: rule.problem("fingerprint", { url: key.url, listed: key.fingerprint, actual: held.join(", ") }) });
   }
   return issues;
 }

@@ -3,7 +3,7 @@
  * provider metadata with its TLP label, with an entry per document of that label whose links
  * (the document, its hashes, its signature) lead to files the site serves.
  */
-import { entryLinks, feedEntries, PROVIDER_METADATA, type Distribution } from "../../formats/csaf-distribution.ts";
+import { entryLinks, feedEntries, isObject, PROVIDER_METADATA, type Distribution } from "../../formats/csaf-distribution.ts";
 import type { CsafIssue } from "../csaf-issue.ts";
 import { defineRule } from "../rule.ts";
 import { RESTRICTED } from "./csaf-tlp-white.ts";
@@ -16,10 +16,10 @@ const rule = defineRule({
   disable: "no",
   messages: {
     noFeed: "lists no ROLIE feed for the TLP:{{label}} documents the site serves ({{document}} and any others); CSAF 2.0 requirement 15 lists them in one: set \"csafProvider\" in the site data, and the build writes it",
-    notFeed: "is listed in provider-metadata.json as a ROLIE feed, but {{reason}} (CSAF 2.0 requirement 15)",
+    notFeed: "is listed in provider-metadata.json as a ROLIE feed, but {{reason}} (CSAF 2.0 requirement 15): let the build write the feed (\"csafProvider\" in the site data), or take the copied one out of the site",
     unlisted: "has no entry for {{document}}, a TLP:{{label}} document the site serves (CSAF 2.0 requirement 15): add one, or take the document out of the site",
     /** `rel`: the link's relation (self, hash, signature). */
-    broken: "links {{url}} as the {{rel}} of {{id}}, but the site serves no such file (CSAF 2.0 requirement 15)",
+    broken: "links {{url}} as the {{rel}} of {{id}}, but the site serves no such file (CSAF 2.0 requirement 15): publish the file, or take the link out of the entry",
   },
 });
 
@@ -43,12 +43,16 @@ export function checkFeeds(d: Distribution): CsafIssue[] {
     const selves = listed.get(label) ?? new Set<string>();
     listed.set(label, selves);
     for (const entry of entries) {
-      const id = typeof (entry as { id?: unknown }).id === "string" ? (entry as { id: string }).id : "(an entry without an id)";
+      if (!isObject(entry)) {
+        issues.push({ path, problem: rule.problem("notFeed", { reason: "an entry is not an object" }) });
+        continue;
+      }
+      const id = typeof entry.id === "string" ? entry.id : "(an entry without an id)";
       for (const rel of ["self", "hash", "signature"]) {
         for (const url of entryLinks(entry, rel)) {
           const target = d.pathOf(url);
           if (rel === "self" && target !== undefined) selves.add(target);
-          if (target !== undefined && !d.files.has(target)) issues.push({ path, problem: rule.problem("broken", { url, rel, id }) });
+          if (target !== undefined && !d.has(target)) issues.push({ path, problem: rule.problem("broken", { url, rel, id }) });
         }
       }
     }

@@ -14,7 +14,7 @@ const rule = defineRule({
   disable: "no",
   messages: {
     noService: "lists ROLIE feeds but no service document (CSAF 2.0 requirement 16): list one under \"rolie\".\"services\"",
-    notService: "is listed in provider-metadata.json as a ROLIE service document, but {{reason}} (CSAF 2.0 requirement 16)",
+    notService: "is listed in provider-metadata.json as a ROLIE service document, but {{reason}} (CSAF 2.0 requirement 16): let the build write it (\"csafProvider\" in the site data), or take the copied one out of the site",
     feedUnlisted: "names no collection for the feed {{feed}}, which provider-metadata.json lists (CSAF 2.0 requirement 16): add it to a workspace's collections",
   },
 });

@@ -21,14 +21,20 @@ const rule = defineRule({
 
 export default rule;
 
+/** Whether two URLs name the same place; a URL that does not parse names none. */
+function sameUrl(a: string, b: string): boolean {
+  return URL.canParse(a) && new URL(a).href === new URL(b).href;
+}
+
 export function checkWellKnown(d: Distribution): CsafIssue[] {
   if (d.metadata === undefined) return [];
   const path = PROVIDER_METADATA.slice(1);
   const url = `${d.site}${PROVIDER_METADATA}`;
   const origin = new URL(d.site).origin;
   const expected = `${origin}${PROVIDER_METADATA}`;
-  if (url !== expected) return [{ path, problem: rule.problem("notAtRoot", { url, expected, origin }) }];
+  // Compared as URLs: a host in capitals or the default port written out is the same place.
+  if (new URL(url).href !== new URL(expected).href) return [{ path, problem: rule.problem("notAtRoot", { url, expected, origin }) }];
   const stated = d.metadataObject?.canonical_url;
   // A canonical_url that is missing or no string is the schema's to report (csaf-provider-metadata).
-  return typeof stated === "string" && stated !== url ? [{ path, problem: rule.problem("canonical", { stated, url }) }] : [];
+  return typeof stated === "string" && !sameUrl(stated, url) ? [{ path, problem: rule.problem("canonical", { stated, url: expected }) }] : [];
 }

@@ -23,6 +23,14 @@ testRule(csafChanges, runRule(csafChanges), {
       findings: [{ messageId: "unlisted", line: 1, column: 1, message: 'does not list /.well-known/csaf/white/2025/ghsa-2c4m-59x9-fr2g.json, which the folder holds (CSAF 2.0 requirement 13): add the line "2025/ghsa-2c4m-59x9-fr2g.json","2025-03-04T10:00:00Z"' }],
     },
     {
+      name: "a line that is not quoted is reported as it is, not as a document left out",
+      input: edited(CHANGES, (t) => t.replace('"2025/ghsa-2c4m-59x9-fr2g.json","2025-03-04T10:00:00Z"', "2025/ghsa-2c4m-59x9-fr2g.json,2025-03-04T10:00:00Z")),
+      findings: [
+        { messageId: "malformed", line: 3, column: 1, message: 'has the line "2025/ghsa-2c4m-59x9-fr2g.json,2025-03-04T10:00:00Z", which is not a document\'s path and date, each in double quotes and separated by a comma (CSAF 2.0 requirement 13): write it as "2025/example-2025-001.json","2025-03-04T10:00:00Z"' },
+        { messageId: "unlisted", line: 1, column: 1 },
+      ],
+    },
+    {
       name: "a date that is not the document's",
       input: edited(CHANGES, (t) => t.replace('"2025-03-04T10:00:00Z"', '"2025-03-01T09:30:00Z"')),
       findings: [{ messageId: "wrongDate", line: 3, column: 1, message: "gives 2025/ghsa-2c4m-59x9-fr2g.json the date 2025-03-01T09:30:00Z, but its current_release_date is 2025-03-04T10:00:00Z (CSAF 2.0 requirement 13): write 2025-03-04T10:00:00Z" }],

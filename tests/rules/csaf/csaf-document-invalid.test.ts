@@ -40,6 +40,18 @@ testRule(csafDocumentInvalid, runRule(csafDocumentInvalid), {
       findings: [{ messageId: "failed", line: 1, column: 1, message: "fails mandatory test 6.1.1 at /vulnerabilities/0/remediations/0/product_ids/1: definition of product id missing (CSAF 2.0 requirement 1): correct the document, or take it out of the folder" }],
     },
     {
+      name: "a copied document with a null where the schema wants a vulnerability: the schema's finding, and the mandatory tests, which would stop at it, are not run",
+      input: copied((doc) => {
+        doc.vulnerabilities = [null];
+      }),
+      findings: [{ messageId: "failed", line: 1, column: 1, message: "fails the CSAF 2.0 JSON schema at /vulnerabilities/0: must be object (CSAF 2.0 requirement 1): correct the document, or take it out of the folder" }],
+    },
+    {
+      name: "a copied document that is null",
+      input: { ...edited(DOCUMENT, () => "null"), sources: [] },
+      findings: [{ messageId: "failed", line: 1, column: 1 }],
+    },
+    {
       name: "a document the build made from an advisory is found at the advisory",
       input: editedJson(DOCUMENT, (doc) => {
         doc.document.title = "";

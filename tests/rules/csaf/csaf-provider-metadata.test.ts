@@ -27,8 +27,8 @@ testRule(csafProviderMetadata, runRule(csafProviderMetadata), {
         m.role = "csaf_trusted";
       }),
       findings: [
-        { messageId: "invalid", line: 1, column: 1, message: "does not match OASIS's provider metadata schema at /: must have required property 'publisher' (CSAF 2.0 requirement 7)" },
-        { messageId: "invalid", line: 1, column: 1, message: "does not match OASIS's provider metadata schema at /role: must be equal to one of the allowed values (CSAF 2.0 requirement 7)" },
+        { messageId: "invalid", line: 1, column: 1, message: "does not match OASIS's provider metadata schema at /: must have required property 'publisher' (CSAF 2.0 requirement 7): let the build write it (\"csafProvider\" in the site data), or correct the copied one there" },
+        { messageId: "invalid", line: 1, column: 1, message: "does not match OASIS's provider metadata schema at /role: must be equal to one of the allowed values (CSAF 2.0 requirement 7): let the build write it (\"csafProvider\" in the site data), or correct the copied one there" },
       ],
     },
   ],

@@ -1,10 +1,13 @@
 /** csaf-public-key on the distribution of tests/rules/csaf/distribution.ts: the listed keys served where the metadata says, with their own fingerprints. */
 import csafPublicKey from "../../../src/rules/csaf/csaf-public-key.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { distribution, edited, editedJson, exampleInput, FINGERPRINT, GOOD, KEY_PATH, METADATA, OTHER_KEY, runRule, without } from "./distribution.ts";
-import { readKey } from "openpgp";
+import { distribution, edited, editedJson, exampleInput, FINGERPRINT, GOOD, KEY, KEY_PATH, METADATA, OTHER_KEY, runRule, without } from "./distribution.ts";
+import { armor, enums, readKey } from "openpgp";
 
-const otherFingerprint = (await readKey({ armoredKey: OTHER_KEY.publicKey })).getFingerprint().toUpperCase();
+const other = await readKey({ armoredKey: OTHER_KEY.publicKey });
+const otherFingerprint = other.getFingerprint().toUpperCase();
+/** One armored block with two keys, the listed one second. */
+const BOTH = armor(enums.armor.publicKey, new Uint8Array([...other.write(), ...(await readKey({ armoredKey: KEY.publicKey })).write()]));
 
 testRule(csafPublicKey, runRule(csafPublicKey), {
   example: (_text, _language, blocks) => exampleInput(blocks),
@@ -16,6 +19,7 @@ testRule(csafPublicKey, runRule(csafPublicKey), {
       input: editedJson(METADATA, (m) => delete m.public_openpgp_keys, await distribution(undefined, { signer: undefined })),
     },
     { name: "a key on another host is verify's to fetch", input: editedJson(METADATA, (m) => (m.public_openpgp_keys[0].url = "https://keys.example.net/security.asc")) },
+    { name: "a key file that holds the listed key after another, as during a rotation", input: edited(KEY_PATH, () => BOTH) },
   ],
   invalid: [
     {
@@ -27,6 +31,11 @@ testRule(csafPublicKey, runRule(csafPublicKey), {
       name: "a listed key the site does not serve",
       input: without(KEY_PATH),
       findings: [{ messageId: "notServed", line: 1, column: 1, message: "lists the key https://example.org/security/keys/security@example.org.asc, which the site does not serve (CSAF 2.0 requirement 20): publish the key there" }],
+    },
+    {
+      name: "a key URL with a malformed escape is a key the site does not serve, not a crash",
+      input: editedJson(METADATA, (m) => (m.public_openpgp_keys[0].url = "https://example.org/security/keys/%zz.asc")),
+      findings: [{ messageId: "notServed", line: 1, column: 1 }],
     },
     {
       name: "a listed key that is not a key",
@@ -41,7 +50,7 @@ testRule(csafPublicKey, runRule(csafPublicKey), {
           messageId: "fingerprint",
           line: 1,
           column: 1,
-          message: `lists the key https://example.org/security/keys/security@example.org.asc with the fingerprint ${FINGERPRINT}, but the key there is ${otherFingerprint} (CSAF 2.0 requirement 20): list the key's own fingerprint`,
+          message: `lists the key https://example.org/security/keys/security@example.org.asc with the fingerprint ${FINGERPRINT}, but the file holds ${otherFingerprint} (CSAF 2.0 requirement 20): list the key's own fingerprint`,
         },
       ],
     },

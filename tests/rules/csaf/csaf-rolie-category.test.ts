@@ -22,20 +22,25 @@ testRule(csafRolieCategory, runRule(csafRolieCategory), {
     {
       name: "a listed category document the site does not serve",
       input: without(CATEGORIES),
-      findings: [{ messageId: "notCategories", line: 1, column: 1, message: "is listed in provider-metadata.json as a ROLIE category document, but the site does not serve it (CSAF 2.0 requirement 17)" }],
+      findings: [{ messageId: "notCategories", line: 1, column: 1, message: "is listed in provider-metadata.json as a ROLIE category document, but the site does not serve it (CSAF 2.0 requirement 17): let the build write it from \"products\" in the site data, or take the copied one out of the site" }],
     },
     { name: "one that is not JSON", input: edited(CATEGORIES, () => "{"), findings: [{ messageId: "notCategories", line: 1, column: 1 }] },
     {
       name: "one without categories",
       input: edited(CATEGORIES, () => "{}"),
-      findings: [{ messageId: "notCategories", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE category document, but it has no "categories" object (CSAF 2.0 requirement 17)' }],
+      findings: [{ messageId: "notCategories", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE category document, but it has no "categories" object (CSAF 2.0 requirement 17): let the build write it from "products" in the site data, or take the copied one out of the site' }],
+    },
+    {
+      name: "categories without a list of them",
+      input: edited(CATEGORIES, () => '{ "categories": { "category": "Example Options" } }'),
+      findings: [{ messageId: "notCategories", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE category document, but its "categories" has no list of "category" (CSAF 2.0 requirement 17): let the build write it from "products" in the site data, or take the copied one out of the site' }],
     },
     {
       name: "a category without a term",
       input: editedJson(CATEGORIES, (c) => {
         c.categories.category.push({ label: "Example Server" });
       }),
-      findings: [{ messageId: "notCategories", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE category document, but a category has no "term" (CSAF 2.0 requirement 17)' }],
+      findings: [{ messageId: "notCategories", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE category document, but a category has no "term" (CSAF 2.0 requirement 17): let the build write it from "products" in the site data, or take the copied one out of the site' }],
     },
   ],
 });

@@ -25,12 +25,24 @@ testRule(csafRolieFeed, runRule(csafRolieFeed), {
     {
       name: "a listed feed the site does not serve",
       input: without(FEED),
-      findings: [{ messageId: "notFeed", line: 1, column: 1, message: "is listed in provider-metadata.json as a ROLIE feed, but the site does not serve it (CSAF 2.0 requirement 15)" }],
+      findings: [{ messageId: "notFeed", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE feed, but the site does not serve it (CSAF 2.0 requirement 15): let the build write the feed ("csafProvider" in the site data), or take the copied one out of the site' }],
     },
     {
       name: "a listed feed that is JSON but no feed",
       input: edited(FEED, () => "[]"),
-      findings: [{ messageId: "notFeed", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE feed, but it has no "feed" with a list of "entry" (CSAF 2.0 requirement 15)' }],
+      findings: [{ messageId: "notFeed", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE feed, but it has no "feed" with a list of "entry" (CSAF 2.0 requirement 15): let the build write the feed ("csafProvider" in the site data), or take the copied one out of the site' }],
+    },
+    {
+      name: "a listed feed that is not JSON",
+      input: edited(FEED, (t) => t.slice(0, 10)),
+      findings: [{ messageId: "notFeed", line: 1, column: 1 }],
+    },
+    {
+      name: "a feed with an entry that is not an object is a finding, not a crash",
+      input: editedJson(FEED, (f) => {
+        f.feed.entry.push(null);
+      }),
+      findings: [{ messageId: "notFeed", line: 1, column: 1, message: 'is listed in provider-metadata.json as a ROLIE feed, but an entry is not an object (CSAF 2.0 requirement 15): let the build write the feed ("csafProvider" in the site data), or take the copied one out of the site' }],
     },
     {
       name: "a document copied into the folder that the feed does not list",
@@ -40,7 +52,7 @@ testRule(csafRolieFeed, runRule(csafRolieFeed), {
     {
       name: "an entry whose signature is not served",
       input: without(`${DOCUMENT}.asc`),
-      findings: [{ messageId: "broken", line: 1, column: 1, message: "links https://example.org/.well-known/csaf/white/2025/ghsa-2c4m-59x9-fr2g.json.asc as the signature of GHSA-2c4m-59x9-fr2g, but the site serves no such file (CSAF 2.0 requirement 15)" }],
+      findings: [{ messageId: "broken", line: 1, column: 1, message: "links https://example.org/.well-known/csaf/white/2025/ghsa-2c4m-59x9-fr2g.json.asc as the signature of GHSA-2c4m-59x9-fr2g, but the site serves no such file (CSAF 2.0 requirement 15): publish the file, or take the link out of the entry" }],
     },
   ],
 });

@@ -25,7 +25,7 @@ testRule(csafRolieService, runRule(csafRolieService), {
     {
       name: "a listed service document the site does not serve",
       input: without(SERVICE),
-      findings: [{ messageId: "notService", line: 1, column: 1, message: "is listed in provider-metadata.json as a ROLIE service document, but the site does not serve it (CSAF 2.0 requirement 16)" }],
+      findings: [{ messageId: "notService", line: 1, column: 1, message: "is listed in provider-metadata.json as a ROLIE service document, but the site does not serve it (CSAF 2.0 requirement 16): let the build write it (\"csafProvider\" in the site data), or take the copied one out of the site" }],
     },
     {
       name: "a service document that is not JSON",

@@ -8,6 +8,10 @@ testRule(csafSignature, runRule(csafSignature), {
   valid: [
     { name: "the build's signatures, by the listed key", input: GOOD },
     { name: "an unsigned provider", input: await distribution(undefined, { signer: undefined }) },
+    {
+      name: "signatures by a key the metadata lists on another host are verify's to check",
+      input: editedJson(METADATA, (m) => m.public_openpgp_keys.push({ fingerprint: "0".repeat(40), url: "https://keys.example.net/csaf.asc" }), await distribution(undefined, { signer: OTHER_KEY.privateKey })),
+    },
   ],
   invalid: [
     {

@@ -8,6 +8,7 @@ testRule(csafWellKnown, runRule(csafWellKnown), {
   valid: [
     { name: "the build's metadata at the root of the host", input: GOOD },
     { name: "no metadata", input: without(METADATA) },
+    { name: "a site URL with the host in capitals names the same place", input: await distribution(undefined, { site: "https://Example.org" }) },
   ],
   invalid: [
     {
