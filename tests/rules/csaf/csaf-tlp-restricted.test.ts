@@ -1,11 +1,10 @@
 /** csaf-tlp-restricted on the distribution of tests/rules/csaf/distribution.ts: no TLP:AMBER or TLP:RED document anywhere the site serves. */
 import csafTlpRestricted from "../../../src/rules/csaf/csaf-tlp-restricted.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { DOCUMENT, editedJson, exampleInput, GOOD, runRule, textOf } from "./distribution.ts";
+import { copiedDocument, exampleInput, GOOD, runRule } from "./distribution.ts";
 
 const copy = (path: string, label: string) =>
-  editedJson(path, (doc) => {
-    Object.assign(doc, JSON.parse(textOf(DOCUMENT)));
+  copiedDocument(path, (doc) => {
     doc.document.distribution.tlp.label = label;
   });
 

@@ -1,12 +1,11 @@
 /** csaf-tlp-white on the distribution of tests/rules/csaf/distribution.ts: TLP:WHITE documents in a folder the metadata lists, and only they. */
 import csafTlpWhite from "../../../src/rules/csaf/csaf-tlp-white.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { DOCUMENT, editedJson, edited, exampleInput, GOOD, METADATA, runRule, textOf } from "./distribution.ts";
+import { copiedDocument, DOCUMENT, editedJson, edited, exampleInput, GOOD, METADATA, runRule } from "./distribution.ts";
 
 /** The first document, copied to `path` with the label `label` (none: no label). */
 const copy = (path: string, label: string | undefined) =>
-  editedJson(path, (doc) => {
-    Object.assign(doc, JSON.parse(textOf(DOCUMENT)));
+  copiedDocument(path, (doc) => {
     if (label === undefined) delete doc.document.distribution;
     else doc.document.distribution.tlp.label = label;
   });

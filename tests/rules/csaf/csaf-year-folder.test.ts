@@ -1,12 +1,11 @@
 /** csaf-year-folder on the distribution of tests/rules/csaf/distribution.ts: each document in the folder of the year its initial release date gives, as written. */
 import csafYearFolder from "../../../src/rules/csaf/csaf-year-folder.ts";
 import { testRule } from "../../support/rule-tester.ts";
-import { DOCUMENT, editedJson, exampleInput, GOOD, runRule, textOf } from "./distribution.ts";
+import { copiedDocument, exampleInput, GOOD, runRule } from "./distribution.ts";
 
 /** The first document copied to `path`, first released at `date`. */
 const copy = (path: string, date: string) =>
-  editedJson(path, (doc) => {
-    Object.assign(doc, JSON.parse(textOf(DOCUMENT)));
+  copiedDocument(path, (doc) => {
     doc.document.tracking.initial_release_date = date;
   });
 

@@ -110,6 +110,14 @@ export function editedJson(file: string, change: (value: any) => void, base: Inp
   );
 }
 
+/** GOOD with the first document copied to `path` (a document copied into the folder), changed as a value. */
+export function copiedDocument(path: string, change: (doc: any) => void): Input {
+  return editedJson(path, (doc) => {
+    Object.assign(doc, JSON.parse(textOf(DOCUMENT)));
+    change(doc);
+  });
+}
+
 /** Every finding of the csaf rules. */
 export function checkAll(input: Input): Promise<Finding[]> {
   return checkCsafDistribution({ site: input.site ?? SITE, files: input.files, output: "public", ...(input.sources ? { sources: input.sources } : {}) });
