@@ -20,6 +20,23 @@ export function reasonOf(error: unknown): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * Why the detached signature does not verify `document` with any of `keys`; undefined when one
+ * of its signatures does. openpgp.js is loaded here, when there is a signature to check.
+ */
+export async function detachedSignatureFailure(document: Uint8Array, armoredSignature: string, keys: Key[]): Promise<string | undefined> {
+  const { createMessage, readSignature, verify } = await import("openpgp");
+  try {
+    const result = await verify({ message: await createMessage({ binary: document }), signature: await readSignature({ armoredSignature }), verificationKeys: keys, expectSigned: true });
+    // A file may hold several signatures; one by a given key is enough.
+    await Promise.any(result.signatures.map((s) => s.verified));
+    return undefined;
+  } catch (error) {
+    // The failure is the answer: the reason openpgp.js gives is what the caller reports.
+    return reasonOf(error instanceof AggregateError ? error.errors[0] : error);
+  }
+}
+
 /** Keys one after another, as a key file or a Web Key Directory entry holds several: the one part itself where there is one. */
 export function concatBytes(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;

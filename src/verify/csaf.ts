@@ -7,9 +7,9 @@
  * what the deployed distribution must hold.
  */
 import { createHash } from "node:crypto";
-import { createMessage, readKeys, readSignature, verify, type Key } from "openpgp";
+import { readKeys, type Key } from "openpgp";
 import type { Finding } from "../findings/finding.ts";
-import { reasonOf } from "../formats/openpgp.ts";
+import { detachedSignatureFailure, reasonOf } from "../formats/openpgp.ts";
 import { PROVIDER_METADATA } from "../formats/csaf-distribution.ts";
 import deployedCsaf from "../rules/deployed/deployed-csaf.ts";
 import type { Fetched, Fetcher } from "./net.ts";
@@ -134,25 +134,11 @@ export async function verifyCsafDistribution(walk: CsafWalk): Promise<CsafSource
       for (const signatureUrl of signatures) {
         const armored = await get(signatureUrl);
         if (!document.body || !armored.body) continue;
-        const failure = await checkSignature(document.body, new TextDecoder().decode(armored.body), keys);
+        const failure = keys.length === 0 ? "the site publishes no key" : await detachedSignatureFailure(document.body, new TextDecoder().decode(armored.body), keys);
         if (failure !== undefined) say(armored.result, deployedCsaf.finding("signatureBad", { document: self, reason: failure }, at(signatureUrl), FIRST));
       }
     }
     for (const id of walk.expected?.entries ?? []) if (!listed.has(id)) say(feedFetch.result, deployedCsaf.finding("entryMissing", { id }, at(feedUrl), FIRST));
   }
   return results;
-}
-
-/** Why the detached signature does not verify `document` with any of `keys`; undefined when it does. */
-async function checkSignature(document: Uint8Array, armoredSignature: string, keys: Key[]): Promise<string | undefined> {
-  if (keys.length === 0) return "the site publishes no key";
-  try {
-    const signature = await readSignature({ armoredSignature });
-    const result = await verify({ message: await createMessage({ binary: document }), signature, verificationKeys: keys, expectSigned: true });
-    await result.signatures[0]!.verified;
-    return undefined;
-  } catch (error) {
-    // The reason is the finding's: verify's failure is what this check reports, not an error of the command.
-    return reasonOf(error);
-  }
 }

@@ -4,7 +4,7 @@
  * sign every document (section 7.2.3); a provider that signs some is held to those it signs.
  * openpgp.js is loaded only when there is a signature or a trusted role to check.
  */
-import { reasonOf } from "../../formats/openpgp.ts";
+import { detachedSignatureFailure } from "../../formats/openpgp.ts";
 import type { Distribution } from "../../formats/csaf-distribution.ts";
 import type { CsafIssue } from "../csaf-issue.ts";
 import { defineRule } from "../rule.ts";
@@ -42,7 +42,7 @@ export async function checkSignatures(d: Distribution): Promise<CsafIssue[]> {
   if (signed.length === 0) return issues;
   // A key listed on another host may be the one that signed: verify fetches it (deployed-csaf), and the build does not judge without it.
   const offSite = d.keys.some((k) => k.url !== undefined && d.pathOf(k.url) === undefined);
-  const { createMessage, readKeys, readSignature, verify } = await import("openpgp");
+  const { readKeys } = await import("openpgp");
   const keys = [];
   for (const armoredKeys of listedKeys(d)) {
     try {
@@ -53,18 +53,7 @@ export async function checkSignatures(d: Distribution): Promise<CsafIssue[]> {
   }
   for (const doc of signed) {
     const path = `${doc.path}.asc`;
-    let reason: string | undefined;
-    if (keys.length === 0) reason = "it lists no key the site serves";
-    else {
-      try {
-        const result = await verify({ message: await createMessage({ binary: doc.bytes }), signature: await readSignature({ armoredSignature: d.text(path)! }), verificationKeys: keys, expectSigned: true });
-        // expectSigned makes verify reject unless a signature verifies with one of the keys; a file may hold several signatures.
-        await Promise.any(result.signatures.map((s) => s.verified));
-      } catch (error) {
-        // The failure is the finding: the reason openpgp.js gives is what the author reads.
-        reason = reasonOf(error instanceof AggregateError ? error.errors[0] : error);
-      }
-    }
+    const reason = keys.length === 0 ? "it lists no key the site serves" : await detachedSignatureFailure(doc.bytes, d.text(path)!, keys);
     if (reason !== undefined && !offSite) issues.push({ path, problem: rule.problem("bad", { document: doc.path.slice(doc.path.lastIndexOf("/") + 1), reason }) });
   }
   return issues;
