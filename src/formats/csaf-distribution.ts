@@ -93,14 +93,21 @@ export function readDistribution(site: string, files: ServedFiles, elsewhere: (p
     const c = content(path);
     return c === undefined ? undefined : typeof c === "string" ? c : decoder.decode(c);
   };
+  // Each file is parsed once, however many rules read it (the feed is read by three).
+  const parsed = new Map<string, JsonRead | undefined>();
   const json = (path: string): JsonRead | undefined => {
+    if (parsed.has(path)) return parsed.get(path);
     const t = text(path);
-    if (t === undefined) return undefined;
-    try {
-      return { ok: true, value: JSON.parse(t) as unknown };
-    } catch (error) {
-      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    let read: JsonRead | undefined;
+    if (t !== undefined) {
+      try {
+        read = { ok: true, value: JSON.parse(t) as unknown };
+      } catch (error) {
+        read = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
     }
+    parsed.set(path, read);
+    return read;
   };
   const prefix = `${site}/`;
   const pathOf = (url: string) => {

@@ -67,7 +67,8 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
   const findings = run.findings;
   // What the last build of this process wrote, with its bytes: in watch mode the output keeps it, and where it is still those bytes it is the publisher's, not a copy to check; what the publisher no longer writes (an advisory deleted since) is taken back, unless a page or a copy has written there since.
   let written = new Map<string, string | Uint8Array>();
-  const stillOurs = (target: string) => written.has(target) && existsSync(target) && Buffer.from(readFileSync(target)).equals(Buffer.from(written.get(target)!));
+  const writtenHere = (target: string, bytes: Uint8Array) => written.has(target) && Buffer.from(bytes).equals(Buffer.from(written.get(target)!));
+  const stillOurs = (target: string) => existsSync(target) && writtenHere(target, readFileSync(target));
 
   eleventyConfig.on("eleventy.after", async (event: BuildEvent) => {
     if (event.outputMode !== "fs") return;
@@ -93,7 +94,7 @@ export default function publish(eleventyConfig: UserConfig, options: Partial<Pub
         advisories: advisories?.list ?? [],
         hostsFolder: wkdHostsFolder(run.output ?? findings.relative(outputDir)),
         outputName: run.output ?? findings.relative(outputDir),
-        servedCsaf: filesUnder(outputDir, CSAF_PATH.slice(1)).filter((f) => !stillOurs(path.join(outputDir, f.file))),
+        servedCsaf: filesUnder(outputDir, CSAF_PATH.slice(1)).filter((f) => !writtenHere(path.join(outputDir, f.file), f.content)),
         readOutput: (file) => {
           const target = path.resolve(outputDir, file);
           return target.startsWith(`${outputDir}${path.sep}`) && existsSync(target) && statSync(target).isFile() ? readFileSync(target) : undefined;
